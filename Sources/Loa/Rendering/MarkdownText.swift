@@ -1,0 +1,136 @@
+import Foundation
+
+/// Turns an announcement's Markdown into the plain text that social platforms show.
+///
+/// Facebook and Zalo render no Markdown, and fake "Unicode bold" letters break search and screen readers, so
+/// markup is removed without losing words: headings become their text, emphasis markers go, list items start
+/// with the platform's bullet, links read `text (url)`. Line breaks are kept as the officer wrote them, as
+/// posts are laid out line by line; runs of blank lines become one.
+public enum MarkdownText {
+    /// The plain text of `markdown`, with `bullet` starting each unordered list item.
+    public static func plainText(_ markdown: String, bullet: String = "•") -> String {
+        var output: [String] = []
+        var inFence: String?
+        for rawLine in markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = String(rawLine).trimmingTrailingWhitespace()
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let fence = inFence {
+                if trimmed.hasPrefix(fence) { inFence = nil } else { output.append(String(line)) }
+                continue
+            }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                inFence = String(trimmed.prefix(3))
+                continue
+            }
+            output.append(block(String(line), bullet: bullet))
+        }
+        return collapseBlankLines(output).joined(separator: "\n")
+    }
+
+    /// One line of Markdown as plain text.
+    private static func block(_ line: String, bullet: String) -> String {
+        let indentCount = line.prefix { $0 == " " || $0 == "\t" }.count
+        var content = Substring(line.dropFirst(indentCount))
+        if content.isEmpty { return "" }
+        if isThematicBreak(content) { return "" }
+        while content.hasPrefix(">") {
+            content = content.dropFirst().drop { $0 == " " }
+        }
+        let hashes = content.prefix { $0 == "#" }.count
+        if (1...6).contains(hashes), content.dropFirst(hashes).first == " " || content.count == hashes {
+            var heading = content.dropFirst(hashes).trimmingCharacters(in: .whitespaces)
+            while heading.hasSuffix("#") { heading = String(heading.dropLast()).trimmingCharacters(in: .whitespaces) }
+            return inline(heading)
+        }
+        let indent = String(repeating: "  ", count: indentCount / 2)
+        if let marker = content.first, "-*+".contains(marker), content.dropFirst().first == " " {
+            var item = content.dropFirst(2).drop { $0 == " " }
+            if item.hasPrefix("[ ] ") || item.hasPrefix("[x] ") || item.hasPrefix("[X] ") { item = item.dropFirst(4) }
+            return indent + bullet + " " + inline(String(item))
+        }
+        let digits = content.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 9 {
+            let rest = content.dropFirst(digits.count)
+            if let delimiter = rest.first, delimiter == "." || delimiter == ")", rest.dropFirst().first == " " {
+                return indent + digits + ". " + inline(String(rest.dropFirst(2).drop { $0 == " " }))
+            }
+        }
+        var text = inline(String(content))
+        if text.hasSuffix("\\") { text.removeLast() }  // a hard line break
+        return text
+    }
+
+    private static func isThematicBreak(_ line: Substring) -> Bool {
+        let compact = line.filter { $0 != " " }
+        guard compact.count >= 3, let first = compact.first, "-*_".contains(first) else { return false }
+        return compact.allSatisfy { $0 == first }
+    }
+
+    /// Inline markup removed; bare URLs are left exactly as written, underscores and all.
+    static func inline(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if let urlRange = Self.firstBareURL(in: rest) {
+                result += inlineMarkup(String(rest[..<urlRange.lowerBound]))
+                result += rest[urlRange]
+                rest = rest[urlRange.upperBound...]
+            } else {
+                result += inlineMarkup(String(rest))
+                break
+            }
+        }
+        return result
+    }
+
+    private static func firstBareURL(in text: Substring) -> Range<Substring.Index>? {
+        // A URL inside Markdown link syntax, `(…)` or `<…>`, is left to the link rules.
+        WebAddresses.ranges(in: text).first { range in
+            range.lowerBound == text.startIndex || !"(<".contains(text[text.index(before: range.lowerBound)])
+        }
+    }
+
+    private static let rules: [(NSRegularExpression, String)] = {
+        let patterns: [(String, String)] = [
+            (#"!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)"#, ""),  // images travel separately
+            (#"\[([^\]]+)\]\((https?://[^)\s]+|mailto:[^)\s]+)(?:\s+"[^"]*")?\)"#, "$1 ($2)"),
+            (#"\[([^\]]+)\]\(([^)\s]+)\)"#, "$1"),
+            (#"<((?:https?|mailto):[^>\s]+)>"#, "$1"),
+            (#"`([^`]+)`"#, "$1"),
+            (#"\*\*(?=\S)(.+?)(?<=\S)\*\*"#, "$1"),
+            (#"__(?=\S)(.+?)(?<=\S)__"#, "$1"),
+            (#"~~(?=\S)(.+?)(?<=\S)~~"#, "$1"),
+            (#"(?<![\p{L}\p{N}*\\])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])"#, "$1"),
+            (#"(?<![\p{L}\p{N}_\\])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])"#, "$1"),
+            (#"\\([\\`*_{}\[\]()#+\-.!~>])"#, "$1"),
+        ]
+        return patterns.compactMap { pattern, template in
+            (try? NSRegularExpression(pattern: pattern)).map { ($0, template) }
+        }
+    }()
+
+    private static func inlineMarkup(_ text: String) -> String {
+        guard text.contains(where: { "*_`[]<~\\!".contains($0) }) else { return text }
+        var result = text
+        for (expression, template) in rules {
+            let range = NSRange(result.startIndex..., in: result)
+            result = expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
+        }
+        // A link whose text is its own address reads once: "https://x (https://x)" → "https://x".
+        return result.replacingOccurrences(
+            of: #"(https?://\S+) \(\1\)"#,
+            with: "$1",
+            options: .regularExpression
+        )
+    }
+
+    private static func collapseBlankLines(_ lines: [String]) -> [String] {
+        var result: [String] = []
+        for line in lines {
+            if line.isEmpty, result.last?.isEmpty ?? true { continue }
+            result.append(line)
+        }
+        while result.last?.isEmpty == true { result.removeLast() }
+        return result
+    }
+}

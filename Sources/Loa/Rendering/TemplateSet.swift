@@ -1,0 +1,103 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a workspace, one per platform and optionally one per platform and category.
+///
+/// For a channel on platform `p` and an announcement of category `c`, the first that exists is used:
+/// `templates/p.c.mustache`, `templates/p.mustache`, `templates/plain.mustache`, then Loa's built-in
+/// template for `p`.
+public struct TemplateSet: Sendable {
+    private var templates: [String: MustacheTemplate]
+    private let builtIn: [Platform: MustacheTemplate]
+    /// Problems found while reading the folder.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Only Loa's built-in templates.
+    public init() {
+        templates = [:]
+        var builtIn: [Platform: MustacheTemplate] = [:]
+        for platform in Platform.allCases {
+            // The built-in templates are tested to parse; a failure here is a bug in Loa itself.
+            builtIn[platform] = try? MustacheTemplate(string: BuiltInTemplates.text(for: platform))
+        }
+        self.builtIn = builtIn
+    }
+
+    /// The templates in `directory`, which need not exist.
+    public init(directory: URL) {
+        self.init()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let platforms = Platform.allCases.map(\.rawValue)
+        let categories = Category.allCases.map(\.rawValue)
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            let file = directory.appendingPathComponent(name)
+            let display = DisplayPath.of(file)
+            let key = String(name.dropLast(".mustache".count))
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+            if !platforms.contains(parts[0]) || (parts.count == 2 && !categories.contains(parts[1])) {
+                let expected = "<platform>.mustache or <platform>.<category>.mustache"
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        area: .configuration,
+                        file: display,
+                        message: "is never used: expected \(expected)",
+                        hint:
+                            "platforms: \(platforms.joined(separator: ", ")); categories: \(categories.joined(separator: ", "))"
+                    )
+                )
+                continue
+            }
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(area: .configuration, file: display, message: "is not UTF-8 text"))
+                continue
+            }
+            do {
+                templates[key] = try MustacheTemplate(string: VietnameseText.nfc(text))
+                if !text.contains("CONTENT_TYPE: TEXT") {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning,
+                            area: .configuration,
+                            file: display,
+                            line: 1,
+                            message: "escapes text as HTML (& becomes &amp;)",
+                            hint: "start the template with the line {{% CONTENT_TYPE: TEXT}}"
+                        )
+                    )
+                }
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    Diagnostic(
+                        area: .configuration,
+                        file: display,
+                        line: error.context.lineNumber,
+                        message:
+                            "Mustache syntax: \(Self.describe(error.error)) at column \(error.context.columnNumber)"
+                    )
+                )
+            } catch {
+                diagnostics.append(
+                    Diagnostic(area: .configuration, file: display, message: "Mustache syntax: \(error)")
+                )
+            }
+        }
+    }
+
+    /// The template for a platform and category, and the name it was found under.
+    public func template(for platform: Platform, category: Category) -> (template: MustacheTemplate, name: String)? {
+        for key in ["\(platform.rawValue).\(category.rawValue)", platform.rawValue, Platform.plain.rawValue] {
+            if let template = templates[key] { return (template, "\(key).mustache") }
+        }
+        return builtIn[platform].map { ($0, "built-in \(platform.rawValue)") }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it opened"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed ({{/name}} is missing)"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// An announcement as one channel will show it: the text, and how it measures against the channel's limit.
+public struct Variant: Sendable, Hashable, Codable {
+    public var announcementID: String
+    public var channel: String
+    public var platform: Platform
+    public var transport: TransportKind
+    /// The post, in NFC.
+    public var text: String
+    /// The length by ``TextLength``.
+    public var length: Int
+    public var limit: Int
+    /// Whether the body was cut to fit, ending with `… Xem thêm: <link>`.
+    public var truncated: Bool
+    /// The hashtags it carries, as rendered (`#TuoiTreCanTho`).
+    public var hashtags: [String]
+    /// The template it was rendered with.
+    public var template: String
+
+    enum CodingKeys: String, CodingKey {
+        case announcementID = "announcement"
+        case channel, platform, transport, text, length, limit, truncated, hashtags, template
+    }
+}
+
+/// Why an announcement cannot be rendered for a channel.
+public enum RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Over the limit with no link to continue at, so it cannot be cut.
+    case tooLong(channel: String, length: Int, limit: Int)
+    /// The template's own text leaves no room for the body.
+    case templateTooLong(channel: String, template: String, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .tooLong(let channel, let length, let limit):
+            "is too long for \(channel): \(length) characters, the limit is \(limit)"
+        case .templateTooLong(let channel, let template, let limit):
+            "cannot fit \(channel)'s limit of \(limit) characters: the template \(template) alone is longer"
+        }
+    }
+
+    /// What the officer can do about it.
+    public var hint: String {
+        switch self {
+        case .tooLong(let channel, _, _):
+            "add a `link:` so Loa can cut the text with “Xem thêm”, or write a shorter text under `variants:` for \(channel) or its platform"
+        case .templateTooLong:
+            "shorten the template, or raise the channel's max_length"
+        }
+    }
+}

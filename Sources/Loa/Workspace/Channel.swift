@@ -1,0 +1,75 @@
+import Foundation
+
+/// The social platform a channel posts to; it decides the variant's template, length limit and style.
+public enum Platform: String, Sendable, Hashable, CaseIterable, Codable {
+    case facebook
+    case zalo
+    case plain
+}
+
+/// How a channel's posts leave Loa.
+public enum TransportKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A signed HTTPS POST to a bridge that posts for us.
+    case webhook
+    /// Copy-ready text in `outbox/`, posted by a person who then runs `loa confirm`.
+    case outbox
+}
+
+/// One place announcements are posted to, as configured under `channels:` in loa.yml.
+public struct Channel: Sendable, Identifiable {
+    public var id: String
+    public var platform: Platform
+    public var transport: TransportKind
+    /// The bridge's endpoint, for webhook channels.
+    public var url: URL?
+    /// The `whsec_…` signing secret, for webhook channels.
+    public var secret: Secret?
+    /// Sent as `Authorization: Bearer` when set.
+    public var token: Secret?
+    /// Where engagement figures are read, with `{remote_id}` in it.
+    public var statsURL: String?
+    /// Overrides the platform's length limit.
+    public var maxLength: Int?
+    /// At most one post per this many seconds on this channel.
+    public var minGap: TimeInterval?
+    public var quietHours: QuietHours?
+    /// The deadline of one request, in seconds.
+    public var timeout: TimeInterval
+    /// How many deliveries to this channel may be in flight at once.
+    public var concurrency: Int
+    /// The line of loa.yml the channel is defined on.
+    public var line: Int?
+
+    public init(
+        id: String,
+        platform: Platform,
+        transport: TransportKind,
+        url: URL? = nil,
+        secret: Secret? = nil,
+        token: Secret? = nil,
+        statsURL: String? = nil,
+        maxLength: Int? = nil,
+        minGap: TimeInterval? = nil,
+        quietHours: QuietHours? = nil,
+        timeout: TimeInterval = 15,
+        concurrency: Int = 4,
+        line: Int? = nil
+    ) {
+        self.id = id
+        self.platform = platform
+        self.transport = transport
+        self.url = url
+        self.secret = secret
+        self.token = token
+        self.statsURL = statsURL
+        self.maxLength = maxLength
+        self.minGap = minGap
+        self.quietHours = quietHours
+        self.timeout = timeout
+        self.concurrency = concurrency
+        self.line = line
+    }
+
+    /// The length limit of this channel's variants.
+    public var lengthLimit: Int { maxLength ?? PlatformProfile.for(platform).maxLength }
+}

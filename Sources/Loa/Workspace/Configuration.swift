@@ -1,0 +1,55 @@
+import Foundation
+
+/// The settings of a workspace, read from loa.yml with its secrets resolved.
+public struct Configuration: Sendable {
+    /// The loa.yml file itself.
+    public var file: URL
+    public var timeZone: TimeZone
+    public var queueDirectory: URL
+    public var templatesDirectory: URL
+    /// A path to the SQLite archive (relative paths are resolved against loa.yml's folder).
+    public var archive: String
+    public var credentialsFile: URL
+    /// A post later than this past its `publish_at` is marked missed rather than sent.
+    public var missedAfter: TimeInterval
+    /// The channels, in the order loa.yml lists them.
+    public var channels: [Channel]
+
+    public init(
+        file: URL,
+        timeZone: TimeZone = Self.defaultTimeZone,
+        queueDirectory: URL? = nil,
+        templatesDirectory: URL? = nil,
+        archive: String = "archive/loa.sqlite",
+        credentialsFile: URL? = nil,
+        missedAfter: TimeInterval = 48 * 3600,
+        channels: [Channel] = []
+    ) {
+        let root = file.deletingLastPathComponent()
+        self.file = file
+        self.timeZone = timeZone
+        self.queueDirectory = queueDirectory ?? root.appendingPathComponent("queue")
+        self.templatesDirectory = templatesDirectory ?? root.appendingPathComponent("templates")
+        self.archive = archive
+        self.credentialsFile = credentialsFile ?? root.appendingPathComponent("credentials")
+        self.missedAfter = missedAfter
+        self.channels = channels
+    }
+
+    /// The workspace folder: the one holding loa.yml.
+    public var root: URL { file.deletingLastPathComponent() }
+
+    /// Asia/Ho_Chi_Minh, the zone of Loa's users.
+    public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+
+    /// The channel with this id.
+    public func channel(_ id: String) -> Channel? {
+        channels.first { $0.id == id }
+    }
+
+    /// The channels an announcement's `channels:` patterns name, in loa.yml's order; all channels for nil.
+    public func channels(matching patterns: [String]?) -> [Channel] {
+        guard let patterns else { return channels }
+        return channels.filter { channel in patterns.contains { Glob.matches($0, channel.id) } }
+    }
+}

@@ -1,0 +1,360 @@
+import Foundation
+import Yams
+
+/// Reads loa.yml and the credentials file into a ``Configuration``, reporting every problem it finds.
+///
+/// Loading goes on past a bad value so that `loa check` can list all problems at once. `${NAME}` is read
+/// from the environment first, then from the credentials file; no message ever contains a resolved value.
+public struct ConfigurationLoader: Sendable {
+    static let topLevelKeys = ["timezone", "queue", "templates", "archive", "credentials", "missed_after", "channels"]
+    static let channelKeys = [
+        "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
+        "timeout", "concurrency",
+    ]
+
+    private let environment: [String: String]
+
+    /// A loader that resolves `${NAME}` from `environment` before the credentials file.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// What loading found: the configuration when loa.yml could be read at all, and every problem.
+    public struct Outcome: Sendable {
+        public var configuration: Configuration?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads the loa.yml at `file`.
+    public func load(from file: URL) -> Outcome {
+        let display = DisplayPath.of(file)
+        var reader = YAMLReader(file: display, area: .configuration)
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: file.path)
+            reader.report(
+                line: nil,
+                field: nil,
+                exists ? "cannot be read as UTF-8 text" : "no such file",
+                hint: exists ? nil : "run `loa init` to write a starter workspace, or pass --config PATH"
+            )
+            return Outcome(configuration: nil, diagnostics: reader.diagnostics)
+        }
+        guard let root = reader.compose(text.replacingOccurrences(of: "\u{FEFF}", with: "")) else {
+            if reader.diagnostics.isEmpty {
+                reader.report(line: 1, field: nil, "is empty; expected settings and channels")
+            }
+            return Outcome(configuration: nil, diagnostics: reader.diagnostics)
+        }
+        var configuration = Configuration(file: file)
+        let entries = reader.entries(of: root, field: nil, known: Self.topLevelKeys)
+        if reader.diagnostics.contains(where: { $0.field == nil && $0.severity == .error }) {
+            return Outcome(configuration: nil, diagnostics: reader.diagnostics)
+        }
+        let directory = configuration.root
+        func path(_ text: String) -> URL {
+            text.hasPrefix("/") ? URL(fileURLWithPath: text) : directory.appendingPathComponent(text)
+        }
+        var channelsEntry: YAMLReader.Entry?
+        for entry in entries {
+            switch entry.key {
+            case "timezone":
+                guard let name = reader.string(entry) else { break }
+                if let zone = TimeZone(identifier: name) {
+                    configuration.timeZone = zone
+                } else {
+                    reader.report(
+                        at: entry.value,
+                        field: entry.field,
+                        "'\(name)' is not a time zone; expected an IANA name such as Asia/Ho_Chi_Minh"
+                    )
+                }
+            case "queue": reader.string(entry).map { configuration.queueDirectory = path($0) }
+            case "templates": reader.string(entry).map { configuration.templatesDirectory = path($0) }
+            case "credentials": reader.string(entry).map { configuration.credentialsFile = path($0) }
+            case "archive":
+                guard let archive = reader.string(entry) else { break }
+                if archive.hasPrefix("postgres://") || archive.hasPrefix("postgresql://") {
+                    reader.report(
+                        at: entry.value,
+                        field: entry.field,
+                        "PostgreSQL archives are not supported yet; expected a path to an SQLite file"
+                    )
+                } else {
+                    configuration.archive = archive.hasPrefix("/") ? archive : path(archive).path
+                }
+            case "missed_after":
+                if let value = duration(entry, &reader) { configuration.missedAfter = value }
+            default:
+                channelsEntry = entry
+            }
+        }
+        let (credentials, credentialProblems) = Credentials.load(
+            from: configuration.credentialsFile,
+            displayPath: DisplayPath.of(configuration.credentialsFile)
+        )
+        var resolver = SecretResolver(
+            environment: environment,
+            credentials: credentials,
+            credentialsPath: DisplayPath.of(configuration.credentialsFile)
+        )
+        if let channelsEntry {
+            configuration.channels = readChannels(channelsEntry, &reader, &resolver)
+        } else {
+            reader.report(line: 1, field: "channels", "is missing; expected at least one channel")
+        }
+        return Outcome(configuration: configuration, diagnostics: reader.diagnostics + credentialProblems)
+    }
+
+    private func readChannels(
+        _ entry: YAMLReader.Entry,
+        _ reader: inout YAMLReader,
+        _ resolver: inout SecretResolver
+    ) -> [Channel] {
+        var channels: [Channel] = []
+        let entries = reader.entries(of: entry.value, field: "channels", known: nil)
+        if entries.isEmpty, case .mapping = entry.value {
+            reader.report(at: entry.keyNode, field: "channels", "is empty; expected at least one channel")
+        }
+        for channelEntry in entries {
+            if let channel = readChannel(channelEntry, &reader, &resolver) { channels.append(channel) }
+        }
+        return channels
+    }
+
+    private func readChannel(
+        _ entry: YAMLReader.Entry,
+        _ reader: inout YAMLReader,
+        _ resolver: inout SecretResolver
+    ) -> Channel? {
+        let id = entry.key
+        if !Self.isValidChannelID(id) {
+            reader.report(
+                at: entry.keyNode,
+                field: entry.field,
+                "'\(id)' is not a valid channel id; expected ASCII letters, digits, '-', '_' or '.'",
+                hint: "for example: \(VietnameseText.slug(id))"
+            )
+        }
+        let fields = reader.entries(of: entry.value, field: entry.field, known: Self.channelKeys)
+        var platform: Platform?
+        var transport: TransportKind?
+        var channel = Channel(id: id, platform: .plain, transport: .outbox, line: reader.line(of: entry.keyNode))
+        var urlEntry: YAMLReader.Entry?
+        var secretEntry: YAMLReader.Entry?
+        for field in fields {
+            switch field.key {
+            case "platform":
+                platform = choice(field, &reader)
+            case "transport":
+                transport = choice(field, &reader)
+            case "url":
+                urlEntry = field
+                channel.url = resolver.resolve(field, &reader).flatMap { webURL($0, field, &reader) }
+            case "secret":
+                secretEntry = field
+                channel.secret = resolver.resolve(field, &reader).flatMap { signingSecret($0, field, &reader) }
+            case "token":
+                channel.token = resolver.resolve(field, &reader)
+            case "stats_url":
+                guard let value = resolver.resolve(field, &reader)?.reveal() else { break }
+                if webURL(Secret(value.replacingOccurrences(of: "{remote_id}", with: "x")), field, &reader) != nil {
+                    channel.statsURL = value
+                    if !value.contains("{remote_id}") {
+                        reader.report(
+                            .warning,
+                            at: field.value,
+                            field: field.field,
+                            "has no {remote_id}; every post would read the same figures"
+                        )
+                    }
+                }
+            case "max_length":
+                channel.maxLength = reader.int(field, in: 1...1_000_000)
+            case "min_gap":
+                channel.minGap = duration(field, &reader)
+            case "quiet_hours":
+                guard let text = reader.string(field) else { break }
+                if let hours = QuietHours(text) {
+                    channel.quietHours = hours
+                } else {
+                    reader.report(
+                        at: field.value,
+                        field: field.field,
+                        "'\(text)' is not a window; expected HH:mm-HH:mm, as 22:00-06:00"
+                    )
+                }
+            case "timeout":
+                if let value = duration(field, &reader) {
+                    if value > 0 {
+                        channel.timeout = value
+                    } else {
+                        reader.report(at: field.value, field: field.field, "must be longer than 0s")
+                    }
+                }
+            default:
+                channel.concurrency = reader.int(field, in: 1...256) ?? channel.concurrency
+            }
+        }
+        guard case .mapping = entry.value else { return nil }
+        if platform == nil, !fields.contains(where: { $0.key == "platform" }) {
+            reader.report(
+                at: entry.keyNode,
+                field: "\(entry.field).platform",
+                "is missing; expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        if transport == nil, !fields.contains(where: { $0.key == "transport" }) {
+            reader.report(
+                at: entry.keyNode,
+                field: "\(entry.field).transport",
+                "is missing; expected webhook or outbox"
+            )
+        }
+        guard let platform, let transport else { return nil }
+        channel.platform = platform
+        channel.transport = transport
+        if transport == .webhook {
+            if urlEntry == nil {
+                reader.report(
+                    at: entry.keyNode,
+                    field: "\(entry.field).url",
+                    "is missing; a webhook channel needs the bridge's URL"
+                )
+            }
+            if secretEntry == nil {
+                reader.report(
+                    at: entry.keyNode,
+                    field: "\(entry.field).secret",
+                    "is missing; a webhook channel signs every request",
+                    hint:
+                        "add `secret: ${\(Self.secretName(for: id))}` and put the whsec_… value in the credentials file"
+                )
+            }
+        } else if let urlEntry {
+            reader.report(
+                .warning,
+                at: urlEntry.keyNode,
+                field: urlEntry.field,
+                "is ignored: outbox channels are posted by hand"
+            )
+        }
+        return channel
+    }
+
+    /// Whether a text can name a channel: it is used in folder names and delivery ids.
+    public static func isValidChannelID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first != "." else { return false }
+        return id.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }
+    }
+
+    /// The conventional credentials name for a channel's secret: `fb-thanhdoan` → `FB_THANHDOAN_SECRET`.
+    static func secretName(for channelID: String) -> String {
+        channelID.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined() + "_SECRET"
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(
+        _ entry: YAMLReader.Entry,
+        _ reader: inout YAMLReader
+    ) -> T? where T.RawValue == String {
+        guard let text = reader.string(entry) else { return nil }
+        if let value = T(rawValue: text.lowercased()) { return value }
+        let names = T.allCases.map(\.rawValue)
+        reader.report(
+            at: entry.value,
+            field: entry.field,
+            "'\(text)' is not one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(text, among: names))"
+        )
+        return nil
+    }
+
+    private func duration(_ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> TimeInterval? {
+        guard let text = reader.string(entry) else { return nil }
+        guard let value = DurationText.parse(text) else {
+            reader.report(
+                at: entry.value,
+                field: entry.field,
+                "'\(text)' is not a duration; expected a number and a unit, as 15s, 15m, 48h or 2d"
+            )
+            return nil
+        }
+        return value
+    }
+
+    private func webURL(_ value: Secret, _ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> URL? {
+        let text = value.reveal()
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            url.host?.isEmpty == false
+        else {
+            reader.report(at: entry.value, field: entry.field, "is not an http(s) URL with a host")
+            return nil
+        }
+        return url
+    }
+
+    private func signingSecret(_ value: Secret, _ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> Secret? {
+        let text = value.reveal()
+        guard text.hasPrefix("whsec_"), let bytes = Data(base64Encoded: String(text.dropFirst(6))), !bytes.isEmpty
+        else {
+            reader.report(
+                at: entry.value,
+                field: entry.field,
+                "is not a signing secret; expected whsec_ followed by base64",
+                hint: "create one with: echo \"whsec_$(openssl rand -base64 32)\""
+            )
+            return nil
+        }
+        return value
+    }
+}
+
+/// Replaces `${NAME}` in loa.yml values, from the environment first and then the credentials file.
+struct SecretResolver {
+    let environment: [String: String]
+    let credentials: Credentials
+    let credentialsPath: String
+
+    /// The value with every `${NAME}` replaced, wrapped as a ``Secret``; nil with a diagnostic on failure.
+    mutating func resolve(_ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> Secret? {
+        guard let raw = reader.string(entry) else { return nil }
+        var result = ""
+        var rest = Substring(raw)
+        while let open = rest.range(of: "${") {
+            result += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                reader.report(at: entry.value, field: entry.field, "has '${' without a closing '}'")
+                return nil
+            }
+            let name = String(rest[open.upperBound..<close])
+            guard Credentials.isValidName(name) else {
+                reader.report(
+                    at: entry.value,
+                    field: entry.field,
+                    "'${\(name)}' is not a valid name; expected letters, digits and _"
+                )
+                return nil
+            }
+            guard let value = environment[name] ?? credentials.values[name], !value.isEmpty else {
+                let whereToLook =
+                    credentials.exists
+                    ? "not in the environment nor in \(credentialsPath)"
+                    : "not in the environment, and \(credentialsPath) does not exist"
+                reader.report(
+                    at: entry.value,
+                    field: entry.field,
+                    "${\(name)} is not set: \(whereToLook)",
+                    hint: "add the line \(name)=… to \(credentialsPath) (see credentials.example)"
+                )
+                return nil
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return Secret(result)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Shell-style patterns (`zalo-*`, `fb-?`) for naming channels.
+public enum Glob {
+    /// Whether `name` matches `pattern`, as the shell matches a file name.
+    public static func matches(_ pattern: String, _ name: String) -> Bool {
+        fnmatch(pattern, name, 0) == 0
+    }
+
+    /// Whether the text has any pattern characters.
+    public static func isPattern(_ text: String) -> Bool {
+        text.contains { "*?[".contains($0) }
+    }
+}

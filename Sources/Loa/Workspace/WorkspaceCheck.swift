@@ -1,0 +1,65 @@
+import Foundation
+
+/// What `loa check` found in a whole workspace.
+public struct WorkspaceCheck: Sendable {
+    /// Every problem, configuration and queue alike.
+    public var diagnostics: [Diagnostic]
+    /// How many queue files were read.
+    public var fileCount: Int
+    /// How many announcements are ready to post and have no errors.
+    public var readyCount: Int
+    /// How many are drafts without errors.
+    public var draftCount: Int
+
+    /// The exit code DESIGN.md gives: 2 for a configuration error, 1 for a queue error, else 0.
+    public var exitCode: Int32 {
+        if diagnostics.contains(where: { $0.severity == .error && $0.area == .configuration }) { return 2 }
+        if diagnostics.hasErrors { return 1 }
+        return 0
+    }
+
+    /// Checks loa.yml, the credentials, the templates, and every queue file rendered for each of its channels.
+    public static func run(
+        configFile: URL,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        now: Date = Date()
+    ) -> WorkspaceCheck {
+        let (opened, openDiagnostics) = Workspace.open(configFile: configFile, environment: environment)
+        guard let workspace = opened else {
+            return WorkspaceCheck(diagnostics: openDiagnostics, fileCount: 0, readyCount: 0, draftCount: 0)
+        }
+        let queue = workspace.loadQueue()
+        var diagnostics = openDiagnostics + queue.diagnostics
+        let renderer = workspace.renderer(now: now)
+        let configuration = workspace.configuration
+        var ready = 0
+        var drafts = 0
+        for announcement in queue.announcements {
+            let file = DisplayPath.of(announcement.file)
+            var failed = false
+            for channel in configuration.channels(matching: announcement.channelPatterns) {
+                if case .failure(let failure) = renderer.render(announcement, for: channel) {
+                    failed = true
+                    diagnostics.append(
+                        Diagnostic(
+                            area: .queue,
+                            file: file,
+                            line: announcement.bodyLine,
+                            field: "body",
+                            message: failure.description,
+                            hint: failure.hint
+                        )
+                    )
+                }
+            }
+            guard !failed else { continue }
+            if announcement.status == .draft { drafts += 1 } else { ready += 1 }
+        }
+        return WorkspaceCheck(
+            diagnostics: diagnostics.sortedForReport(),
+            fileCount: queue.fileCount,
+            readyCount: ready,
+            draftCount: drafts
+        )
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Loa
+
+/// The `loa` command: schedules, delivers and archives announcements on social channels.
+@main
+struct LoaCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loa",
+        abstract: "Schedules, delivers and archives announcements on social channels.",
+        discussion: """
+            A workspace holds loa.yml, queue/ (one Markdown file per announcement) and templates/.
+            Start with `loa init`, then `loa check` and `loa preview ID`.
+
+            Exit codes: 0 success; 1 a queue file was rejected; 2 bad usage or configuration.
+            """,
+        version: LoaVersion.current,
+        subcommands: [InitCommand.self, CheckCommand.self, PreviewCommand.self]
+    )
+
+    /// Runs the command, mapping argument errors to exit code 2 as DESIGN.md says (ArgumentParser uses 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
