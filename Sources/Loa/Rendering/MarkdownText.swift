@@ -22,7 +22,7 @@ public enum MarkdownText {
                 inFence = String(trimmed.prefix(3))
                 continue
             }
-            output.append(block(String(line), bullet: bullet))
+            output.append(String(block(String(line), bullet: bullet).trimmingTrailingWhitespace()))
         }
         return collapseBlankLines(output).joined(separator: "\n")
     }
@@ -84,9 +84,9 @@ public enum MarkdownText {
     }
 
     private static func firstBareURL(in text: Substring) -> Range<Substring.Index>? {
-        // A URL inside Markdown link syntax, `(…)` or `<…>`, is left to the link rules.
+        // A URL inside Markdown link syntax, `[…]`, `(…)` or `<…>`, is left to the link rules.
         WebAddresses.ranges(in: text).first { range in
-            range.lowerBound == text.startIndex || !"(<".contains(text[text.index(before: range.lowerBound)])
+            range.lowerBound == text.startIndex || !"(<[".contains(text[text.index(before: range.lowerBound)])
         }
     }
 

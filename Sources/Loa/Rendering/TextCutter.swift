@@ -48,8 +48,6 @@ public enum TextCutter {
 
     private static func naturalCut(in prefix: Substring, of text: String, budget: Int) -> String.Index {
         let end = prefix.endIndex
-        // A cut right before whitespace is already at a word boundary.
-        if end < text.endIndex, text[end].isWhitespace { return end }
         let minimumKept = budget / 2
         func keepsEnough(_ index: String.Index) -> Bool {
             TextLength.measure(text[..<index]) >= minimumKept
@@ -57,9 +55,11 @@ public enum TextCutter {
         if let paragraph = prefix.range(of: "\n\n", options: .backwards), keepsEnough(paragraph.lowerBound) {
             return paragraph.lowerBound
         }
-        if let sentence = lastSentenceEnd(in: prefix), keepsEnough(sentence) {
+        if let sentence = lastSentenceEnd(in: text, before: end), keepsEnough(sentence) {
             return sentence
         }
+        // A cut right before whitespace is already at a word boundary.
+        if end < text.endIndex, text[end].isWhitespace { return end }
         if let space = prefix.lastIndex(where: \.isWhitespace), space > prefix.startIndex {
             return space
         }
@@ -70,9 +70,10 @@ public enum TextCutter {
         return end
     }
 
-    /// The index just after the last `.`, `!`, `?` or `…` that is followed by whitespace.
-    private static func lastSentenceEnd(in text: Substring) -> String.Index? {
-        var index = text.endIndex
+    /// The index, at most `end`, just after the last `.`, `!`, `?` or `…` (perhaps inside closing quotes) that is
+    /// followed by whitespace.
+    private static func lastSentenceEnd(in text: String, before end: String.Index) -> String.Index? {
+        var index = end
         while index > text.startIndex {
             let previous = text.index(before: index)
             if index < text.endIndex, text[index].isWhitespace {
