@@ -15,7 +15,10 @@ struct LoaCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 a queue file was rejected; 2 bad usage or configuration.
             """,
         version: LoaVersion.current,
-        subcommands: [InitCommand.self, CheckCommand.self, PreviewCommand.self]
+        subcommands: [
+            InitCommand.self, CheckCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
+            RetryCommand.self, CancelCommand.self, ConfirmCommand.self, SinkCommand.self,
+        ]
     )
 
     /// Runs the command, mapping argument errors to exit code 2 as DESIGN.md says (ArgumentParser uses 64).

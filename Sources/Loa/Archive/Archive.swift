@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+/// The SQLite archive: delivery state, every attempt, and (later) engagement snapshots.
+///
+/// It is opened in WAL mode, so a reader such as `sqlite3` or `loa status` never blocks a run, and every change
+/// is one transaction, so a run killed at any instant leaves a consistent file behind.
+public final class Archive: Sendable {
+    /// The database; `any DatabaseWriter` so tests can use an in-memory queue.
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the archive at `path`, and brings its schema up to date.
+    public convenience init(path: String) throws {
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
+        var configuration = GRDB.Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL with synchronous=NORMAL survives a process crash intact; a power cut may lose the last
+            // transactions, which only means re-sending with the same delivery id.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// An archive on an existing database, such as an in-memory `DatabaseQueue` in tests.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try ArchiveSchema.migrator.migrate(writer)
+    }
+
+    // MARK: Settings
+
+    public func setting(_ key: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+        }
+    }
+
+    public func setSetting(_ key: String, _ value: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+
+    // MARK: Deliveries
+
+    /// Every delivery, newest announcement first, optionally of one announcement or channel pattern.
+    public func deliveries(announcement: String? = nil) throws -> [DeliveryRecord] {
+        try writer.read { db in
+            if let announcement {
+                return try DeliveryRecord.fetchAll(
+                    db,
+                    sql: "SELECT * FROM deliveries WHERE announcement_id = ? ORDER BY revision, channel",
+                    arguments: [announcement]
+                )
+            }
+            return try DeliveryRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM deliveries ORDER BY due_at DESC, announcement_id, revision, channel"
+            )
+        }
+    }
+
+    /// The attempts of one delivery, in order.
+    public func attempts(of deliveryID: String) throws -> [AttemptRecord] {
+        try writer.read { db in
+            try AttemptRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number",
+                arguments: [deliveryID]
+            )
+        }
+    }
+
+    /// Applies an operator's change to the deliveries of an announcement; returns those it changed.
+    public func update(
+        announcement: String,
+        channels: [String]?,
+        _ change: (inout DeliveryRecord) -> Bool
+    ) throws -> [DeliveryRecord] {
+        try writer.write { db in
+            var changed: [DeliveryRecord] = []
+            let rows = try DeliveryRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM deliveries WHERE announcement_id = ? ORDER BY revision DESC, channel",
+                arguments: [announcement]
+            )
+            // Only the newest revision is acted on: older ones are history.
+            let newest = rows.map(\.revision).max()
+            for var row in rows where row.revision == newest {
+                if let channels, !channels.contains(where: { Glob.matches($0, row.channel) }) { continue }
+                if change(&row) {
+                    try row.update(db)
+                    changed.append(row)
+                }
+            }
+            return changed
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import GRDB
+
+/// The archive's tables, created and upgraded by numbered migrations.
+///
+/// The schema is part of Loa's interface: officers and scripts query it with `sqlite3`, so the README
+/// documents every table, and a migration never changes the meaning of an existing column.
+enum ArchiveSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE announcements (
+                        id TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        content_hash TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        unit TEXT NOT NULL,
+                        publish_at DATETIME,
+                        expires_at DATETIME,
+                        link TEXT,
+                        file TEXT NOT NULL,
+                        first_seen_at DATETIME NOT NULL,
+                        updated_at DATETIME NOT NULL,
+                        PRIMARY KEY (id, revision)
+                    );
+                    CREATE INDEX announcements_by_hash ON announcements(content_hash);
+
+                    CREATE TABLE deliveries (
+                        id TEXT PRIMARY KEY,
+                        announcement_id TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        channel TEXT NOT NULL,
+                        platform TEXT NOT NULL,
+                        transport TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        due_at DATETIME NOT NULL,
+                        next_attempt_at DATETIME,
+                        attempt_count INTEGER NOT NULL DEFAULT 0,
+                        backoff_step INTEGER NOT NULL DEFAULT 0,
+                        content_hash TEXT,
+                        text TEXT,
+                        remote_id TEXT,
+                        remote_url TEXT,
+                        note TEXT,
+                        sent_at DATETIME,
+                        created_at DATETIME NOT NULL,
+                        updated_at DATETIME NOT NULL,
+                        UNIQUE (announcement_id, revision, channel)
+                    );
+                    CREATE INDEX deliveries_by_status ON deliveries(status, due_at);
+                    CREATE INDEX deliveries_by_channel ON deliveries(channel, sent_at);
+
+                    CREATE TABLE attempts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        delivery_id TEXT NOT NULL REFERENCES deliveries(id),
+                        number INTEGER NOT NULL,
+                        channel TEXT NOT NULL,
+                        url TEXT,
+                        started_at DATETIME NOT NULL,
+                        finished_at DATETIME,
+                        duration_ms REAL,
+                        http_status INTEGER,
+                        response_headers TEXT,
+                        response_body TEXT,
+                        remote_id TEXT,
+                        remote_url TEXT,
+                        outcome TEXT NOT NULL,
+                        error_class TEXT,
+                        error_message TEXT,
+                        next_attempt_at DATETIME
+                    );
+                    CREATE INDEX attempts_by_delivery ON attempts(delivery_id, number);
+
+                    CREATE TABLE queue_files (
+                        path TEXT PRIMARY KEY,
+                        size INTEGER NOT NULL,
+                        modified_ns INTEGER NOT NULL,
+                        announcement_id TEXT,
+                        revision INTEGER,
+                        checked_at DATETIME NOT NULL
+                    );
+
+                    CREATE TABLE settings (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    """
+            )
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,32 @@
+import Crypto
+import Foundation
+
+/// The stable id of a delivery, derived from (announcement id, revision, channel id).
+///
+/// Every attempt of a delivery carries it as `webhook-id` and `Idempotency-Key`, so a bridge that deduplicates
+/// by it posts once however often Loa retries. The parts are hashed rather than joined, because ids may contain
+/// the characters a separator would use.
+public enum DeliveryID {
+    /// `msg_` and 32 hex digits of SHA-256 over the three parts separated by NUL bytes.
+    public static func make(announcement: String, revision: Int, channel: String) -> String {
+        let digest = SHA256.hash(data: Data("\(announcement)\u{0}\(revision)\u{0}\(channel)".utf8))
+        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// A fingerprint of what an announcement says, to notice an edit after delivery or a file renamed after it.
+///
+/// It covers the text and where it points (title, category, unit, body, link, images, hashtags, variants), not
+/// the schedule, the status or the id, so moving `publish_at` is not an edit and a renamed file keeps its hash.
+public enum ContentHash {
+    public static func of(_ announcement: Announcement) -> String {
+        var parts = [
+            announcement.title, announcement.category.rawValue, announcement.unit, announcement.body,
+            announcement.link?.absoluteString ?? "",
+        ]
+        parts += announcement.images + ["\u{1}"] + announcement.hashtags + ["\u{1}"]
+        for key in announcement.variants.keys.sorted() { parts += [key, announcement.variants[key] ?? ""] }
+        let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{0}").utf8))
+        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// One `loa run`: sync the queue into the archive, settle what is too late, deliver what is due.
+///
+/// Safe to run every minute: a run that finds the lock held does nothing; a delivery that succeeded is never
+/// sent again for the same revision; a run killed at any instant leaves an archive the next run continues from.
+public struct DeliveryRun: Sendable {
+    public var workspace: Workspace
+    public var exchange: any HTTPExchange
+    public var policy: RetryPolicy = .standard
+    /// The clock for what is due (`--now`); signatures always use the real time.
+    public var now: Date
+    /// Show what would go where, and change nothing: no archive writes, no files, no requests.
+    public var dryRun = false
+    /// The most webhook requests in flight at once, over all channels.
+    public var concurrency = 64
+
+    public init(workspace: Workspace, exchange: any HTTPExchange = CurlExchange(), now: Date = Date()) {
+        self.workspace = workspace
+        self.exchange = exchange
+        self.now = now
+    }
+
+    /// Why a run could not start.
+    public enum Failure: Error, CustomStringConvertible {
+        case locked(RunLock.Failure)
+        case archive(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .locked(let failure): failure.description
+            case .archive(let path, let reason): "cannot open the archive \(path): \(reason)"
+            }
+        }
+    }
+
+    /// The lock file that keeps runs apart: the archive's path with `.lock` added.
+    public var lockPath: String { workspace.configuration.archive + ".lock" }
+
+    public func perform() throws -> RunReport {
+        let lock: RunLock?
+        do {
+            lock = dryRun ? nil : try RunLock.acquire(path: lockPath)
+        } catch {
+            throw Failure.locked(error)
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let archive = try openArchive()
+        var report = RunReport()
+        let sync = try QueueSync(configuration: workspace.configuration, archive: archive, now: now).run()
+        report.diagnostics = sync.diagnostics
+        report.queueFiles = sync.fileCount
+        report.parsedFiles = sync.parsedCount
+        let planner = DuePlanner(
+            configuration: workspace.configuration,
+            renderer: workspace.renderer(now: now),
+            now: now
+        )
+        let (planned, decisions) = try archive.writer.write { db in
+            try planner.plan(db, announcements: sync.announcements)
+        }
+        report.events = decisions
+        if dryRun {
+            report.events += planned.map { item in
+                let target = item.channel.transport == .outbox ? "outbox" : item.channel.url?.absoluteString ?? ""
+                return RunEvent(
+                    .wouldSend,
+                    announcement: item.announcement.id,
+                    channel: item.channel.id,
+                    detail: "\(target), \(item.variant.length)/\(item.variant.limit) characters"
+                )
+            }
+            return report
+        }
+        let outbox = OutboxWriter(
+            directory: workspace.configuration.root.appendingPathComponent("outbox"),
+            archive: archive,
+            now: now,
+            timeZone: workspace.configuration.timeZone
+        )
+        for item in planned where item.channel.transport == .outbox {
+            report.events.append(try outbox.deliver(item))
+        }
+        let webhook = WebhookDelivery(
+            archive: archive,
+            exchange: exchange,
+            policy: policy,
+            now: now,
+            concurrency: concurrency
+        )
+        report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
+        return report
+    }
+
+    /// The archive; for a dry run, an in-memory copy of it, so nothing on disk changes.
+    private func openArchive() throws -> Archive {
+        let path = workspace.configuration.archive
+        do {
+            guard dryRun else { return try Archive(path: path) }
+            let copy = try DatabaseQueue()
+            if FileManager.default.fileExists(atPath: path) {
+                var configuration = GRDB.Configuration()
+                configuration.readonly = true
+                try DatabaseQueue(path: path, configuration: configuration).backup(to: copy)
+            }
+            return try Archive(writer: copy)
+        } catch {
+            throw Failure.archive(path: DisplayPath.of(URL(fileURLWithPath: path)), reason: "\(error)")
+        }
+    }
+}

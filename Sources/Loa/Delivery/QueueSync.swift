@@ -1,0 +1,273 @@
+import Foundation
+import GRDB
+
+/// Brings the archive up to date with `queue/`: records announcements and creates their deliveries.
+///
+/// A cron run every minute must be cheap when nothing changed, so a file whose size and modification time match
+/// the archive's record is not parsed again, unless one of its deliveries is due now. A file that failed to
+/// parse is reported the run it changed, not every minute after.
+struct QueueSync {
+    let configuration: Configuration
+    let archive: Archive
+    let now: Date
+
+    /// What the queue holds this run.
+    struct Outcome {
+        /// Parsed announcements by id: the changed files, and the unchanged ones with deliveries due.
+        var announcements: [String: Announcement] = [:]
+        /// Problems in files that changed since the last run.
+        var diagnostics: [Diagnostic] = []
+        /// How many files the queue holds.
+        var fileCount = 0
+        /// How many were parsed this run.
+        var parsedCount = 0
+    }
+
+    private struct FileState {
+        var path: String
+        var size: Int64
+        var modifiedNanoseconds: Int64
+    }
+
+    private struct CachedFile {
+        var size: Int64
+        var modifiedNanoseconds: Int64
+        var announcementID: String?
+    }
+
+    func run() throws -> Outcome {
+        var outcome = Outcome()
+        let files = try listFiles()
+        outcome.fileCount = files.count
+        let parser = AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
+        let fingerprint = Self.fingerprint(configuration)
+        try archive.writer.write { db in
+            let cache = try Self.cache(db)
+            let configurationChanged =
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT value FROM settings WHERE key = 'queue_fingerprint'"
+                ) != fingerprint
+            let due = Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT announcement_id FROM deliveries
+                        WHERE (status = 'pending' AND due_at <= :now)
+                           OR (status = 'retrying' AND next_attempt_at <= :now)
+                           OR status = 'sending'
+                        """,
+                    arguments: ["now": now]
+                )
+            )
+            var owners: [String: String] = [:]  // announcement id → path, for unchanged files
+            var toParse: [FileState] = []
+            for file in files {
+                let cached = cache[file.path]
+                let unchanged =
+                    !configurationChanged && cached?.size == file.size
+                    && cached?.modifiedNanoseconds == file.modifiedNanoseconds
+                if unchanged, let cached {
+                    if let id = cached.announcementID {
+                        owners[id] = file.path
+                        if due.contains(id) { toParse.append(file) }
+                    }
+                } else {
+                    toParse.append(file)
+                }
+            }
+            for file in toParse {
+                let url = URL(fileURLWithPath: file.path)
+                let parsed = parser.parse(file: url)
+                outcome.parsedCount += 1
+                var announcementID = parsed.announcement?.id
+                let fileChanged =
+                    cache[file.path].map {
+                        $0.size != file.size || $0.modifiedNanoseconds != file.modifiedNanoseconds
+                    } ?? true
+                if fileChanged || configurationChanged { outcome.diagnostics += parsed.diagnostics }
+                if var announcement = parsed.announcement {
+                    if let owner = owners[announcement.id], owner != file.path {
+                        outcome.diagnostics.append(
+                            Diagnostic(
+                                area: .queue,
+                                file: DisplayPath.of(url),
+                                line: 1,
+                                field: "id",
+                                message:
+                                    "'\(announcement.id)' is already the id of \(DisplayPath.of(URL(fileURLWithPath: owner)))",
+                                hint: "give it another `id:`; it is not posted until then"
+                            )
+                        )
+                        announcementID = nil
+                    } else {
+                        owners[announcement.id] = file.path
+                        announcement.file = url
+                        try record(announcement, db)
+                        outcome.announcements[announcement.id] = announcement
+                    }
+                }
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO queue_files (path, size, modified_ns, announcement_id, revision, checked_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        file.path, file.size, file.modifiedNanoseconds, announcementID,
+                        parsed.announcement?.revision, now,
+                    ]
+                )
+            }
+            try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('queue_fingerprint', ?)",
+                arguments: [fingerprint]
+            )
+        }
+        return outcome
+    }
+
+    /// Records an announcement and creates the deliveries it is owed.
+    private func record(_ announcement: Announcement, _ db: Database) throws {
+        let hash = ContentHash.of(announcement)
+        try db.execute(
+            sql: """
+                INSERT INTO announcements (id, revision, content_hash, title, category, unit, publish_at, expires_at,
+                                           link, file, first_seen_at, updated_at)
+                VALUES (:id, :revision, :hash, :title, :category, :unit, :publish, :expires, :link, :file, :now, :now)
+                ON CONFLICT (id, revision) DO UPDATE SET
+                    content_hash = :hash, title = :title, category = :category, unit = :unit, publish_at = :publish,
+                    expires_at = :expires, link = :link, file = :file, updated_at = :now
+                """,
+            arguments: [
+                "id": announcement.id, "revision": announcement.revision, "hash": hash, "title": announcement.title,
+                "category": announcement.category.rawValue, "unit": announcement.unit,
+                "publish": announcement.publishAt, "expires": announcement.expiresAt,
+                "link": announcement.link?.absoluteString, "file": DisplayPath.of(announcement.file), "now": now,
+            ]
+        )
+        // A newer revision replaces whatever an older one still owed.
+        try db.execute(
+            sql: """
+                UPDATE deliveries SET status = 'cancelled', note = :note, updated_at = :now
+                WHERE announcement_id = :id AND revision < :revision AND status IN ('pending', 'retrying', 'sending')
+                """,
+            arguments: [
+                "id": announcement.id, "revision": announcement.revision, "now": now,
+                "note": "replaced by revision \(announcement.revision)",
+            ]
+        )
+        guard announcement.status == .ready else { return }
+        let existing = try DeliveryRecord.fetchAll(
+            db,
+            sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND revision = ?",
+            arguments: [announcement.id, announcement.revision]
+        )
+        let channels = configuration.channels(matching: announcement.channelPatterns)
+        let wanted = Set(channels.map(\.id))
+        for var delivery in existing {
+            if !wanted.contains(delivery.channel), !delivery.status.isSettled {
+                delivery.status = .cancelled
+                delivery.note = "the announcement no longer names this channel"
+                delivery.updatedAt = now
+                try delivery.update(db)
+            } else if delivery.status == .sent || delivery.status == .awaitingConfirmation,
+                let sentHash = delivery.contentHash, sentHash != hash
+            {
+                let note = "edited after it was sent; set `revision: \(announcement.revision + 1)` to post it again"
+                if delivery.note != note {
+                    delivery.note = note
+                    delivery.updatedAt = now
+                    try delivery.update(db)
+                }
+            }
+        }
+        let have = Set(existing.map(\.channel))
+        let twin = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT d.announcement_id, d.sent_at FROM deliveries d
+                JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
+                WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN ('sent', 'awaiting_confirmation')
+                LIMIT 1
+                """,
+            arguments: [hash, announcement.id]
+        )
+        for channel in channels where !have.contains(channel.id) {
+            var delivery = DeliveryRecord(
+                id: DeliveryID.make(
+                    announcement: announcement.id,
+                    revision: announcement.revision,
+                    channel: channel.id
+                ),
+                announcementId: announcement.id,
+                revision: announcement.revision,
+                channel: channel.id,
+                platform: channel.platform,
+                transport: channel.transport,
+                status: .pending,
+                dueAt: announcement.publishAt ?? now,
+                attemptCount: 0,
+                backoffStep: 0,
+                createdAt: now,
+                updatedAt: now
+            )
+            if let twin {
+                let other: String = twin["announcement_id"]
+                delivery.status = .held
+                delivery.note =
+                    "the same content was already delivered as '\(other)' (renamed file?); "
+                    + "`loa cancel \(announcement.id)` to drop it, or change the text or revision to post it"
+            }
+            try delivery.insert(db)
+        }
+    }
+
+    /// Unsettled deliveries of files that left the queue are cancelled, so their status says why.
+    private func forgetRemovedFiles(present: Set<String>, cache: [String: CachedFile], _ db: Database) throws {
+        for (path, cached) in cache where !present.contains(path) {
+            if let id = cached.announcementID {
+                try db.execute(
+                    sql: """
+                        UPDATE deliveries SET status = 'cancelled', note = :note, updated_at = :now
+                        WHERE announcement_id = :id AND status IN ('pending', 'retrying', 'sending', 'held')
+                        """,
+                    arguments: [
+                        "id": id, "now": now,
+                        "note":
+                            "its file \(DisplayPath.of(URL(fileURLWithPath: path))) left the queue before it was sent",
+                    ]
+                )
+            }
+            try db.execute(sql: "DELETE FROM queue_files WHERE path = ?", arguments: [path])
+        }
+    }
+
+    private func listFiles() throws -> [FileState] {
+        try Queue.queueFiles(in: configuration.queueDirectory).compactMap { url in
+            var info = stat()
+            guard stat(url.path, &info) == 0 else { return nil }
+            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            return FileState(path: url.path, size: Int64(info.st_size), modifiedNanoseconds: nanoseconds)
+        }
+    }
+
+    private static func cache(_ db: Database) throws -> [String: CachedFile] {
+        var cache: [String: CachedFile] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified_ns, announcement_id FROM queue_files")
+        while let row = try rows.next() {
+            cache[row["path"]] = CachedFile(
+                size: row["size"],
+                modifiedNanoseconds: row["modified_ns"],
+                announcementID: row["announcement_id"]
+            )
+        }
+        return cache
+    }
+
+    /// What, in the configuration, changes how files parse or which deliveries they are owed.
+    static func fingerprint(_ configuration: Configuration) -> String {
+        let channels = configuration.channels.map { "\($0.id):\($0.platform.rawValue):\($0.transport.rawValue)" }
+        return ([configuration.timeZone.identifier] + channels).joined(separator: ",")
+    }
+}

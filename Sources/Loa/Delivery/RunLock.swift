@@ -1,0 +1,56 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The lock that keeps two `loa run` from working at once: `flock` on a file beside the archive.
+///
+/// The kernel releases it when the process ends however it ends, `kill -9` included, so a crash never leaves a
+/// stale lock behind.
+public final class RunLock {
+    private let descriptor: Int32
+    public let path: String
+
+    private init(descriptor: Int32, path: String) {
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// Why the lock could not be taken.
+    public enum Failure: Error, CustomStringConvertible {
+        case held(path: String)
+        case unavailable(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .held(let path): "another loa run holds \(path)"
+            case .unavailable(let path, let reason): "cannot open the lock file \(path): \(reason)"
+            }
+        }
+    }
+
+    /// Takes the lock at once, or fails with `.held` when another process has it.
+    public static func acquire(path: String) throws(Failure) -> RunLock {
+        try? FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw .held(path: path)
+        }
+        return RunLock(descriptor: descriptor, path: path)
+    }
+}

@@ -1,0 +1,65 @@
+/// Something `loa run` did or decided about one delivery, for the terminal and for cron's mail.
+public struct RunEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// Accepted by the bridge.
+        case sent
+        /// Written to the outbox, waiting for `loa confirm`.
+        case written
+        /// Failed for now; a later run tries again.
+        case retrying
+        /// Failed for good.
+        case failed
+        case missed
+        case expired
+        /// Held back: the same content was delivered under another id.
+        case held
+        /// Due, but waiting for quiet hours or the channel's minimum gap.
+        case waiting
+        /// Due, but the text cannot be rendered for the channel.
+        case unrenderable
+        /// With `--dry-run`: would be sent or written now.
+        case wouldSend = "would send"
+    }
+
+    public var kind: Kind
+    public var announcement: String
+    public var channel: String
+    /// Details in words: the bridge's answer, the outbox file, the reason.
+    public var detail: String
+
+    public init(_ kind: Kind, announcement: String, channel: String, detail: String) {
+        self.kind = kind
+        self.announcement = announcement
+        self.channel = channel
+        self.detail = detail
+    }
+
+    /// Whether a person must act: cron prints only these.
+    public var needsAPerson: Bool {
+        switch kind {
+        case .failed, .missed, .expired, .held, .unrenderable: true
+        case .sent, .written, .retrying, .waiting, .wouldSend: false
+        }
+    }
+}
+
+/// What one `loa run` did.
+public struct RunReport: Sendable {
+    public var events: [RunEvent] = []
+    /// Problems in queue files that changed since the last run.
+    public var diagnostics: [Diagnostic] = []
+    public var queueFiles = 0
+    public var parsedFiles = 0
+
+    public init() {}
+
+    public func count(_ kind: RunEvent.Kind) -> Int {
+        events.filter { $0.kind == kind }.count
+    }
+
+    /// 1 when a delivery failed for good, could not be rendered, or a queue file was rejected; else 0.
+    public var exitCode: Int32 {
+        let failed = events.contains { $0.kind == .failed || $0.kind == .unrenderable }
+        return failed || diagnostics.hasErrors ? 1 : 0
+    }
+}

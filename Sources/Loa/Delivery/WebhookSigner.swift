@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+
+/// Signs bridge requests per the Standard Webhooks specification.
+///
+/// The signature is `v1,` + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), where the key is the
+/// base64-decoded part of the `whsec_…` secret.
+public struct WebhookSigner: Sendable {
+    private let key: SymmetricKey
+
+    /// A signer for a `whsec_…` secret; nil when the secret is not of that form.
+    public init?(secret: Secret) {
+        let text = secret.reveal()
+        guard text.hasPrefix("whsec_"), let bytes = Data(base64Encoded: String(text.dropFirst(6))), !bytes.isEmpty
+        else { return nil }
+        key = SymmetricKey(data: bytes)
+    }
+
+    /// The `webhook-signature` value for a message.
+    public func signature(id: String, timestamp: Int, body: Data) -> String {
+        var message = Data("\(id).\(timestamp).".utf8)
+        message.append(body)
+        let code = HMAC<SHA256>.authenticationCode(for: message, using: key)
+        return "v1," + Data(code).base64EncodedString()
+    }
+
+    /// Whether any of the space-separated signatures in a `webhook-signature` header is valid.
+    public func verify(id: String, timestamp: Int, body: Data, header: String) -> Bool {
+        let expected = Data(signature(id: id, timestamp: timestamp, body: body).utf8)
+        return header.split(separator: " ").contains { candidate in
+            let given = Data(candidate.utf8)
+            // Compared in constant time, so a forger learns nothing from the timing.
+            guard given.count == expected.count else { return false }
+            return zip(given, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// One HTTP request for the transfer engine, with the group whose concurrency it counts against.
+public struct HTTPRequest: Sendable {
+    public enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    public var method: Method
+    public var url: URL
+    /// Header lines in order. Values are sent as given; callers keep secrets out of anything they log.
+    public var headers: [(name: String, value: String)]
+    public var body: Data
+    /// The deadline of the whole exchange, in seconds.
+    public var timeout: TimeInterval
+    /// Requests in one group share its concurrency limit (Loa uses the channel id).
+    public var group: String
+    /// At most this many requests of the group in flight at once.
+    public var groupLimit: Int
+
+    public init(
+        method: Method,
+        url: URL,
+        headers: [(name: String, value: String)] = [],
+        body: Data = Data(),
+        timeout: TimeInterval = 15,
+        group: String = "",
+        groupLimit: Int = .max
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+        self.group = group
+        self.groupLimit = groupLimit
+    }
+}
+
+/// What came back for one request: a status with headers and body, or a transport error.
+public struct HTTPResponse: Sendable {
+    /// The HTTP status, or 0 when no response arrived.
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    /// The body, cut at ``HTTPResponse/bodyLimit`` bytes.
+    public var body: Data
+    /// Set when no complete response arrived.
+    public var error: TransportError?
+    /// From the request leaving to the response (or error) arriving.
+    public var duration: TimeInterval
+
+    /// Bodies longer than this are cut when stored.
+    public static let bodyLimit = 64 * 1024
+
+    public init(
+        status: Int,
+        headers: [(name: String, value: String)] = [],
+        body: Data = Data(),
+        error: TransportError? = nil,
+        duration: TimeInterval = 0
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.error = error
+        self.duration = duration
+    }
+
+    /// The first header with this name, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+}
+
+/// Why a request got no response.
+public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A class a person can act on, stored in the archive.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case timeout
+        case connection
+        case dns
+        case tls
+        case protocolError = "protocol"
+        case other
+    }
+
+    public var kind: Kind
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
+
+/// One turn of an exchange: requests that finished since the last turn, and requests about to go out.
+///
+/// The engine calls its delegate with each step before the requests in `starting` are sent, so that a caller
+/// can record them as started first: a crash between the record and the send loses nothing.
+public struct ExchangeStep: Sendable {
+    public var finished: [(index: Int, response: HTTPResponse)]
+    public var starting: [Int]
+}
+
+/// Sends many HTTP requests at once; the seam between delivery and the network.
+public protocol HTTPExchange: Sendable {
+    /// Sends `requests` with at most `concurrency` in flight overall and each group within its limit, calling
+    /// `step` on the calling thread before requests start and after they finish, until all have finished.
+    ///
+    /// Blocks the calling thread: call it from a thread of its own, not the cooperative pool.
+    func exchange(
+        _ requests: [HTTPRequest],
+        concurrency: Int,
+        step: (ExchangeStep) throws -> Void
+    ) throws
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Loa
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Deliver what is due and retry what is owed; the job cron runs every minute.",
+        discussion: """
+            When standard output is not a terminal, prints nothing unless something needs a person (a post \
+            failed for good, was missed or expired, cannot be rendered, or a queue file was rejected), so cron \
+            mails only those. A run that finds another holding the lock exits 0 at once.
+            Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or a queue file \
+            was rejected; 2 bad usage or configuration.
+            """
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var clock: ClockOption
+
+    @Flag(name: .long, help: "Show what would go where, and change nothing.")
+    var dryRun = false
+
+    @Flag(name: .shortAndLong, help: "Print every decision, also when not on a terminal.")
+    var verbose = false
+
+    func run() async throws {
+        let opened = try workspace.open()
+        var job = DeliveryRun(workspace: opened, now: try clock.date(in: opened.configuration.timeZone))
+        job.dryRun = dryRun
+        let frozenJob = job
+        let report: RunReport
+        do {
+            report = try await onOwnThread { try frozenJob.perform() }
+        } catch DeliveryRun.Failure.locked(.held(let path)) {
+            if verbose {
+                Console.write(
+                    "another loa run is working (\(DisplayPath.of(URL(fileURLWithPath: path))) is locked); nothing to do"
+                )
+            }
+            return
+        } catch let failure as DeliveryRun.Failure {
+            Console.write("loa run: \(failure)", to: .standardError)
+            throw ExitStatus.code(ExitStatus.usage)
+        }
+        let everything = verbose || dryRun || Console.Stream.standardOutput.isTerminal
+        Console.report(report.diagnostics, to: .standardError)
+        for event in report.events where everything || event.needsAPerson {
+            Console.write(Self.line(event))
+        }
+        if everything { Console.write(Self.summary(report)) }
+        if report.exitCode != 0 { throw ExitStatus.code(report.exitCode) }
+    }
+
+    static func line(_ event: RunEvent) -> String {
+        let kind = event.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
+        return "\(kind) \(event.announcement) → \(event.channel): \(event.detail)"
+    }
+
+    static func summary(_ report: RunReport) -> String {
+        let parts: [(RunEvent.Kind, String)] = [
+            (.sent, "sent"), (.written, "written to the outbox"), (.wouldSend, "would be sent"),
+            (.retrying, "to retry"), (.waiting, "waiting"), (.failed, "failed"), (.missed, "missed"),
+            (.expired, "expired"), (.unrenderable, "cannot be rendered"),
+        ]
+        let counts = parts.compactMap { kind, label in report.count(kind) > 0 ? "\(report.count(kind)) \(label)" : nil }
+        var summary = "\(Console.count(report.queueFiles, "queue file")), \(report.parsedFiles) read: "
+        summary += counts.isEmpty ? "nothing due" : counts.joined(separator: ", ")
+        if report.diagnostics.hasErrors { summary += "; queue files rejected (see above)" }
+        return summary
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Loa
+import LoaSink
+
+struct SinkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sink",
+        abstract: "Run a local bridge for trying Loa: verifies signatures, logs posts, answers ids and figures.",
+        discussion: """
+            Listens on 127.0.0.1. Point a webhook channel's url at http://127.0.0.1:PORT/<anything> and its \
+            stats_url at http://127.0.0.1:PORT/stats/{remote_id}. With --secret (or $LOA_SINK_SECRET), requests \
+            whose Standard Webhooks signature does not verify get 401. Every request is appended to the log as \
+            one JSON object a line; repeats of a webhook-id are answered with the first post's id.
+            """
+    )
+
+    @Option(name: .long, help: "The port to listen on; 0 picks a free one.")
+    var port = 8787
+
+    @Option(name: .long, help: "The whsec_… secret to verify signatures with (default: $LOA_SINK_SECRET).")
+    var secret: String?
+
+    @Option(name: .long, help: "The JSON Lines log of received requests.")
+    var log = "sink-log.jsonl"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port: expected 0 to 65535") }
+        if let secret = resolvedSecret, WebhookSigner(secret: secret) == nil {
+            throw ValidationError("--secret: expected whsec_ followed by base64")
+        }
+    }
+
+    private var resolvedSecret: Secret? {
+        (secret ?? ProcessInfo.processInfo.environment["LOA_SINK_SECRET"]).map(Secret.init)
+    }
+
+    func run() async throws {
+        let sink = Sink(port: port, secret: resolvedSecret, logFile: URL(fileURLWithPath: log))
+        let verifying = resolvedSecret == nil ? "not verifying signatures" : "verifying signatures"
+        let logPath = log
+        try await sink.run { port in
+            Console.write("loa sink: listening on http://127.0.0.1:\(port) (\(verifying), log: \(logPath))")
+        }
+    }
+}
