@@ -12,6 +12,30 @@ struct CheckAndPreviewTests {
         #expect(output.standardError.isEmpty)
     }
 
+    @Test("loa run on a copy of the shipped example does the whole job with no network")
+    func runExample() throws {
+        let folder = try LoaProcess.copyOfExample()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try LoaProcess.run(["run", "--verbose", "--now", "2026-12-01T09:00:00+07:00"], in: folder)
+        #expect(run.status == 0, "\(run.all)")
+        #expect(run.standardOutput.contains("10 written to the outbox"))
+        let outbox = folder.appendingPathComponent("outbox")
+        let facebook = try FileManager.default.contentsOfDirectory(
+            atPath: outbox.appendingPathComponent("fb-thanhdoan").path
+        )
+        let zalo = try FileManager.default.contentsOfDirectory(
+            atPath: outbox.appendingPathComponent("zalo-doan-phuong").path
+        )
+        #expect(facebook.count == 5)
+        #expect(zalo.count == 5)
+        let status = try LoaProcess.run(["status"], in: folder)
+        #expect(status.standardOutput.contains("awaiting confirmation"))
+        #expect(status.standardOutput.contains("2026-12-03-huong-dan-dai-hoi-chi-doan  1    fb-thanhdoan      pending"))
+        let again = try LoaProcess.run(["run", "--now", "2026-12-01T09:05:00+07:00"], in: folder)
+        #expect(again.status == 0)
+        #expect(again.all.isEmpty)
+    }
+
     @Test("loa preview prints each channel's variant with its length against the limit")
     func previewExample() throws {
         let output = try LoaProcess.run(["preview", "2026-12-05-ca-phe-thanh-nien"], in: LoaProcess.packageRoot)

@@ -25,6 +25,34 @@ public final class Archive: Sendable {
         try self.init(writer: DatabasePool(path: path, configuration: configuration))
     }
 
+    /// The archive at `path` for reading only, without creating or migrating it; nil when there is none.
+    public static func openForReading(path: String) throws -> Archive? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = GRDB.Configuration()
+        configuration.readonly = true
+        return Archive(reader: try DatabaseQueue(path: path, configuration: configuration))
+    }
+
+    private init(reader: DatabaseQueue) {
+        self.writer = reader
+    }
+
+    /// Sent deliveries of an announcement's revision whose content differs from `contentHash`.
+    public func deliveriesEdited(announcement: String, revision: Int, contentHash: String) throws -> [DeliveryRecord] {
+        try writer.read { db in
+            try DeliveryRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM deliveries
+                    WHERE announcement_id = ? AND revision = ? AND status IN ('sent', 'awaiting_confirmation')
+                      AND content_hash IS NOT NULL AND content_hash != ?
+                    ORDER BY channel
+                    """,
+                arguments: [announcement, revision, contentHash]
+            )
+        }
+    }
+
     /// An archive on an existing database, such as an in-memory `DatabaseQueue` in tests.
     public init(writer: any DatabaseWriter) throws {
         self.writer = writer

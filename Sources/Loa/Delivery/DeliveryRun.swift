@@ -87,7 +87,8 @@ public struct DeliveryRun: Sendable {
             exchange: exchange,
             policy: policy,
             now: now,
-            concurrency: concurrency
+            concurrency: concurrency,
+            redact: Redactor(channels: workspace.configuration.channels)
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
         return report

@@ -14,6 +14,8 @@ struct WebhookDelivery {
     let now: Date
     /// The most requests in flight at once, over all channels.
     let concurrency: Int
+    /// Masks secrets a bridge might echo in its answer.
+    let redact: Redactor
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         guard !planned.isEmpty else { return [] }
@@ -92,9 +94,13 @@ struct WebhookDelivery {
         _ attempt: inout AttemptRecord,
         _ delivery: inout DeliveryRecord,
         _ item: PlannedDelivery,
-        _ response: HTTPResponse,
+        _ received: HTTPResponse,
         _ generator: inout SystemRandomNumberGenerator
     ) -> RunEvent {
+        var response = received
+        response.body = redact(received.body)
+        response.headers = received.headers.map { ($0.name, redact($0.value)) }
+        response.error = received.error.map { TransportError($0.kind, redact($0.message)) }
         attempt.finishedAt = Date()
         attempt.durationMs = response.duration * 1000
         attempt.httpStatus = response.status

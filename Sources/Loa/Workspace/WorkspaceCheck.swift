@@ -34,6 +34,7 @@ public struct WorkspaceCheck: Sendable {
         let configuration = workspace.configuration
         var ready = 0
         var drafts = 0
+        let archive = try? Archive.openForReading(path: configuration.archive)
         for announcement in queue.announcements {
             let file = DisplayPath.of(announcement.file)
             var failed = false
@@ -52,6 +53,7 @@ public struct WorkspaceCheck: Sendable {
                     )
                 }
             }
+            diagnostics += editedAfterDelivery(announcement, archive: archive, timeZone: configuration.timeZone)
             guard !failed else { continue }
             if announcement.status == .draft { drafts += 1 } else { ready += 1 }
         }
@@ -61,5 +63,34 @@ public struct WorkspaceCheck: Sendable {
             readyCount: ready,
             draftCount: drafts
         )
+    }
+
+    /// Warnings for an announcement changed since it was sent: Loa will not post the change by itself.
+    private static func editedAfterDelivery(
+        _ announcement: Announcement,
+        archive: Archive?,
+        timeZone: TimeZone
+    ) -> [Diagnostic] {
+        guard let archive,
+            let edited = try? archive.deliveriesEdited(
+                announcement: announcement.id,
+                revision: announcement.revision,
+                contentHash: ContentHash.of(announcement)
+            ), !edited.isEmpty
+        else { return [] }
+        let dates = LocalDateFormat(timeZone: timeZone)
+        let channels = edited.map { delivery in
+            delivery.channel + (delivery.sentAt.map { " on \(dates.dayAndTime($0))" } ?? "")
+        }
+        return [
+            Diagnostic(
+                .warning,
+                area: .queue,
+                file: DisplayPath.of(announcement.file),
+                field: "body",
+                message: "edited after it was sent to \(channels.joined(separator: ", ")); the change is not posted",
+                hint: "set `revision: \(announcement.revision + 1)` to post the edited text as a new post"
+            )
+        ]
     }
 }

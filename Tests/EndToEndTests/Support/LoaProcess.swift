@@ -12,6 +12,7 @@ struct LoaProcess {
     /// The repository's root, where the example workspace lives.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `loa` binary SwiftPM built beside this test bundle (or `$LOA_BINARY`).
     static let binary: URL = {

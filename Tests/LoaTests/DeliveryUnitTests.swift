@@ -1,0 +1,255 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Loa
+
+@Suite("Delivery building blocks")
+struct DeliveryUnitTests {
+    @Test("signatures match the Standard Webhooks specification's example")
+    func specificationVector() throws {
+        let signer = try #require(WebhookSigner(secret: Secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")))
+        let body = Data(#"{"test": 2432232314}"#.utf8)
+        let signature = signer.signature(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330, body: body)
+        #expect(signature == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+        #expect(
+            signer.verify(
+                id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                timestamp: 1_614_265_330,
+                body: body,
+                header: "v1,bogus " + signature
+            )
+        )
+        #expect(
+            !signer.verify(id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_331, body: body, header: signature)
+        )
+        #expect(WebhookSigner(secret: Secret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")) == nil)
+    }
+
+    @Test("delivery ids are stable and distinct per announcement, revision and channel")
+    func deliveryIDs() {
+        let id = DeliveryID.make(announcement: "2026-12-01-a", revision: 1, channel: "fb")
+        #expect(id == DeliveryID.make(announcement: "2026-12-01-a", revision: 1, channel: "fb"))
+        #expect(id.hasPrefix("msg_") && id.count == 36)
+        #expect(id != DeliveryID.make(announcement: "2026-12-01-a", revision: 2, channel: "fb"))
+        #expect(id != DeliveryID.make(announcement: "2026-12-01-a", revision: 1, channel: "zalo"))
+        // Joining the parts with a separator would make these two equal.
+        #expect(
+            DeliveryID.make(announcement: "a.1", revision: 1, channel: "b")
+                != DeliveryID.make(announcement: "a", revision: 1, channel: "1.b")
+        )
+    }
+
+    static let policy = RetryPolicy.standard
+    static let now = Date(timeIntervalSince1970: 1_796_086_800)
+
+    @Test(
+        "what each answer means",
+        arguments: [
+            (200, "success"), (201, "success"), (204, "success"), (408, "retry"), (425, "retry"), (429, "retry"),
+            (500, "retry"), (502, "retry"), (503, "retry"), (400, "fail"), (401, "fail"), (404, "fail"), (422, "fail"),
+            (301, "fail"), (302, "fail"), (307, "fail"),
+        ]
+    )
+    func verdicts(status: Int, expected: String) {
+        var generator = SystemRandomNumberGenerator()
+        let verdict = Self.policy.verdict(
+            for: HTTPResponse(status: status),
+            failuresInARow: 1,
+            now: Self.now,
+            using: &generator
+        )
+        switch verdict {
+        case .success: #expect(expected == "success")
+        case .retry: #expect(expected == "retry")
+        case .fail: #expect(expected == "fail")
+        }
+    }
+
+    @Test("transport errors are retried; backoff grows with ±20% jitter and gives up after about a day")
+    func backoff() {
+        var generator = SystemRandomNumberGenerator()
+        let error = HTTPResponse(status: 0, error: TransportError(.timeout, "Timeout was reached"))
+        var total: TimeInterval = 0
+        for (step, base) in Self.policy.delays.enumerated() {
+            guard
+                case .retry(let delay, let reason) = Self.policy.verdict(
+                    for: error,
+                    failuresInARow: step + 1,
+                    now: Self.now,
+                    using: &generator
+                )
+            else {
+                Issue.record("step \(step) did not retry")
+                return
+            }
+            #expect(delay >= base * 0.8 && delay <= base * 1.2)
+            #expect(reason.contains("no answer before the timeout"))
+            total += delay
+        }
+        #expect(total > 20 * 3600 && total < 40 * 3600)
+        guard
+            case .fail(let reason) = Self.policy.verdict(
+                for: error,
+                failuresInARow: 8,
+                now: Self.now,
+                using: &generator
+            )
+        else {
+            Issue.record("did not give up")
+            return
+        }
+        #expect(reason.hasPrefix("gave up after 8 attempts"))
+    }
+
+    @Test("Retry-After in seconds or as an HTTP date is honoured when longer than the backoff")
+    func retryAfter() {
+        var generator = SystemRandomNumberGenerator()
+        let seconds = HTTPResponse(status: 429, headers: [("retry-after", "120")])
+        guard
+            case .retry(let delay, _) = Self.policy.verdict(
+                for: seconds,
+                failuresInARow: 1,
+                now: Self.now,
+                using: &generator
+            )
+        else {
+            Issue.record("no retry")
+            return
+        }
+        #expect(delay == 120)
+        let date = HTTPResponse(status: 503, headers: [("Retry-After", "Tue, 01 Dec 2026 01:10:00 GMT")])
+        guard
+            case .retry(let dated, _) = Self.policy.verdict(
+                for: date,
+                failuresInARow: 1,
+                now: Self.now,
+                using: &generator
+            )
+        else {
+            Issue.record("no retry")
+            return
+        }
+        #expect(dated == 600)
+        let short = HTTPResponse(status: 503, headers: [("Retry-After", "1")])
+        guard
+            case .retry(let kept, _) = Self.policy.verdict(
+                for: short,
+                failuresInARow: 1,
+                now: Self.now,
+                using: &generator
+            )
+        else {
+            Issue.record("no retry")
+            return
+        }
+        #expect(kept >= 4)
+    }
+
+    @Test("the redactor masks every channel's secret, its base64 part and its token")
+    func redactor() {
+        let channel = Channel(
+            id: "fb",
+            platform: .facebook,
+            transport: .webhook,
+            secret: Secret("whsec_c2VjcmV0LXZhbHVlLTEyMzQ="),
+            token: Secret("tok-abcdef")
+        )
+        let redact = Redactor(channels: [channel])
+        #expect(redact("Bearer tok-abcdef and c2VjcmV0LXZhbHVlLTEyMzQ=") == "Bearer •••••• and ••••••")
+        #expect(redact(Data("x whsec_c2VjcmV0LXZhbHVlLTEyMzQ= y".utf8)) == Data("x •••••• y".utf8))
+    }
+
+    @Test("the payload is compact JSON with the contract's fields, Vietnamese unescaped")
+    func payload() throws {
+        let announcement = Announcement(
+            id: "tin",
+            title: "Tuổi trẻ Cần Thơ",
+            category: .activityNews,
+            unit: "Đoàn phường An Hòa",
+            publishAt: Self.now,
+            link: URL(string: "https://x.example/a"),
+            body: "Nội dung",
+            file: URL(fileURLWithPath: "/tmp/tin.md")
+        )
+        let variant = Variant(
+            announcementID: "tin",
+            channel: "fb",
+            platform: .facebook,
+            transport: .webhook,
+            text: "Văn bản",
+            length: 7,
+            limit: 63_206,
+            truncated: false,
+            hashtags: ["#A"],
+            template: "facebook.mustache"
+        )
+        let payload = WebhookPayload(
+            deliveryID: "msg_1",
+            announcement: announcement,
+            variant: variant,
+            dueAt: Self.now,
+            sentAt: Self.now
+        )
+        let text = String(decoding: try payload.encoded(), as: UTF8.self)
+        #expect(
+            text
+                == ##"{"data":{"announcement_id":"tin","category":"activity-news","channel":"fb","delivery_id":"msg_1","hashtags":["#A"],"images":[],"link":"https://x.example/a","platform":"facebook","publish_at":"2026-12-01T01:00:00Z","revision":1,"text":"Văn bản","title":"Tuổi trẻ Cần Thơ","unit":"Đoàn phường An Hòa"},"timestamp":"2026-12-01T01:00:00Z","type":"post.create"}"##
+        )
+    }
+}
+
+/// A fake bridge at the HTTP seam: answers every request with a status, and looks at the archive mid-flight.
+struct FakeExchange: HTTPExchange {
+    let status: Int
+    let onSend: @Sendable (HTTPRequest) -> Void
+
+    func exchange(_ requests: [HTTPRequest], concurrency: Int, step: (ExchangeStep) throws -> Void) throws {
+        for index in requests.indices {
+            try step(ExchangeStep(finished: [], starting: [index]))
+            onSend(requests[index])
+            try step(
+                ExchangeStep(
+                    finished: [(index, HTTPResponse(status: status, body: Data(#"{"id":"r\#(index)"}"#.utf8)))],
+                    starting: []
+                )
+            )
+        }
+    }
+}
+
+@Suite("A run with a fake bridge")
+struct DeliveryRunTests {
+    @Test("an attempt is recorded as started before its request leaves, and as finished after")
+    func startedBeforeSent() throws {
+        let workspace = try TemporaryWorkspace()
+        try workspace.writeConfig(
+            extraChannels:
+                "  bridge:\n    platform: plain\n    transport: webhook\n    url: https://bridge.example/h\n    secret: whsec_YWJjZGVmZ2hpams=",
+            settings: "archive: archive/loa.sqlite"
+        )
+        try workspace.write(
+            "queue/tin.md",
+            "---\ntitle: Tin\ncategory: activity-news\nunit: Đoàn\nchannels: [bridge]\n---\nNội dung.\n"
+        )
+        let (opened, diagnostics) = Workspace.open(configFile: workspace.url("loa.yml"), environment: [:])
+        #expect(diagnostics.isEmpty)
+        let archivePath = workspace.url("archive/loa.sqlite").path
+        final class Seen: @unchecked Sendable { var outcomes: [String] = [] }
+        let seen = Seen()
+        let exchange = FakeExchange(status: 200) { request in
+            let queue = try? DatabaseQueue(path: archivePath)
+            seen.outcomes = (try? queue?.read { try String.fetchAll($0, sql: "SELECT outcome FROM attempts") }) ?? []
+            #expect(request.headers.contains { $0.name == "webhook-id" })
+        }
+        let run = DeliveryRun(workspace: try #require(opened), exchange: exchange, now: Date())
+        let report = try run.perform()
+        #expect(report.count(.sent) == 1)
+        #expect(seen.outcomes == ["started"])
+        let archive = try Archive(path: archivePath)
+        let delivery = try #require(try archive.deliveries().first)
+        #expect(delivery.status == .sent)
+        #expect(delivery.remoteId == "r0")
+        #expect(try archive.attempts(of: delivery.id).map(\.outcome) == [.sent])
+    }
+}
