@@ -28,6 +28,10 @@ struct RunCommand: AsyncParsableCommand {
         let opened = try workspace.open()
         var job = DeliveryRun(workspace: opened, now: try clock.date(in: opened.configuration.timeZone))
         job.dryRun = dryRun
+        let everything = verbose || dryRun || Console.Stream.standardOutput.isTerminal
+        job.onEvent = { event in
+            if everything || event.needsAPerson { Console.write(Self.line(event)) }
+        }
         let frozenJob = job
         let report: RunReport
         do {
@@ -43,9 +47,8 @@ struct RunCommand: AsyncParsableCommand {
             Console.write("loa run: \(failure)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
         }
-        let everything = verbose || dryRun || Console.Stream.standardOutput.isTerminal
         Console.report(report.diagnostics, to: .standardError)
-        for event in report.events where everything || event.needsAPerson {
+        for event in report.events where event.kind == .wouldSend {
             Console.write(Self.line(event))
         }
         if everything { Console.write(Self.summary(report)) }

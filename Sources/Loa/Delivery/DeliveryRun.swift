@@ -15,6 +15,8 @@ public struct DeliveryRun: Sendable {
     public var dryRun = false
     /// The most webhook requests in flight at once, over all channels.
     public var concurrency = 64
+    /// Told of each decision and outcome as it happens, for progress on a terminal.
+    public var onEvent: (@Sendable (RunEvent) -> Void)?
 
     public init(workspace: Workspace, exchange: any HTTPExchange = CurlExchange(), now: Date = Date()) {
         self.workspace = workspace
@@ -61,6 +63,7 @@ public struct DeliveryRun: Sendable {
             try planner.plan(db, announcements: sync.announcements)
         }
         report.events = decisions
+        decisions.forEach { onEvent?($0) }
         if dryRun {
             report.events += planned.map { item in
                 let target = item.channel.transport == .outbox ? "outbox" : item.channel.url?.absoluteString ?? ""
@@ -80,7 +83,9 @@ public struct DeliveryRun: Sendable {
             timeZone: workspace.configuration.timeZone
         )
         for item in planned where item.channel.transport == .outbox {
-            report.events.append(try outbox.deliver(item))
+            let event = try outbox.deliver(item)
+            onEvent?(event)
+            report.events.append(event)
         }
         let webhook = WebhookDelivery(
             archive: archive,
@@ -88,7 +93,8 @@ public struct DeliveryRun: Sendable {
             policy: policy,
             now: now,
             concurrency: concurrency,
-            redact: Redactor(channels: workspace.configuration.channels)
+            redact: Redactor(channels: workspace.configuration.channels),
+            onEvent: onEvent
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
         return report

@@ -16,6 +16,8 @@ struct WebhookDelivery {
     let concurrency: Int
     /// Masks secrets a bridge might echo in its answer.
     let redact: Redactor
+    /// Told of each outcome once it is recorded.
+    let onEvent: (@Sendable (RunEvent) -> Void)?
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         guard !planned.isEmpty else { return [] }
@@ -28,6 +30,7 @@ struct WebhookDelivery {
         var events: [RunEvent] = []
         var generator = SystemRandomNumberGenerator()
         try exchange.exchange(requests, concurrency: concurrency) { step in
+            let recorded = events.count
             try archive.writer.write { db in
                 for (index, response) in step.finished {
                     guard var attempt = attempts[index] else { continue }
@@ -52,6 +55,7 @@ struct WebhookDelivery {
                     attempts[index] = attempt
                 }
             }
+            if let onEvent { events[recorded...].forEach(onEvent) }
         }
         return events
     }
