@@ -44,6 +44,17 @@ enum Console {
         }.joined(separator: "\n")
     }
 
+    /// A progress bar on standard error, redrawn in place; a line break once done.
+    static func progress(_ done: Int, _ total: Int, label: String) {
+        guard total > 0 else { return }
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        var line = "\r\(label) \(bar) \(done)/\(total)"
+        if done >= total { line += "\n" }
+        Stream.standardError.handle.write(Data(line.utf8))
+    }
+
     /// `1 error`, `2 warnings`.
     static func count(_ value: Int, _ noun: String) -> String {
         "\(value) \(noun)\(value == 1 ? "" : "s")"

@@ -17,7 +17,8 @@ struct LoaCommand: AsyncParsableCommand {
         version: LoaVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
-            RetryCommand.self, CancelCommand.self, ConfirmCommand.self, SinkCommand.self,
+            RetryCommand.self, CancelCommand.self, ConfirmCommand.self, EngagementCommand.self, ExportCommand.self,
+            SinkCommand.self,
         ]
     )
 

@@ -89,6 +89,28 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v2-engagement") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE engagement_snapshots (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        delivery_id TEXT NOT NULL REFERENCES deliveries(id),
+                        metric TEXT NOT NULL,
+                        value INTEGER NOT NULL,
+                        taken_at DATETIME NOT NULL,
+                        source TEXT NOT NULL
+                    );
+                    CREATE INDEX engagement_by_delivery ON engagement_snapshots(delivery_id, metric, taken_at);
+
+                    CREATE TABLE engagement_polls (
+                        delivery_id TEXT PRIMARY KEY REFERENCES deliveries(id),
+                        last_polled_at DATETIME,
+                        unchanged_count INTEGER NOT NULL DEFAULT 0,
+                        last_error TEXT
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

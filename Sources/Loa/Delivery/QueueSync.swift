@@ -1,3 +1,4 @@
+import CLoaSystem
 import Foundation
 import GRDB
 
@@ -245,10 +246,10 @@ struct QueueSync {
 
     private func listFiles() throws -> [FileState] {
         try Queue.queueFiles(in: configuration.queueDirectory).compactMap { url in
-            var info = stat()
-            guard stat(url.path, &info) == 0 else { return nil }
-            let nanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            return FileState(path: url.path, size: Int64(info.st_size), modifiedNanoseconds: nanoseconds)
+            var size: Int64 = 0
+            var nanoseconds: Int64 = 0
+            guard loa_file_stamp(url.path, &size, &nanoseconds) == 0 else { return nil }
+            return FileState(path: url.path, size: size, modifiedNanoseconds: nanoseconds)
         }
     }
 

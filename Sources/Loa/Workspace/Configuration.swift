@@ -14,6 +14,8 @@ public struct Configuration: Sendable {
     public var missedAfter: TimeInterval
     /// The channels, in the order loa.yml lists them.
     public var channels: [Channel]
+    /// How often `loa engagement` reads a post's figures, by the post's age.
+    public var engagementSchedule: EngagementSchedule = .standard
 
     public init(
         file: URL,

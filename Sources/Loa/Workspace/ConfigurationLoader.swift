@@ -6,7 +6,9 @@ import Yams
 /// Loading goes on past a bad value so that `loa check` can list all problems at once. `${NAME}` is read
 /// from the environment first, then from the credentials file; no message ever contains a resolved value.
 public struct ConfigurationLoader: Sendable {
-    static let topLevelKeys = ["timezone", "queue", "templates", "archive", "credentials", "missed_after", "channels"]
+    static let topLevelKeys = [
+        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "engagement_schedule", "channels",
+    ]
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
         "timeout", "concurrency",
@@ -87,6 +89,18 @@ public struct ConfigurationLoader: Sendable {
                 }
             case "missed_after":
                 if let value = duration(entry, &reader) { configuration.missedAfter = value }
+            case "engagement_schedule":
+                guard let text = reader.string(entry) else { break }
+                if let schedule = EngagementSchedule(text) {
+                    configuration.engagementSchedule = schedule
+                } else {
+                    reader.report(
+                        at: entry.value,
+                        field: entry.field,
+                        "'\(text)' is not a schedule; expected age: interval steps with growing ages, "
+                            + "as \"6h: 1h, 24h: 3h, 3d: 12h, 7d: 1d, 30d: 7d\""
+                    )
+                }
             default:
                 channelsEntry = entry
             }

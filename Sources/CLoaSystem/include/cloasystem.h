@@ -1,0 +1,10 @@
+// Small POSIX helpers whose struct layouts Swift imports from several modules at once.
+#ifndef LOA_CLOASYSTEM_H
+#define LOA_CLOASYSTEM_H
+
+#include <stdint.h>
+
+/// Size and modification time (nanoseconds since the epoch) of a file; returns 0, or -1 with errno set.
+int loa_file_stamp(const char *path, int64_t *size, int64_t *modified_ns);
+
+#endif

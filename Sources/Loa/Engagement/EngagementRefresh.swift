@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+/// `loa engagement`: reads the figures of sent posts from their bridges and stores them as dated snapshots.
+///
+/// Only posts whose channel has a `stats_url` and whose bridge gave a remote id are read, and only those the
+/// ``EngagementSchedule`` says are due, so a cron run does little. An answer that cannot be used (not JSON,
+/// a negative number, no figures) leaves a warning and no rows; a failure worth retrying is read again next run.
+public struct EngagementRefresh: Sendable {
+    public var workspace: Workspace
+    public var exchange: any HTTPExchange
+    public var now: Date
+    public var policy: RetryPolicy = .standard
+    /// Told how many reads finished out of how many, for a progress bar.
+    public var onProgress: (@Sendable (Int, Int) -> Void)?
+
+    public init(workspace: Workspace, exchange: any HTTPExchange = CurlExchange(), now: Date = Date()) {
+        self.workspace = workspace
+        self.exchange = exchange
+        self.now = now
+    }
+
+    /// What a refresh did.
+    public struct Report: Sendable {
+        /// Posts whose figures were stored.
+        public var read = 0
+        /// Snapshot rows stored.
+        public var snapshots = 0
+        /// Posts to read again next run (the bridge was unreachable or busy).
+        public var retrying = 0
+        /// Posts not due yet, or without a stats address.
+        public var skipped = 0
+        /// Problems a person should see, one per post.
+        public var warnings: [String] = []
+    }
+
+    private struct Target {
+        let delivery: DeliveryRecord
+        let channel: Channel
+        let unchangedReads: Int
+    }
+
+    public func perform() throws -> Report {
+        let archive = try Archive(path: workspace.configuration.archive)
+        let redact = Redactor(channels: workspace.configuration.channels)
+        var report = Report()
+        let schedule = workspace.configuration.engagementSchedule
+        var targets: [Target] = []
+        try archive.writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.*, p.last_polled_at AS polled, coalesce(p.unchanged_count, 0) AS unchanged
+                    FROM deliveries d LEFT JOIN engagement_polls p ON p.delivery_id = d.id
+                    WHERE d.status = 'sent' AND d.transport = 'webhook' AND d.remote_id IS NOT NULL
+                    ORDER BY d.sent_at
+                    """
+            )
+            for row in rows {
+                let delivery = try DeliveryRecord(row: row)
+                guard let channel = workspace.configuration.channel(delivery.channel), channel.statsURL != nil,
+                    let sentAt = delivery.sentAt,
+                    schedule.isDue(sentAt: sentAt, lastRead: row["polled"], unchangedReads: row["unchanged"], now: now)
+                else {
+                    report.skipped += 1
+                    continue
+                }
+                targets.append(Target(delivery: delivery, channel: channel, unchangedReads: row["unchanged"]))
+            }
+        }
+        let requests = targets.compactMap { request(for: $0) }
+        guard requests.count == targets.count else {
+            throw TransportError(.other, "a stats_url is not a valid address")
+        }
+        var finished = 0
+        var generator = SystemRandomNumberGenerator()
+        try exchange.exchange(requests, concurrency: 64) { step in
+            guard !step.finished.isEmpty else { return }
+            try archive.writer.write { db in
+                for (index, received) in step.finished {
+                    let target = targets[index]
+                    var response = received
+                    response.body = redact(received.body)
+                    let label = "\(target.delivery.announcementId) → \(target.delivery.channel)"
+                    switch policy.verdict(for: response, failuresInARow: 1, now: now, using: &generator) {
+                    case .success:
+                        switch Figures.parse(response.body) {
+                        case .success(let figures):
+                            report.snapshots += try store(figures, for: target, db)
+                            report.read += 1
+                        case .failure(let problem):
+                            report.warnings.append("\(label): \(problem)")
+                            try recordPoll(
+                                target.delivery.id,
+                                unchanged: target.unchangedReads,
+                                error: problem.description,
+                                db
+                            )
+                        }
+                    case .retry(_, let reason):
+                        report.retrying += 1
+                        try db.execute(
+                            sql: """
+                                INSERT INTO engagement_polls (delivery_id, unchanged_count, last_error) VALUES (?, 0, ?)
+                                ON CONFLICT (delivery_id) DO UPDATE SET last_error = excluded.last_error
+                                """,
+                            arguments: [target.delivery.id, redact(reason)]
+                        )
+                    case .fail(let reason):
+                        report.warnings.append("\(label): \(redact(reason))")
+                        try recordPoll(target.delivery.id, unchanged: target.unchangedReads, error: redact(reason), db)
+                    }
+                }
+            }
+            finished += step.finished.count
+            onProgress?(finished, requests.count)
+        }
+        return report
+    }
+
+    private func request(for target: Target) -> HTTPRequest? {
+        guard let template = target.channel.statsURL, let remoteID = target.delivery.remoteId else { return nil }
+        let encoded =
+            remoteID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? remoteID
+        guard let url = URL(string: template.replacingOccurrences(of: "{remote_id}", with: encoded)) else { return nil }
+        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        if let token = target.channel.token { headers.append(("Authorization", "Bearer \(token.reveal())")) }
+        return HTTPRequest(
+            method: .get,
+            url: url,
+            headers: headers,
+            timeout: target.channel.timeout,
+            group: target.channel.id,
+            groupLimit: target.channel.concurrency
+        )
+    }
+
+    /// Stores one snapshot per metric; returns how many rows it wrote.
+    private func store(_ figures: [String: Int], for target: Target, _ db: Database) throws -> Int {
+        let previous = try EngagementLedger.latest(for: target.delivery.id, db)
+        let unchanged = !previous.isEmpty && previous == figures ? target.unchangedReads + 1 : 0
+        try EngagementLedger.insert(figures, delivery: target.delivery.id, at: now, source: "bridge", db)
+        try recordPoll(target.delivery.id, unchanged: unchanged, error: nil, db)
+        return figures.count
+    }
+
+    private func recordPoll(_ deliveryID: String, unchanged: Int, error: String?, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO engagement_polls (delivery_id, last_polled_at, unchanged_count, last_error)
+                VALUES (?, ?, ?, ?)
+                """,
+            arguments: [deliveryID, now, unchanged, error]
+        )
+    }
+}

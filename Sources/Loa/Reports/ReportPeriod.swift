@@ -1,0 +1,68 @@
+import Foundation
+
+/// The periods reports are grouped by: month, quarter or year, in the configured time zone.
+public enum ReportPeriod: String, Sendable, CaseIterable {
+    case month
+    case quarter
+    case year
+
+    /// A sortable key (`2026-12`, `2026-Q4`, `2026`) and a Vietnamese label (`Tháng 12/2026`, `Quý IV/2026`).
+    public func bucket(of date: Date, in timeZone: TimeZone) -> (key: String, label: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        let year = parts.year ?? 0
+        let month = parts.month ?? 1
+        switch self {
+        case .month:
+            return ("\(year)-\(month < 10 ? "0" : "")\(month)", "Tháng \(month)/\(year)")
+        case .quarter:
+            let quarter = (month - 1) / 3 + 1
+            return ("\(year)-Q\(quarter)", "Quý \(["I", "II", "III", "IV"][quarter - 1])/\(year)")
+        case .year:
+            return ("\(year)", "Năm \(year)")
+        }
+    }
+}
+
+/// Which deliveries a report covers.
+public struct ReportFilter: Sendable {
+    /// The first day, from its local midnight.
+    public var from: Date?
+    /// The last day, up to its end.
+    public var through: Date?
+    public var unit: String?
+    public var category: Category?
+    /// A channel id or glob.
+    public var channel: String?
+
+    public init(
+        from: Date? = nil,
+        through: Date? = nil,
+        unit: String? = nil,
+        category: Category? = nil,
+        channel: String? = nil
+    ) {
+        self.from = from
+        self.through = through
+        self.unit = unit
+        self.category = category
+        self.channel = channel
+    }
+}
+
+/// Numbers and dates as Vietnamese readers write them.
+public enum VietnameseNumber {
+    /// `1250` → `1.250`.
+    public static func format(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ".")
+    }
+}

@@ -1,0 +1,374 @@
+import Foundation
+import GRDB
+import Testing
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// `loa export` in every format, each read back the way its reader would.
+@Suite("loa export")
+struct ExportTests {
+    static let injected = "=HYPERLINK(\"http://evil.example\",\"Bấm vào\")"
+
+    /// A workspace with posts either side of midnight on 1 December, in three categories, with figures.
+    static func archive() throws -> DeliveryWorkspace {
+        let workspace = try DeliveryWorkspace(
+            channels:
+                "  fb-thanhdoan:\n    platform: facebook\n    transport: outbox\n  zalo-phuong:\n    platform: zalo\n    transport: outbox"
+        )
+        // 23:30 on 30 November in Vietnam is 16:30 UTC: it belongs to November.
+        try workspace.write(
+            "queue/cuoi-thang.md",
+            "---\ntitle: Tổng kết tháng 11 – Đoàn phường\ncategory: activity-news\nunit: Đoàn phường An Hòa\npublish_at: 30/11/2026 23:30\n---\nNội dung.\n"
+                .decomposedStringWithCanonicalMapping
+        )
+        // 00:10 on 1 December in Vietnam is still 30 November in UTC: it belongs to December.
+        try workspace.write(
+            "queue/dau-thang.md",
+            "---\ntitle: \(injected)\ncategory: policy-update\nunit: Thành đoàn Cần Thơ\npublish_at: 01/12/2026 00:10\nchannels: [fb-thanhdoan]\n---\nNội dung.\n"
+        )
+        try workspace.write(
+            "queue/mo-hinh.md",
+            "---\ntitle: Mô hình “Cà phê thanh niên”, cách làm hay\ncategory: model-practice\nunit: Đoàn xã Mỹ Khánh\npublish_at: 01/12/2026 08:00\nchannels: [zalo-*]\n---\nNội dung.\n"
+        )
+        _ = try workspace.loa("run", "--now", Date.vietnam(0, 5))
+        _ = try workspace.loa("run", "--now", Date.vietnam(9))
+        for (id, channel) in [
+            ("cuoi-thang", "fb-thanhdoan"), ("cuoi-thang", "zalo-phuong"), ("dau-thang", "fb-thanhdoan"),
+        ] {
+            _ = try workspace.loa(
+                "confirm",
+                id,
+                "--channel",
+                channel,
+                "--url",
+                "https://facebook.com/p/\(id)-\(channel)"
+            )
+        }
+        _ = try workspace.loa(
+            "engagement",
+            "record",
+            "cuoi-thang",
+            "--channel",
+            "fb-thanhdoan",
+            "reactions=1200",
+            "comments=40",
+            "shares=10",
+            "views=15000",
+            "--now",
+            Date.vietnam(10)
+        )
+        _ = try workspace.loa(
+            "engagement",
+            "record",
+            "cuoi-thang",
+            "--channel",
+            "fb-thanhdoan",
+            "reactions=1250",
+            "comments=45",
+            "shares=12",
+            "views=16000",
+            "--now",
+            Date.vietnam(20)
+        )
+        _ = try workspace.loa(
+            "engagement",
+            "record",
+            "dau-thang",
+            "--channel",
+            "fb-thanhdoan",
+            "reactions=7",
+            "views=90",
+            "reach=300",
+            "--now",
+            Date.vietnam(20)
+        )
+        return workspace
+    }
+
+    /// RFC 4180, read independently of Loa's writer.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" {
+                quoted = true
+            } else if scalar == "," {
+                row.append(field)
+                field = ""
+            } else if scalar == "\r" {
+                continue
+            } else if scalar == "\n" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        return rows
+    }
+
+    @Test("CSV: a BOM, CRLF, quoting, Vietnamese byte for byte, formulas disarmed, periods cut at local midnight")
+    func csv() throws {
+        let workspace = try Self.archive()
+        let output = try workspace.loa("export", "--format", "csv")
+        #expect(output.status == 0, "\(output.all)")
+        let bytes = Data(output.standardOutput.utf8)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(output.standardOutput.components(separatedBy: "\r\n").count == 6)
+        #expect(!output.standardOutput.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let rows = Self.parseCSV(String(output.standardOutput.dropFirst()))
+        #expect(rows.count == 5)
+        let header = rows[0]
+        #expect(Array(header.prefix(3)) == ["Mã tin", "Lần sửa", "Tiêu đề"])
+        #expect(Array(header.suffix(5)) == ["Cảm xúc", "Bình luận", "Chia sẻ", "Lượt xem", "reach"])
+        func column(_ name: String) -> Int { header.firstIndex(of: name) ?? -1 }
+        let november = try #require(rows.first { $0[0] == "cuoi-thang" && $0[column("Kênh")] == "fb-thanhdoan" })
+        #expect(Array(november[column("Tiêu đề")].utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
+        #expect(november[column("Kỳ")] == "2026-11")
+        #expect(november[column("Thời gian đăng dự kiến")] == "30/11/2026 23:30")
+        #expect(november[column("Trạng thái")] == "Đã đăng")
+        #expect(november[column("Cảm xúc")] == "1250")
+        #expect(november[column("Lượt xem")] == "16000")
+        let december = try #require(rows.first { $0[0] == "dau-thang" })
+        #expect(december[column("Kỳ")] == "2026-12")
+        #expect(december[column("Tiêu đề")] == "'" + Self.injected)
+        #expect(december[column("reach")] == "300")
+        let quoted = try #require(rows.first { $0[0] == "mo-hinh" })
+        #expect(quoted[column("Tiêu đề")] == "Mô hình “Cà phê thanh niên”, cách làm hay")
+        #expect(quoted[column("Trạng thái")] == "Chờ xác nhận")
+        // Filters.
+        let filtered = try workspace.loa(
+            "export",
+            "--format",
+            "csv",
+            "--from",
+            "01/12/2026",
+            "--to",
+            "2026-12-01",
+            "--channel",
+            "fb-*"
+        )
+        #expect(Self.parseCSV(String(filtered.standardOutput.dropFirst())).map { $0[0] } == ["Mã tin", "dau-thang"])
+        let byUnit = try workspace.loa(
+            "export",
+            "--format",
+            "csv",
+            "--unit",
+            "Đoàn xã Mỹ Khánh",
+            "--category",
+            "model-practice"
+        )
+        #expect(Self.parseCSV(String(byUnit.standardOutput.dropFirst())).map { $0[0] } == ["Mã tin", "mo-hinh"])
+        let bad = try workspace.loa("export", "--format", "csv", "--from", "12/31/2026")
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("--from: '12/31/2026' is not a day"))
+    }
+
+    @Test("JSON Lines: one object per delivery with every field and the metric history")
+    func jsonLines() throws {
+        let workspace = try Self.archive()
+        let output = try workspace.loa("export", "--format", "jsonl", "--period", "quarter")
+        #expect(output.status == 0)
+        let objects = try output.standardOutput.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 4)
+        let first = try #require(
+            objects.first {
+                $0["announcement_id"] as? String == "cuoi-thang" && $0["channel"] as? String == "fb-thanhdoan"
+            }
+        )
+        for key in [
+            "delivery_id", "revision", "title", "category", "unit", "platform", "transport", "publish_at",
+            "delivered_at", "status", "remote_url", "attempts", "metrics", "history",
+        ] {
+            #expect(first[key] != nil, "\(key)")
+        }
+        #expect(Array((first["title"] as? String ?? "").utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
+        #expect(first["publish_at"] as? String == "2026-11-30T16:30:00Z")
+        #expect((first["metrics"] as? [String: Int])?["reactions"] == 1250)
+        let history = try #require(first["history"] as? [[String: Any]])
+        #expect(history.count == 8)
+        #expect(history.filter { $0["metric"] as? String == "reactions" }.map { $0["value"] as? Int } == [1200, 1250])
+    }
+
+    @Test("XLSX: a real workbook with a deliveries sheet and a summary sheet; dates are dates, ids are text")
+    func xlsx() throws {
+        let workspace = try Self.archive()
+        let file = workspace.root.appendingPathComponent("bao-cao.xlsx")
+        let output = try workspace.loa("export", "--format", "xlsx", "--output", file.path)
+        #expect(output.status == 0, "\(output.all)")
+        let archive = try ZIPFoundation.Archive(url: file, accessMode: .read)
+        func part(_ path: String) throws -> String {
+            let entry = try #require(archive[path])
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let workbook = try part("xl/workbook.xml")
+        #expect(workbook.contains("name=\"Danh sách\"") && workbook.contains("name=\"Tổng hợp\""))
+        let sheet = try SheetReader.read(try part("xl/worksheets/sheet1.xml"))
+        #expect(sheet.count == 5)
+        #expect(sheet[0]["A"]?.value == "Mã tin")
+        let november = try #require(sheet.first { $0["A"]?.value == "cuoi-thang" && $0["F"]?.value == "fb-thanhdoan" })
+        #expect(november["A"]?.type == "inlineStr")
+        #expect(Array((november["C"]?.value ?? "").utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
+        #expect(november["H"]?.value == "Tháng 11/2026")
+        // 30/11/2026 23:30 local as an Excel serial day, styled as a date.
+        let serial = try #require(Double(november["I"]?.value ?? ""))
+        #expect(abs(serial - 46_356.979_167) < 0.0001)
+        #expect(november["I"]?.style == "1")
+        #expect(november["N"]?.value == "1250")
+        let summary = try SheetReader.read(try part("xl/worksheets/sheet2.xml"))
+        #expect(summary[0]["A"]?.value == "Kỳ")
+        #expect(summary.dropFirst().map { $0["A"]?.value ?? "" } == ["Tháng 11/2026", "Tháng 12/2026"])
+        #expect(summary[1]["D"]?.value == "2", "both November posts of Đoàn phường An Hòa")
+        #expect(try part("xl/styles.xml").contains("dd/mm/yyyy hh:mm"))
+        // Where LibreOffice is installed, it must open the workbook.
+        if let office = ["/usr/bin/libreoffice", "/usr/bin/soffice"].first(where: FileManager.default.isExecutableFile)
+        {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: office)
+            process.arguments = ["--headless", "--convert-to", "csv", "--outdir", workspace.root.path, file.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let csv = try String(contentsOf: workspace.root.appendingPathComponent("bao-cao.csv"), encoding: .utf8)
+            #expect(csv.contains("cuoi-thang"))
+        }
+    }
+
+    @Test("HTML: one self-contained page in Vietnamese with tables, inline SVG charts, 1.250-style numbers")
+    func html() throws {
+        let workspace = try Self.archive()
+        let file = workspace.root.appendingPathComponent("bao-cao.html")
+        let output = try workspace.loa(
+            "export",
+            "--format",
+            "html",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-12-31",
+            "--output",
+            file.path
+        )
+        #expect(output.status == 0, "\(output.all)")
+        let page = try String(contentsOf: file, encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<html lang=\"vi\">"))
+        #expect(page.contains("Từ 01/11/2026 đến 31/12/2026"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("src=\"http"))
+        #expect(!page.contains("<link"))
+        #expect(page.components(separatedBy: "<svg").count - 1 == 3)
+        #expect(page.components(separatedBy: "<table>").count - 1 == 4)
+        #expect(page.contains("Theo đơn vị") && page.contains("Theo kênh") && page.contains("Theo chuyên mục"))
+        #expect(page.contains(">1.307<"), "interactions of the top post: 1.250 + 45 + 12 = 1.307")
+        #expect(page.contains(">16.000<"))
+        #expect(page.contains("30/11/2026"))
+        #expect(page.contains("Tháng 11/2026") && page.contains("Tháng 12/2026"))
+        #expect(page.contains("Tổng kết tháng 11 – Đoàn phường"))
+        #expect(page.contains("=HYPERLINK(&quot;http://evil.example&quot;"), "text is HTML-escaped")
+        // Each chart is well-formed XML.
+        var rest = Substring(page)
+        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>") {
+            let svg = String(rest[start.lowerBound..<end.upperBound])
+            #expect(XMLParser(data: Data(svg.utf8)).parse(), "\(svg.prefix(200))")
+            rest = rest[end.upperBound...]
+        }
+        // Where Chromium is installed, it renders the page.
+        if let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(
+            where: FileManager.default.isExecutableFile
+        ) {
+            let screenshot = workspace.root.appendingPathComponent("bao-cao.png")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,1800",
+                "--screenshot=\(screenshot.path)", file.absoluteString,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let png = try Data(contentsOf: screenshot)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            #expect(png.count > 20_000, "a page with content, not a blank one")
+        }
+    }
+}
+
+/// Reads the cells of a SpreadsheetML sheet: row → column letter → (type, style, value).
+final class SheetReader: NSObject, XMLParserDelegate {
+    struct Cell {
+        var type: String?
+        var style: String?
+        var value = ""
+    }
+
+    private var rows: [[String: Cell]] = []
+    private var cell: Cell?
+    private var column = ""
+    private var inValue = false
+
+    static func read(_ xml: String) throws -> [[String: Cell]] {
+        let reader = SheetReader()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = reader
+        guard parser.parse() else { throw parser.parserError ?? POSIXError(.EINVAL) }
+        return reader.rows
+    }
+
+    func parser(
+        _ parser: XMLParser,
+        didStartElement name: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch name {
+        case "row": rows.append([:])
+        case "c":
+            cell = Cell(type: attributes["t"], style: attributes["s"])
+            column = (attributes["r"] ?? "").filter(\.isLetter)
+        case "v", "t": inValue = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inValue { cell?.value += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": inValue = false
+        case "c":
+            if let cell, !rows.isEmpty { rows[rows.count - 1][column] = cell }
+            cell = nil
+        default: break
+        }
+    }
+}
