@@ -160,6 +160,16 @@ struct DeliveryUnitTests {
         #expect(redact(Data("x whsec_c2VjcmV0LXZhbHVlLTEyMzQ= y".utf8)) == Data("x •••••• y".utf8))
     }
 
+    @Test(
+        "UTC times by arithmetic agree with Foundation across the years",
+        arguments: [0, 951_782_400, 1_767_574_800, 4_107_542_399, -86_401]
+    )
+    func utcTime(seconds: Int) {
+        #expect(
+            UTCTime.iso8601(seconds: seconds) == Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
+        )
+    }
+
     @Test("the payload is compact JSON with the contract's fields, Vietnamese unescaped")
     func payload() throws {
         let announcement = Announcement(
@@ -184,14 +194,22 @@ struct DeliveryUnitTests {
             hashtags: ["#A"],
             template: "facebook.mustache"
         )
+        var stamps = TimestampCache()
         let payload = WebhookPayload(
             deliveryID: "msg_1",
             announcement: announcement,
             variant: variant,
-            dueAt: Self.now,
-            sentAt: Self.now
+            publishAt: stamps.iso8601(Self.now),
+            sentAt: stamps.iso8601(Self.now)
         )
         let text = String(decoding: try payload.encoded(), as: UTF8.self)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(try payload.encoded() == (try encoder.encode(payload)))
+        var tricky = payload
+        tricky.data.text = "Dòng 1\nDòng \"2\"\t\\ \u{1} 🇻🇳 </script>"
+        tricky.data.link = nil
+        #expect(try tricky.encoded() == (try encoder.encode(tricky)))
         #expect(
             text
                 == ##"{"data":{"announcement_id":"tin","category":"activity-news","channel":"fb","delivery_id":"msg_1","hashtags":["#A"],"images":[],"link":"https://x.example/a","platform":"facebook","publish_at":"2026-12-01T01:00:00Z","revision":1,"text":"Văn bản","title":"Tuổi trẻ Cần Thơ","unit":"Đoàn phường An Hòa"},"timestamp":"2026-12-01T01:00:00Z","type":"post.create"}"##
@@ -204,10 +222,15 @@ struct FakeExchange: HTTPExchange {
     let status: Int
     let onSend: @Sendable (HTTPRequest) -> Void
 
-    func exchange(_ requests: [HTTPRequest], concurrency: Int, step: (ExchangeStep) throws -> Void) throws {
-        for index in requests.indices {
+    func exchange(
+        _ jobs: [HTTPJob],
+        concurrency: Int,
+        request: (Int) throws -> HTTPRequest,
+        step: (ExchangeStep) throws -> Void
+    ) throws {
+        for index in jobs.indices {
             try step(ExchangeStep(finished: [], starting: [index]))
-            onSend(requests[index])
+            onSend(try request(index))
             try step(
                 ExchangeStep(
                     finished: [(index, HTTPResponse(status: status, body: Data(#"{"id":"r\#(index)"}"#.utf8)))],
@@ -220,7 +243,7 @@ struct FakeExchange: HTTPExchange {
 
 @Suite("A run with a fake bridge")
 struct DeliveryRunTests {
-    @Test("an attempt is recorded as started before its request leaves, and as finished after")
+    @Test("an attempt is recorded as started (the delivery `sending`) before its request leaves, and whole after")
     func startedBeforeSent() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.writeConfig(
@@ -238,14 +261,19 @@ struct DeliveryRunTests {
         final class Seen: @unchecked Sendable { var outcomes: [String] = [] }
         let seen = Seen()
         let exchange = FakeExchange(status: 200) { request in
-            let queue = try? DatabaseQueue(path: archivePath)
-            seen.outcomes = (try? queue?.read { try String.fetchAll($0, sql: "SELECT outcome FROM attempts") }) ?? []
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try? DatabaseQueue(path: archivePath, configuration: configuration)
+            seen.outcomes =
+                (try? queue?.read {
+                    try String.fetchAll($0, sql: "SELECT status || ' ' || attempt_count FROM deliveries")
+                }) ?? []
             #expect(request.headers.contains { $0.name == "webhook-id" })
         }
         let run = DeliveryRun(workspace: try #require(opened), exchange: exchange, now: Date())
         let report = try run.perform()
         #expect(report.count(.sent) == 1)
-        #expect(seen.outcomes == ["started"])
+        #expect(seen.outcomes == ["sending 1"])
         let archive = try Archive(path: archivePath)
         let delivery = try #require(try archive.deliveries().first)
         #expect(delivery.status == .sent)

@@ -27,6 +27,12 @@ enum ArchiveSchema {
                     );
                     CREATE INDEX announcements_by_hash ON announcements(content_hash);
 
+                    CREATE TABLE variants (
+                        id TEXT PRIMARY KEY,
+                        text TEXT NOT NULL,
+                        length INTEGER NOT NULL
+                    );
+
                     CREATE TABLE deliveries (
                         id TEXT PRIMARY KEY,
                         announcement_id TEXT NOT NULL,
@@ -40,7 +46,7 @@ enum ArchiveSchema {
                         attempt_count INTEGER NOT NULL DEFAULT 0,
                         backoff_step INTEGER NOT NULL DEFAULT 0,
                         content_hash TEXT,
-                        text TEXT,
+                        variant_id TEXT REFERENCES variants(id),
                         remote_id TEXT,
                         remote_url TEXT,
                         note TEXT,

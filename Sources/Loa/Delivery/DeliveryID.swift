@@ -10,7 +10,20 @@ public enum DeliveryID {
     /// `msg_` and 32 hex digits of SHA-256 over the three parts separated by NUL bytes.
     public static func make(announcement: String, revision: Int, channel: String) -> String {
         let digest = SHA256.hash(data: Data("\(announcement)\u{0}\(revision)\u{0}\(channel)".utf8))
-        return "msg_" + digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return "msg_" + hex(digest.prefix(16))
+    }
+}
+
+extension DeliveryID {
+    /// Lower-case hexadecimal digits of some bytes.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var result: [UInt8] = []
+        for byte in bytes {
+            result.append(digits[Int(byte >> 4)])
+            result.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
 
@@ -27,6 +40,6 @@ public enum ContentHash {
         parts += announcement.images + ["\u{1}"] + announcement.hashtags + ["\u{1}"]
         for key in announcement.variants.keys.sorted() { parts += [key, announcement.variants[key] ?? ""] }
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{0}").utf8))
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return DeliveryID.hex(digest.prefix(16))
     }
 }

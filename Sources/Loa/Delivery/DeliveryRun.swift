@@ -13,8 +13,6 @@ public struct DeliveryRun: Sendable {
     public var now: Date
     /// Show what would go where, and change nothing: no archive writes, no files, no requests.
     public var dryRun = false
-    /// The most webhook requests in flight at once, over all channels.
-    public var concurrency = 64
     /// Told of each decision and outcome as it happens, for progress on a terminal.
     public var onEvent: (@Sendable (RunEvent) -> Void)?
 
@@ -48,12 +46,15 @@ public struct DeliveryRun: Sendable {
             throw Failure.locked(error)
         }
         defer { withExtendedLifetime(lock) {} }
+        let phases = PhaseTimer()
         let archive = try openArchive()
+        phases.mark("open archive")
         var report = RunReport()
         let sync = try QueueSync(configuration: workspace.configuration, archive: archive, now: now).run()
         report.diagnostics = sync.diagnostics
         report.queueFiles = sync.fileCount
         report.parsedFiles = sync.parsedCount
+        phases.mark("sync queue")
         let planner = DuePlanner(
             configuration: workspace.configuration,
             renderer: workspace.renderer(now: now),
@@ -64,6 +65,7 @@ public struct DeliveryRun: Sendable {
         }
         report.events = decisions
         decisions.forEach { onEvent?($0) }
+        phases.mark("plan")
         if dryRun {
             report.events += planned.map { item in
                 let target = item.channel.transport == .outbox ? "outbox" : item.channel.url?.absoluteString ?? ""
@@ -92,11 +94,14 @@ public struct DeliveryRun: Sendable {
             exchange: exchange,
             policy: policy,
             now: now,
-            concurrency: concurrency,
-            redact: Redactor(channels: workspace.configuration.channels),
+            concurrency: workspace.configuration.concurrency,
+            redactors: Dictionary(
+                uniqueKeysWithValues: workspace.configuration.channels.map { ($0.id, Redactor(channels: [$0])) }
+            ),
             onEvent: onEvent
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
+        phases.mark("deliver")
         return report
     }
 
@@ -115,5 +120,28 @@ public struct DeliveryRun: Sendable {
         } catch {
             throw Failure.archive(path: DisplayPath.of(URL(fileURLWithPath: path)), reason: "\(error)")
         }
+    }
+}
+
+/// With `LOA_PROFILE=1`, prints how long each phase of a run took to standard error, for profiling.
+final class PhaseTimer {
+    private var last = DispatchTime.now()
+    private var lastCPU = PhaseTimer.cpuSeconds()
+    private let enabled = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now()
+        let cpu = Self.cpuSeconds()
+        let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
+        let line =
+            "\(phase): \(String(format: "%.1f", milliseconds)) ms, CPU \(String(format: "%.1f", (cpu - lastCPU) * 1000)) ms\n"
+        FileHandle.standardError.write(Data(line.utf8))
+        last = now
+        lastCPU = cpu
+    }
+
+    private static func cpuSeconds() -> Double {
+        Double(clock()) / Double(CLOCKS_PER_SEC)
     }
 }

@@ -7,6 +7,10 @@ struct PlannedDelivery: Sendable {
     let announcement: Announcement
     let channel: Channel
     let variant: Variant
+    /// ``ContentHash`` of the announcement, kept with what was sent.
+    let contentHash: String
+    /// The row of `variants` holding the text.
+    let variantID: String
 }
 
 /// Works out which deliveries go out now, and settles those that never will.
@@ -39,6 +43,8 @@ struct DuePlanner {
         var planned: [PlannedDelivery] = []
         var events: [RunEvent] = []
         var lastSent: [String: Date] = [:]
+        var rendered: [String: (variant: Variant, id: String)] = [:]
+        var hashes: [String: String] = [:]
         var gapTaken: Set<String> = []
         for var delivery in due {
             guard let announcement = announcements[delivery.announcementId],
@@ -57,10 +63,22 @@ struct DuePlanner {
             }
             if delivery.status == .sending {
                 // The last run stopped mid-attempt: the bridge may have the post, and dedupes the resend by id.
-                try db.execute(
-                    sql: "UPDATE attempts SET outcome = 'interrupted' WHERE delivery_id = ? AND outcome = 'started'",
-                    arguments: [delivery.id]
+                var attempt = AttemptRecord(
+                    deliveryId: delivery.id,
+                    number: delivery.attemptCount,
+                    channel: delivery.channel,
+                    url: channel.transport == .webhook ? channel.url?.absoluteString : nil,
+                    startedAt: delivery.updatedAt,
+                    outcome: .interrupted,
+                    errorClass: "interrupted",
+                    errorMessage: "the run stopped before the answer was recorded"
                 )
+                try attempt.insert(db)
+                delivery.status = .retrying
+                delivery.nextAttemptAt = now
+                delivery.note =
+                    "the last run stopped before the bridge's answer was recorded; sending again with the same id"
+                try delivery.update(db)
             }
             if let expires = announcement.expiresAt, expires <= now {
                 try settle(.expired, "not sent before it expired on \(dates.dayAndTime(expires))", .expired)
@@ -102,7 +120,24 @@ struct DuePlanner {
                 )
                 continue
             }
-            switch renderer.render(announcement, for: channel) {
+            let key = renderer.sharingKey(for: announcement, channel: channel)
+            let result: Result<Variant, RenderFailure>
+            var variantID = ""
+            if let shared = rendered[key] {
+                var variant = shared.variant
+                variant.channel = channel.id
+                variant.transport = channel.transport
+                variantID = shared.id
+                result = .success(variant)
+            } else {
+                result = renderer.render(announcement, for: channel)
+                if case .success(let variant) = result {
+                    variantID = variant.archiveID
+                    try variant.store(id: variantID, db)
+                    rendered[key] = (variant, variantID)
+                }
+            }
+            switch result {
             case .failure(let failure):
                 let note = "\(failure) — \(failure.hint)"
                 if delivery.note != note {
@@ -115,8 +150,17 @@ struct DuePlanner {
                 )
             case .success(let variant):
                 if channel.minGap != nil { gapTaken.insert(channel.id) }
+                let hash = hashes[announcement.id] ?? ContentHash.of(announcement)
+                hashes[announcement.id] = hash
                 planned.append(
-                    PlannedDelivery(delivery: delivery, announcement: announcement, channel: channel, variant: variant)
+                    PlannedDelivery(
+                        delivery: delivery,
+                        announcement: announcement,
+                        channel: channel,
+                        variant: variant,
+                        contentHash: hash,
+                        variantID: variantID
+                    )
                 )
             }
         }

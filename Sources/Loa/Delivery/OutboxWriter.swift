@@ -44,8 +44,8 @@ struct OutboxWriter {
         let event: RunEvent
         if attempt.outcome == .written {
             delivery.status = .awaitingConfirmation
-            delivery.text = planned.variant.text
-            delivery.contentHash = ContentHash.of(planned.announcement)
+            delivery.variantId = planned.variantID
+            delivery.contentHash = planned.contentHash
             delivery.note =
                 "post it by hand from \(DisplayPath.of(file)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>`"
             event = RunEvent(

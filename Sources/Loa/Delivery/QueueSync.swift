@@ -220,7 +220,7 @@ struct QueueSync {
                     "the same content was already delivered as '\(other)' (renamed file?); "
                     + "`loa cancel \(announcement.id)` to drop it, or change the text or revision to post it"
             }
-            try delivery.insert(db)
+            try delivery.insertFast(db)
         }
     }
 

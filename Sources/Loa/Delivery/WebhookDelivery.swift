@@ -1,6 +1,51 @@
 import Foundation
 import GRDB
 
+/// What the requests of one run share: each channel's signer, and the JSON of each announcement's variant.
+///
+/// A fan-out sends the same text to many channels; its escaped JSON is built once and only the per-delivery
+/// fields (channel, delivery id, timestamp) are spliced in. A test holds the result to `WebhookPayload`'s.
+struct RequestCache {
+    private var signers: [String: WebhookSigner] = [:]
+    private var fragments: [String: (head: String, tail: String)] = [:]
+    private var stamps = TimestampCache()
+
+    mutating func signer(for channel: Channel) -> WebhookSigner? {
+        if let signer = signers[channel.id] { return signer }
+        let signer = channel.secret.flatMap(WebhookSigner.init(secret:))
+        signers[channel.id] = signer
+        return signer
+    }
+
+    mutating func body(for item: PlannedDelivery, sentAt: Date) -> Data {
+        let key = item.variantID + "\u{0}" + item.announcement.id
+        let parts: (head: String, tail: String)
+        if let cached = fragments[key] {
+            parts = cached
+        } else {
+            let payload = WebhookPayload(
+                deliveryID: "",
+                announcement: item.announcement,
+                variant: item.variant,
+                publishAt: stamps.iso8601(item.announcement.publishAt ?? item.delivery.dueAt),
+                sentAt: ""
+            )
+            parts = payload.fragments()
+            fragments[key] = parts
+        }
+        let channel = WebhookDelivery.jsonString(item.channel.id)
+        let id = WebhookDelivery.jsonString(item.delivery.id)
+        let timestamp = WebhookDelivery.jsonString(stamps.iso8601(sentAt))
+        var body = Data()
+        body.reserveCapacity(parts.head.utf8.count + parts.tail.utf8.count + 160)
+        body.append(contentsOf: parts.head.utf8)
+        body.append(contentsOf: "\"channel\":\(channel),\"delivery_id\":\(id),".utf8)
+        body.append(contentsOf: parts.tail.utf8)
+        body.append(contentsOf: "},\"timestamp\":\(timestamp),\"type\":\"post.create\"}".utf8)
+        return body
+    }
+}
+
 /// Delivers to bridges: one signed POST per delivery, many in flight, every attempt archived.
 ///
 /// Each attempt is recorded as started, in the same transaction that records the previous step's finished
@@ -14,66 +59,81 @@ struct WebhookDelivery {
     let now: Date
     /// The most requests in flight at once, over all channels.
     let concurrency: Int
-    /// Masks secrets a bridge might echo in its answer.
-    let redact: Redactor
+    /// Masks secrets a bridge might echo in its answer: a bridge can only echo its own channel's.
+    let redactors: [String: Redactor]
     /// Told of each outcome once it is recorded.
     let onEvent: (@Sendable (RunEvent) -> Void)?
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         guard !planned.isEmpty else { return [] }
         var deliveries = planned.map(\.delivery)
-        var requests: [HTTPRequest] = []
         var attempts: [AttemptRecord?] = Array(repeating: nil, count: planned.count)
-        for item in planned {
-            requests.append(try request(for: item))
-        }
+        let jobs = planned.map { HTTPJob(group: $0.channel.id, groupLimit: $0.channel.concurrency) }
         var events: [RunEvent] = []
         var generator = SystemRandomNumberGenerator()
-        try exchange.exchange(requests, concurrency: concurrency) { step in
+        var cache = RequestCache()
+        var requestTime: UInt64 = 0
+        var stepTime: UInt64 = 0
+        var finishTime: UInt64 = 0
+        let profiling = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
+        defer {
+            if profiling {
+                let line =
+                    "  building requests: \(requestTime / 1_000_000) ms, archive steps: \(stepTime / 1_000_000) ms (outcomes: \(finishTime / 1_000_000) ms)\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        }
+        try exchange.exchange(
+            jobs,
+            concurrency: concurrency,
+            request: { index in
+                let started = DispatchTime.now().uptimeNanoseconds
+                defer { requestTime += DispatchTime.now().uptimeNanoseconds - started }
+                return try request(for: planned[index], &cache)
+            }
+        ) { step in
+            let started = DispatchTime.now().uptimeNanoseconds
+            defer { stepTime += DispatchTime.now().uptimeNanoseconds - started }
             let recorded = events.count
             try archive.writer.write { db in
                 for (index, response) in step.finished {
                     guard var attempt = attempts[index] else { continue }
+                    let before = DispatchTime.now().uptimeNanoseconds
                     events.append(finish(&attempt, &deliveries[index], planned[index], response, &generator))
-                    try attempt.update(db)
-                    try deliveries[index].update(db)
+                    finishTime += DispatchTime.now().uptimeNanoseconds - before
+                    try attempt.insertFinished(db)
+                    try deliveries[index].recordOutcome(db)
                 }
+                guard !step.starting.isEmpty else { return }
+                // The delivery row is the record that an attempt started: `sending`, its count raised. If the run
+                // dies, the next one writes the attempt as interrupted and sends again with the same id.
+                let startedAt = Date()
                 for index in step.starting {
                     deliveries[index].attemptCount += 1
                     deliveries[index].status = .sending
                     deliveries[index].updatedAt = now
-                    var attempt = AttemptRecord(
+                    attempts[index] = AttemptRecord(
                         deliveryId: deliveries[index].id,
                         number: deliveries[index].attemptCount,
                         channel: deliveries[index].channel,
-                        url: requests[index].url.absoluteString,
-                        startedAt: Date(),
-                        outcome: .started
+                        url: planned[index].channel.url?.absoluteString,
+                        startedAt: startedAt,
+                        outcome: .interrupted
                     )
-                    try attempt.insert(db)
-                    try deliveries[index].update(db)
-                    attempts[index] = attempt
                 }
+                try DeliveryRecord.recordSending(step.starting.map { deliveries[$0].id }, at: startedAt, db)
             }
             if let onEvent { events[recorded...].forEach(onEvent) }
         }
         return events
     }
 
-    private func request(for item: PlannedDelivery) throws -> HTTPRequest {
-        guard let url = item.channel.url, let secret = item.channel.secret, let signer = WebhookSigner(secret: secret)
-        else {
+    private func request(for item: PlannedDelivery, _ cache: inout RequestCache) throws -> HTTPRequest {
+        guard let url = item.channel.url, let signer = cache.signer(for: item.channel) else {
             throw TransportError(.other, "channel \(item.channel.id) has no usable url or secret")
         }
         let sentAt = Date()
-        let payload = WebhookPayload(
-            deliveryID: item.delivery.id,
-            announcement: item.announcement,
-            variant: item.variant,
-            dueAt: item.delivery.dueAt,
-            sentAt: sentAt
-        )
-        let body = try payload.encoded()
+        let body = cache.body(for: item, sentAt: sentAt)
         let timestamp = Int(sentAt.timeIntervalSince1970)
         var headers: [(name: String, value: String)] = [
             ("Content-Type", "application/json"),
@@ -101,6 +161,7 @@ struct WebhookDelivery {
         _ received: HTTPResponse,
         _ generator: inout SystemRandomNumberGenerator
     ) -> RunEvent {
+        let redact = redactors[item.channel.id] ?? Redactor(channels: [item.channel])
         var response = received
         response.body = redact(received.body)
         response.headers = received.headers.map { ($0.name, redact($0.value)) }
@@ -132,8 +193,8 @@ struct WebhookDelivery {
             delivery.backoffStep = 0
             delivery.remoteId = remote.id
             delivery.remoteUrl = remote.url
-            delivery.text = item.variant.text
-            delivery.contentHash = ContentHash.of(item.announcement)
+            delivery.variantId = item.variantID
+            delivery.contentHash = item.contentHash
             delivery.note = nil
             let address = remote.url ?? remote.id.map { "id \($0)" } ?? "no id"
             return RunEvent(
@@ -183,14 +244,45 @@ struct WebhookDelivery {
         return (text("id"), text("url"))
     }
 
+    /// Response headers as one JSON object, names in lower case, repeated headers joined with ", ".
     static func headersJSON(_ headers: [(name: String, value: String)]) -> String? {
         guard !headers.isEmpty else { return nil }
-        var object: [String: String] = [:]
+        var merged: [(String, String)] = []
         for (name, value) in headers {
             let key = name.lowercased()
-            object[key] = object[key].map { "\($0), \(value)" } ?? value
+            if let index = merged.firstIndex(where: { $0.0 == key }) {
+                merged[index].1 += ", " + value
+            } else {
+                merged.append((key, value))
+            }
         }
-        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return data.map { String(decoding: $0, as: UTF8.self) }
+        return "{" + merged.map { "\(jsonString($0.0)):\(jsonString($0.1))" }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal, escaping only what JSON requires (quotes, backslashes, control characters).
+    static func jsonString(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count + 16)
+            bytes.append(34)
+            var runStart = 0
+            for (offset, byte) in source.enumerated() where byte < 0x20 || byte == 34 || byte == 92 {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<offset]))
+                runStart = offset + 1
+                switch byte {
+                case 34, 92: bytes.append(92); bytes.append(byte)
+                case 10: bytes.append(92); bytes.append(110)
+                case 13: bytes.append(92); bytes.append(114)
+                case 9: bytes.append(92); bytes.append(116)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
+            bytes.append(34)
+            return String(decoding: bytes, as: UTF8.self)
+        }
     }
 }

@@ -74,7 +74,7 @@ public struct EngagementRefresh: Sendable {
         }
         var finished = 0
         var generator = SystemRandomNumberGenerator()
-        try exchange.exchange(requests, concurrency: 64) { step in
+        try exchange.exchange(requests, concurrency: workspace.configuration.concurrency) { step in
             guard !step.finished.isEmpty else { return }
             try archive.writer.write { db in
                 for (index, received) in step.finished {

@@ -19,94 +19,103 @@ public struct CurlExchange: HTTPExchange {
     private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
     public func exchange(
-        _ requests: [HTTPRequest],
+        _ jobs: [HTTPJob],
         concurrency: Int,
+        request: (Int) throws -> HTTPRequest,
         step: (ExchangeStep) throws -> Void
     ) throws {
-        guard !requests.isEmpty else { return }
+        guard !jobs.isEmpty else { return }
         guard let multi = curl_multi_init() else { throw TransportError(.other, "libcurl could not start") }
-        var session = Session(multi: multi, requests: requests, concurrency: max(1, concurrency), userAgent: userAgent)
+        var session = Session(multi: multi, jobs: jobs, concurrency: max(1, concurrency), userAgent: userAgent)
         defer { session.close() }
-        try session.run(step)
+        try session.run(request: request, step: step)
     }
 }
 
-/// The state of one exchange: the waiting requests per group, the transfers in flight, the idle handles.
+/// The state of one exchange: the requests per group waiting to be recorded, those recorded and ready to start,
+/// the transfers in flight, the idle handles.
+///
+/// Starts are recorded in batches (a step with many `starting` indices, one archive transaction) ahead of the
+/// transfers, and finished transfers are handed back in batches, so a fan-out of thousands costs a few hundred
+/// transactions rather than one per request; every request is still recorded as started before it leaves.
 private struct Session {
     let multi: UnsafeMutableRawPointer
-    let requests: [HTTPRequest]
+    let jobs: [HTTPJob]
     let concurrency: Int
     let userAgent: String
-    private var waiting: [String: ArraySlice<Int>] = [:]
-    private var groupOrder: [String] = []
-    private var nextGroup = 0
+    private var waiting: GroupQueues
+    private var ready: GroupQueues
     private var inFlightByGroup: [String: Int] = [:]
     private var inFlight = 0
+    private var limits: [String: Int] = [:]
     private var idleHandles: [UnsafeMutableRawPointer] = []
     private var finished: [(index: Int, response: HTTPResponse)] = []
+    private var lastFlush = DispatchTime.now()
 
-    init(multi: UnsafeMutableRawPointer, requests: [HTTPRequest], concurrency: Int, userAgent: String) {
+    /// How many starts one step records at most.
+    private var batchSize: Int { max(256, concurrency * 8) }
+    /// How many finished transfers, or how long, before they are handed back without a start to record.
+    private static let flushCount = 256
+    private static let flushNanoseconds: UInt64 = 250_000_000
+
+    init(multi: UnsafeMutableRawPointer, jobs: [HTTPJob], concurrency: Int, userAgent: String) {
         self.multi = multi
-        self.requests = requests
+        self.jobs = jobs
         self.concurrency = concurrency
         self.userAgent = userAgent
-        var queues: [String: [Int]] = [:]
-        for (index, request) in requests.enumerated() {
-            if queues[request.group] == nil { groupOrder.append(request.group) }
-            queues[request.group, default: []].append(index)
-        }
-        waiting = queues.mapValues { $0[...] }
+        waiting = GroupQueues(jobs.indices.map { (jobs[$0].group, $0) })
+        ready = GroupQueues([])
+        for job in jobs where limits[job.group] == nil { limits[job.group] = max(1, job.groupLimit) }
         _ = loa_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, concurrency + 4)
     }
 
-    mutating func run(_ step: (ExchangeStep) throws -> Void) throws {
+    mutating func run(request: (Int) throws -> HTTPRequest, step: (ExchangeStep) throws -> Void) throws {
         while true {
-            let starting = chooseStarts()
-            if !finished.isEmpty || !starting.isEmpty {
+            var recording: [Int] = []
+            if inFlight < concurrency, !waiting.isEmpty, !canStartReady() {
+                recording = waiting.take(batchSize) { _ in true }
+            }
+            let idle = inFlight == 0 && ready.isEmpty && recording.isEmpty
+            let due =
+                finished.count >= Self.flushCount
+                || DispatchTime.now().uptimeNanoseconds - lastFlush.uptimeNanoseconds >= Self.flushNanoseconds
+            if !recording.isEmpty || (!finished.isEmpty && (idle || due)) {
                 let done = finished
                 finished = []
-                try step(ExchangeStep(finished: done, starting: starting))
+                lastFlush = DispatchTime.now()
+                try step(ExchangeStep(finished: done, starting: recording))
+                ready.append(recording.map { (jobs[$0].group, $0) })
             }
-            for index in starting { try start(index) }
-            if inFlight == 0 && waiting.isEmpty && finished.isEmpty { return }
+            var taken: [String: Int] = [:]
+            let starting = ready.take(concurrency - inFlight) { group in
+                let busy = inFlightByGroup[group, default: 0] + taken[group, default: 0]
+                guard busy < (limits[group] ?? 1) else { return false }
+                taken[group, default: 0] += 1
+                return true
+            }
+            for index in starting {
+                inFlightByGroup[jobs[index].group, default: 0] += 1
+                inFlight += 1
+                try start(index, try request(index))
+            }
+            if inFlight == 0 && waiting.isEmpty && ready.isEmpty && finished.isEmpty { return }
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             collectFinished()
-            if finished.isEmpty && inFlight > 0 {
-                curl_multi_poll(multi, nil, 0, 1000, nil)
+            if inFlight > 0 && finished.count < concurrency {
+                curl_multi_poll(multi, nil, 0, 100, nil)
                 curl_multi_perform(multi, &running)
                 collectFinished()
             }
         }
     }
 
-    /// The next requests to send, taken round-robin across groups within the limits.
-    private mutating func chooseStarts() -> [Int] {
-        var starting: [Int] = []
-        var blockedGroups = 0
-        while inFlight < concurrency, !waiting.isEmpty, blockedGroups < groupOrder.count {
-            let group = groupOrder[nextGroup % groupOrder.count]
-            nextGroup += 1
-            guard var queue = waiting[group], let index = queue.first else {
-                blockedGroups += 1
-                continue
-            }
-            guard inFlightByGroup[group, default: 0] < requests[index].groupLimit else {
-                blockedGroups += 1
-                continue
-            }
-            blockedGroups = 0
-            queue = queue.dropFirst()
-            waiting[group] = queue.isEmpty ? nil : queue
-            inFlightByGroup[group, default: 0] += 1
-            inFlight += 1
-            starting.append(index)
-        }
-        return starting
+    /// Whether a recorded request could start now.
+    private func canStartReady() -> Bool {
+        ready.groups.contains { inFlightByGroup[$0, default: 0] < (limits[$0] ?? 1) }
     }
 
-    private mutating func start(_ index: Int) throws {
-        let request = requests[index]
+    private mutating func start(_ index: Int, _ request: HTTPRequest) throws {
         guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
             throw TransportError(.other, "libcurl could not create a transfer")
         }
@@ -216,6 +225,56 @@ private struct Session {
     }
 }
 
+/// Request indices queued per group, taken round-robin across groups so that no group starves the others.
+private struct GroupQueues {
+    private var queues: [String: ArraySlice<Int>] = [:]
+    private(set) var groups: [String] = []
+    private var next = 0
+
+    init(_ items: [(group: String, index: Int)]) {
+        append(items)
+    }
+
+    var isEmpty: Bool { queues.isEmpty }
+
+    mutating func append(_ items: [(group: String, index: Int)]) {
+        for (group, index) in items {
+            if queues[group] == nil {
+                queues[group] = []
+                if !groups.contains(group) { groups.append(group) }
+            }
+            queues[group]?.append(index)
+        }
+    }
+
+    /// Up to `count` indices, one group at a time in turn, from groups that `admits` (asked once per index).
+    mutating func take(_ count: Int, admits: (String) -> Bool) -> [Int] {
+        var taken: [Int] = []
+        var refused = 0
+        while taken.count < count, !queues.isEmpty, refused < groups.count {
+            let group = groups[next % groups.count]
+            next += 1
+            guard let queue = queues[group], let index = queue.first, admits(group) else {
+                refused += 1
+                continue
+            }
+            refused = 0
+            taken.append(index)
+            let rest = queue.dropFirst()
+            if rest.isEmpty {
+                queues[group] = nil
+                if let position = groups.firstIndex(of: group) {
+                    groups.remove(at: position)
+                    if position < next % max(groups.count + 1, 1) { next -= 1 }
+                }
+            } else {
+                queues[group] = rest
+            }
+        }
+        return taken
+    }
+}
+
 /// What one transfer has received so far; libcurl's callbacks reach it through an unmanaged pointer.
 private final class Transfer {
     let index: Int
@@ -255,16 +314,22 @@ private let receiveHeader: loa_curl_data_callback = { data, size, count, context
     let length = size * count
     guard let data, let context else { return length }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
-    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-        String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
-    }
-    if line.hasPrefix("HTTP/") {
-        // A new response (after a 100 Continue, say) starts its headers afresh.
-        transfer.headers = []
-    } else if let colon = line.firstIndex(of: ":") {
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-        transfer.headers.append((name, value))
+    data.withMemoryRebound(to: UInt8.self, capacity: length) { pointer in
+        let bytes = UnsafeBufferPointer(start: pointer, count: length)
+        if bytes.starts(with: "HTTP/".utf8) {
+            // A new response (after a 100 Continue, say) starts its headers afresh.
+            transfer.headers = []
+            return
+        }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return }
+        func trimmed(_ range: Range<Int>) -> String {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, [9, 10, 13, 32].contains(bytes[lower]) { lower += 1 }
+            while upper > lower, [9, 10, 13, 32].contains(bytes[upper - 1]) { upper -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }
+        transfer.headers.append((trimmed(0..<colon), trimmed((colon + 1)..<length)))
     }
     return length
 }

@@ -105,15 +105,45 @@ public struct ExchangeStep: Sendable {
     public var starting: [Int]
 }
 
+/// What the transfer engine needs to know of a request before building it: the group it counts against.
+public struct HTTPJob: Sendable {
+    public var group: String
+    public var groupLimit: Int
+
+    public init(group: String, groupLimit: Int) {
+        self.group = group
+        self.groupLimit = groupLimit
+    }
+}
+
 /// Sends many HTTP requests at once; the seam between delivery and the network.
 public protocol HTTPExchange: Sendable {
-    /// Sends `requests` with at most `concurrency` in flight overall and each group within its limit, calling
-    /// `step` on the calling thread before requests start and after they finish, until all have finished.
+    /// Sends one request per job, with at most `concurrency` in flight overall and each group within its limit,
+    /// calling `step` on the calling thread before requests start and after they finish, until all have finished.
     ///
-    /// Blocks the calling thread: call it from a thread of its own, not the cooperative pool.
+    /// A request is built by `request` only when it is about to start, so a signature's timestamp is the time
+    /// of sending and a large fan-out does not hold every body in memory at once. Blocks the calling thread:
+    /// call it from a thread of its own, not the cooperative pool.
     func exchange(
+        _ jobs: [HTTPJob],
+        concurrency: Int,
+        request: (Int) throws -> HTTPRequest,
+        step: (ExchangeStep) throws -> Void
+    ) throws
+}
+
+extension HTTPExchange {
+    /// Sends requests built beforehand.
+    public func exchange(
         _ requests: [HTTPRequest],
         concurrency: Int,
         step: (ExchangeStep) throws -> Void
-    ) throws
+    ) throws {
+        try exchange(
+            requests.map { HTTPJob(group: $0.group, groupLimit: $0.groupLimit) },
+            concurrency: concurrency,
+            request: { requests[$0] },
+            step: step
+        )
+    }
 }

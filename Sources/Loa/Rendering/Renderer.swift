@@ -67,6 +67,21 @@ public struct Renderer: Sendable {
         return .failure(.templateTooLong(channel: channel.id, template: templateName, limit: limit))
     }
 
+    /// A key shared by the channels that get the same text for an announcement, so a run with a hundred
+    /// channels of one platform renders each announcement once rather than a hundred times.
+    ///
+    /// The text depends on the platform, the length limit, the template, and the `variants:` entry used; it
+    /// depends on the channel itself only when the template names `channel` or the channel has its own variant.
+    public func sharingKey(for announcement: Announcement, channel: Channel) -> String {
+        let found = templates.template(for: channel.platform, category: announcement.category)
+        let perChannel =
+            announcement.variants[channel.id] != nil || found?.template.description.contains("channel") ?? true
+        return [
+            announcement.id, String(announcement.revision), channel.platform.rawValue, String(channel.lengthLimit),
+            found?.name ?? "", perChannel ? channel.id : "",
+        ].joined(separator: "\u{0}")
+    }
+
     /// Hashtags in CamelCase ASCII, without repeats (compared case-insensitively), at most `limit`.
     public static func hashtags(_ tags: [String], limit: Int) -> [String] {
         var seen = Set<String>()

@@ -16,6 +16,8 @@ public struct Configuration: Sendable {
     public var channels: [Channel]
     /// How often `loa engagement` reads a post's figures, by the post's age.
     public var engagementSchedule: EngagementSchedule = .standard
+    /// The most requests to bridges in flight at once, over all channels.
+    public var concurrency = 64
 
     public init(
         file: URL,

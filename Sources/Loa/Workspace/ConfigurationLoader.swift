@@ -7,7 +7,9 @@ import Yams
 /// from the environment first, then from the credentials file; no message ever contains a resolved value.
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
-        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "engagement_schedule", "channels",
+        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "engagement_schedule",
+        "concurrency",
+        "channels",
     ]
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
@@ -89,6 +91,8 @@ public struct ConfigurationLoader: Sendable {
                 }
             case "missed_after":
                 if let value = duration(entry, &reader) { configuration.missedAfter = value }
+            case "concurrency":
+                configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
             case "engagement_schedule":
                 guard let text = reader.string(entry) else { break }
                 if let schedule = EngagementSchedule(text) {

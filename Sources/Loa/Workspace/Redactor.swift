@@ -1,3 +1,4 @@
+import CLoaSystem
 import Foundation
 
 /// Removes known secret values from text that comes from outside, before it is stored or printed.
@@ -22,11 +23,26 @@ public struct Redactor: Sendable {
     }
 
     public func callAsFunction(_ text: String) -> String {
-        values.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.mask) }
+        values.reduce(text) { text, value in
+            // A byte search first: most answers hold no secret, and Foundation's search is slow on Linux.
+            Self.contains(Array(text.utf8), value) ? text.replacingOccurrences(of: value, with: Self.mask) : text
+        }
+    }
+
+    /// Whether `haystack` holds the bytes of `needle`, by `memmem`: the generic collection search was the
+    /// slowest part of handling an answer.
+    private static func contains(_ haystack: some ContiguousBytes, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        return haystack.withUnsafeBytes { buffer in
+            pattern.withUnsafeBytes { wanted in
+                guard let base = buffer.baseAddress, let pattern = wanted.baseAddress else { return false }
+                return loa_contains_bytes(base, buffer.count, pattern, wanted.count) != 0
+            }
+        }
     }
 
     public func callAsFunction(_ data: Data) -> Data {
-        guard !values.isEmpty else { return data }
+        guard values.contains(where: { Self.contains(data, $0) }) else { return data }
         var result = data
         for value in values {
             let needle = Data(value.utf8)
