@@ -32,7 +32,7 @@ public struct CSVReport: Sendable {
                 Self.text(row.announcementID), String(row.revision), Self.text(row.title),
                 Self.text(row.category.label),
                 Self.text(row.unit), Self.text(row.channel), row.platform.rawValue,
-                period.bucket(of: row.publishAt, in: timeZone).key, dates.dayAndTime(row.publishAt),
+                period.bucket(of: row.publishAt, dates).key, dates.dayAndTime(row.publishAt),
                 row.deliveredAt.map(dates.dayAndTime) ?? "", Self.text(row.status.vietnameseLabel),
                 Self.text(row.remoteURL ?? ""), String(row.attempts),
             ]
@@ -52,13 +52,34 @@ public struct CSVReport: Sendable {
     }
 
     /// A text cell, guarded against formulas and quoted when it must be.
+    ///
+    /// Works on UTF-8 bytes: character by character, this was most of an export's time.
     static func text(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return value
+        let utf8 = value.utf8
+        let guarded = utf8.first.map { [61, 43, 45, 64, 9, 13].contains($0) } ?? false
+        var needsQuotes = false
+        var hasQuote = false
+        for byte in utf8 {
+            switch byte {
+            case 34: hasQuote = true; needsQuotes = true
+            case 44, 10, 13: needsQuotes = true
+            default: continue
+            }
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if !needsQuotes { return guarded ? "'" + value : value }
+        var bytes: [UInt8] = [34]
+        bytes.reserveCapacity(utf8.count + 4)
+        if guarded { bytes.append(39) }
+        if hasQuote {
+            for byte in utf8 {
+                bytes.append(byte)
+                if byte == 34 { bytes.append(34) }
+            }
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
+        bytes.append(34)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

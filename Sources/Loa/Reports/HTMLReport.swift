@@ -6,10 +6,12 @@ import Mustache
 public struct HTMLReport: Sendable {
     public let timeZone: TimeZone
     public let period: ReportPeriod
+    private let format: LocalDateFormat
 
     public init(timeZone: TimeZone, period: ReportPeriod) {
         self.timeZone = timeZone
         self.period = period
+        self.format = LocalDateFormat(timeZone: timeZone)
     }
 
     /// The page for `rows`; `range` says which days it covers, `generated` when it was made.
@@ -85,10 +87,10 @@ public struct HTMLReport: Sendable {
     }
 
     private func postsChart(_ posted: [ReportRow]) -> String {
-        let buckets = Dictionary(grouping: posted) { period.bucket(of: $0.publishAt, in: timeZone).key }
+        let buckets = Dictionary(grouping: posted) { period.bucket(of: $0.publishAt, format).key }
         let keys = buckets.keys.sorted()
         let labels = keys.map { key in
-            buckets[key].flatMap(\.first).map { period.bucket(of: $0.publishAt, in: timeZone).label } ?? key
+            buckets[key].flatMap(\.first).map { period.bucket(of: $0.publishAt, format).label } ?? key
         }
         let categories = Category.allCases
         let values = keys.map { key in

@@ -8,11 +8,14 @@ public enum ReportPeriod: String, Sendable, CaseIterable {
 
     /// A sortable key (`2026-12`, `2026-Q4`, `2026`) and a Vietnamese label (`Tháng 12/2026`, `Quý IV/2026`).
     public func bucket(of date: Date, in timeZone: TimeZone) -> (key: String, label: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month], from: date)
-        let year = parts.year ?? 0
-        let month = parts.month ?? 1
+        bucket(of: date, LocalDateFormat(timeZone: timeZone))
+    }
+
+    /// The same, with a formatter made once for many dates.
+    public func bucket(of date: Date, _ format: LocalDateFormat) -> (key: String, label: String) {
+        let parts = format.components(date)
+        let year = parts.year
+        let month = parts.month
         switch self {
         case .month:
             return ("\(year)-\(month < 10 ? "0" : "")\(month)", "Tháng \(month)/\(year)")

@@ -35,6 +35,7 @@ public struct ReportQuery: Sendable {
                 arguments.append(category.rawValue)
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            // Columns are read by position: by name, GRDB looks each one up, on every row.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -50,26 +51,29 @@ public struct ReportQuery: Sendable {
             var result: [ReportRow] = []
             var index: [String: Int] = [:]
             while let row = try rows.next() {
-                let channel: String = row["channel"]
+                let channel: String = row[3]
                 if let pattern = filter.channel, !Glob.matches(pattern, channel) { continue }
-                let id: String = row["id"]
+                let id: String = row[0]
                 index[id] = result.count
+                let category: String = row[12]
+                let publishText: String? = row[14]
+                let dueText: String = row[7]
                 result.append(
                     ReportRow(
                         deliveryID: id,
-                        announcementID: row["announcement_id"],
-                        revision: row["revision"],
-                        title: row["title"],
-                        category: Category(rawValue: row["category"]) ?? .activityNews,
-                        unit: row["unit"],
+                        announcementID: row[1],
+                        revision: row[2],
+                        title: row[11],
+                        category: Category(rawValue: category) ?? .activityNews,
+                        unit: row[13],
                         channel: channel,
-                        platform: row["platform"],
-                        transport: row["transport"],
-                        publishAt: row["publish_at"] ?? row["due_at"],
-                        deliveredAt: row["sent_at"],
-                        status: row["status"],
-                        remoteURL: row["remote_url"],
-                        attempts: row["attempt_count"],
+                        platform: Platform(rawValue: row[4]) ?? .plain,
+                        transport: TransportKind(rawValue: row[5]) ?? .webhook,
+                        publishAt: DatabaseDate.parse(publishText ?? dueText) ?? Date(timeIntervalSince1970: 0),
+                        deliveredAt: (row[8] as String?).flatMap(DatabaseDate.parse),
+                        status: DeliveryStatus(rawValue: row[6]) ?? .pending,
+                        remoteURL: row[9],
+                        attempts: row[10],
                         metrics: [:],
                         history: []
                     )

@@ -9,10 +9,12 @@ import ZIPFoundation
 public struct XLSXReport: Sendable {
     public let timeZone: TimeZone
     public let period: ReportPeriod
+    private let format: LocalDateFormat
 
     public init(timeZone: TimeZone, period: ReportPeriod) {
         self.timeZone = timeZone
         self.period = period
+        self.format = LocalDateFormat(timeZone: timeZone)
     }
 
     /// A cell of a sheet.
@@ -56,7 +58,7 @@ public struct XLSXReport: Sendable {
             var cells: [Cell] = [
                 .text(row.announcementID), .number(row.revision), .text(row.title), .text(row.category.label),
                 .text(row.unit), .text(row.channel), .text(row.platform.rawValue),
-                .text(period.bucket(of: row.publishAt, in: timeZone).label), .date(row.publishAt),
+                .text(period.bucket(of: row.publishAt, format).label), .date(row.publishAt),
                 row.deliveredAt.map(Cell.date) ?? .empty, .text(row.status.vietnameseLabel),
                 .text(row.remoteURL ?? ""), .number(row.attempts),
             ]
@@ -79,7 +81,7 @@ public struct XLSXReport: Sendable {
         }
         var totals: [Key: (posts: Int, figures: [String: Int])] = [:]
         for row in rows where row.isPosted {
-            let bucket = period.bucket(of: row.publishAt, in: timeZone)
+            let bucket = period.bucket(of: row.publishAt, format)
             let key = Key(period: bucket.key, label: bucket.label, unit: row.unit, category: row.category.label)
             var entry = totals[key] ?? (0, [:])
             entry.posts += 1
