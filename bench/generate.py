@@ -73,12 +73,15 @@ def fanout(args):
     bodies = os.path.join(args.out, "curl-bodies")
     os.makedirs(bodies, exist_ok=True)
     timestamp = str(int(time.time()))
-    text = "\n\n".join(PARAGRAPHS)
     config = []
     n = 0
     for i in range(args.announcements):
         for c in range(args.channels):
             delivery = "msg_" + hashlib.sha256(f"bench-{i:05d}\0{1}\0ch-{c:03d}".encode()).hexdigest()[:32]
+            # The text Loa renders with the plain template: title, body, link, hashtags.
+            title = f"Thông báo số {i} – sinh hoạt chính trị chuyên đề tháng 12"
+            link = f"https://thanhdoancantho.example/van-ban/{i}"
+            text = "\n\n".join([title] + PARAGRAPHS + [link, "#TuoiTreCanTho #HocTapVaLamTheoBac"])
             payload = {
                 "type": "post.create",
                 "timestamp": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

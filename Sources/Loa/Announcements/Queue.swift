@@ -75,9 +75,21 @@ public struct Queue: Sendable {
 
     /// The queue files in a folder, sorted by name.
     public static func queueFiles(in directory: URL) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") && !$0.hasPrefix("_") }
-            .sorted()
-            .map { directory.appendingPathComponent($0) }
+        try queueFileNames(in: directory.path).map { directory.appendingPathComponent($0) }
+    }
+
+    /// The names of the queue files in a folder, sorted by their UTF-8 bytes.
+    ///
+    /// Names and byte order rather than URLs and `String` order: a cron tick over 10,000 delivered files spent
+    /// most of its time building URLs and comparing names as Unicode.
+    public static func queueFileNames(in directory: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { name in
+                guard let first = name.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "_") else {
+                    return false
+                }
+                return name.utf8.count > 3 && name.utf8.suffix(3).elementsEqual(".md".utf8)
+            }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

@@ -120,10 +120,12 @@ struct QueueSync {
                 )
             }
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('queue_fingerprint', ?)",
-                arguments: [fingerprint]
-            )
+            if configurationChanged {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('queue_fingerprint', ?)",
+                    arguments: [fingerprint]
+                )
+            }
         }
         return outcome
     }
@@ -245,11 +247,14 @@ struct QueueSync {
     }
 
     private func listFiles() throws -> [FileState] {
-        try Queue.queueFiles(in: configuration.queueDirectory).compactMap { url in
+        let directory = configuration.queueDirectory.path
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return try Queue.queueFileNames(in: directory).compactMap { name in
+            let path = prefix + name
             var size: Int64 = 0
             var nanoseconds: Int64 = 0
-            guard loa_file_stamp(url.path, &size, &nanoseconds) == 0 else { return nil }
-            return FileState(path: url.path, size: size, modifiedNanoseconds: nanoseconds)
+            guard loa_file_stamp(path, &size, &nanoseconds) == 0 else { return nil }
+            return FileState(path: path, size: size, modifiedNanoseconds: nanoseconds)
         }
     }
 
@@ -257,11 +262,7 @@ struct QueueSync {
         var cache: [String: CachedFile] = [:]
         let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified_ns, announcement_id FROM queue_files")
         while let row = try rows.next() {
-            cache[row["path"]] = CachedFile(
-                size: row["size"],
-                modifiedNanoseconds: row["modified_ns"],
-                announcementID: row["announcement_id"]
-            )
+            cache[row[0]] = CachedFile(size: row[1], modifiedNanoseconds: row[2], announcementID: row[3])
         }
         return cache
     }
