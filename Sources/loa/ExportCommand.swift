@@ -80,6 +80,12 @@ struct ExportCommand: AsyncParsableCommand {
         let period = ReportPeriod(rawValue: period) ?? .month
         let output = self.output.map { URL(fileURLWithPath: $0) }
         let range = rangeLabel(filter, LocalDateFormat(timeZone: configuration.timeZone))
+        // A progress bar on a terminal, when the report goes to a file (not to the terminal itself).
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if output != nil, Console.Stream.standardError.isTerminal {
+            progress = { @Sendable done, total in Console.progress(done, total, label: "export") }
+        }
+        let showProgress = progress
         guard FileManager.default.fileExists(atPath: configuration.archive) else {
             Console.write(
                 "loa export: no archive yet at \(DisplayPath.of(URL(fileURLWithPath: configuration.archive))); run `loa run` first",
@@ -113,7 +119,7 @@ struct ExportCommand: AsyncParsableCommand {
                         to: sink.write
                     )
                 case .jsonl:
-                    try JSONLinesReport().write(rows, to: sink.write)
+                    try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
                 default:
                     let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
                         .render(rows, range: range, generated: Date())

@@ -21,12 +21,18 @@ public struct CSVReport: Sendable {
         ] + metrics.map(Figures.label)
     }
 
-    /// Writes the report in chunks to `write`.
-    public func write(_ rows: [ReportRow], metrics: [String], to write: (Data) throws -> Void) throws {
+    /// Writes the report in chunks to `write`, telling `progress` how many rows are done out of how many.
+    public func write(
+        _ rows: [ReportRow],
+        metrics: [String],
+        progress: ((Int, Int) -> Void)? = nil,
+        to write: (Data) throws -> Void
+    ) throws {
         let dates = LocalDateFormat(timeZone: timeZone)
         var buffer = Data([0xEF, 0xBB, 0xBF])
         buffer.reserveCapacity(1 << 20)
         Self.appendLine(Self.headings(metrics: metrics).map(Self.text), to: &buffer)
+        var done = 0
         for row in rows {
             var cells = [
                 Self.text(row.announcementID), String(row.revision), Self.text(row.title),
@@ -41,9 +47,12 @@ public struct CSVReport: Sendable {
             if buffer.count > 1 << 20 {
                 try write(buffer)
                 buffer.removeAll(keepingCapacity: true)
+                progress?(done, rows.count)
             }
+            done += 1
         }
         try write(buffer)
+        progress?(rows.count, rows.count)
     }
 
     private static func appendLine(_ cells: [String], to buffer: inout Data) {
@@ -87,19 +96,25 @@ public struct CSVReport: Sendable {
 public struct JSONLinesReport: Sendable {
     public init() {}
 
-    public func write(_ rows: [ReportRow], to write: (Data) throws -> Void) throws {
+    public func write(
+        _ rows: [ReportRow],
+        progress: ((Int, Int) -> Void)? = nil,
+        to write: (Data) throws -> Void
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         var buffer = Data()
-        for row in rows {
+        for (done, row) in rows.enumerated() {
             buffer.append(try encoder.encode(row))
             buffer.append(0x0A)
             if buffer.count > 1 << 20 {
                 try write(buffer)
                 buffer.removeAll(keepingCapacity: true)
+                progress?(done, rows.count)
             }
         }
         try write(buffer)
+        progress?(rows.count, rows.count)
     }
 }
