@@ -10,9 +10,11 @@ struct LoaCommand: AsyncParsableCommand {
         abstract: "Schedules, delivers and archives announcements on social channels.",
         discussion: """
             A workspace holds loa.yml, queue/ (one Markdown file per announcement) and templates/.
-            Start with `loa init`, then `loa check` and `loa preview ID`.
+            Start with `loa init`, then `loa check` and `loa preview ID`; cron runs `loa run` every minute and
+            `loa engagement` hourly; `loa export` makes the monthly, quarterly and yearly reports.
 
-            Exit codes: 0 success; 1 a queue file was rejected; 2 bad usage or configuration.
+            Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or a queue
+            file was rejected; 2 bad usage or configuration.
             """,
         version: LoaVersion.current,
         subcommands: [
