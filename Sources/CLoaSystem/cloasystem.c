@@ -1,7 +1,12 @@
 #define _GNU_SOURCE
 #include "cloasystem.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sys/stat.h>
 
@@ -16,4 +21,55 @@ int loa_file_stamp(const char *path, int64_t *size, int64_t *modified_ns) {
 int loa_contains_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
     if (needle_length == 0) return 1;
     return memmem(haystack, haystack_length, needle, needle_length) != NULL;
+}
+
+static int loa_is_queue_name(const char *name) {
+    size_t length = strlen(name);
+    if (name[0] == '.' || name[0] == '_' || length <= 3) return 0;
+    return strcmp(name + length - 3, ".md") == 0;
+}
+
+static int loa_compare_entries(const void *left, const void *right) {
+    return strcmp(((const loa_queue_entry *)left)->name, ((const loa_queue_entry *)right)->name);
+}
+
+long loa_queue_list(const char *directory, loa_queue_entry **entries) {
+    *entries = NULL;
+    DIR *folder = opendir(directory);
+    if (folder == NULL) return -1;
+    int descriptor = dirfd(folder);
+    long count = 0, capacity = 0;
+    loa_queue_entry *list = NULL;
+    struct dirent *entry;
+    while ((entry = readdir(folder)) != NULL) {
+        if (!loa_is_queue_name(entry->d_name)) continue;
+        struct stat info;
+        if (fstatat(descriptor, entry->d_name, &info, 0) != 0) continue;
+        if (S_ISDIR(info.st_mode)) continue;
+        if (count == capacity) {
+            capacity = capacity == 0 ? 256 : capacity * 2;
+            loa_queue_entry *grown = realloc(list, (size_t)capacity * sizeof *list);
+            if (grown == NULL) {
+                loa_queue_list_free(list, count);
+                closedir(folder);
+                errno = ENOMEM;
+                return -1;
+            }
+            list = grown;
+        }
+        list[count].name = strdup(entry->d_name);
+        list[count].size = (int64_t)info.st_size;
+        list[count].modified_ns = (int64_t)info.st_mtim.tv_sec * 1000000000LL + (int64_t)info.st_mtim.tv_nsec;
+        count += 1;
+    }
+    closedir(folder);
+    if (count > 1) qsort(list, (size_t)count, sizeof *list, loa_compare_entries);
+    *entries = list;
+    return count;
+}
+
+void loa_queue_list_free(loa_queue_entry *entries, long count) {
+    if (entries == NULL) return;
+    for (long index = 0; index < count; index++) free(entries[index].name);
+    free(entries);
 }

@@ -143,6 +143,31 @@ struct SchedulingTests {
         #expect(ids.count == 2, "a new revision is a new delivery")
     }
 
+    @Test("a quiet tick reads no file; a file due later, added or removed after quiet ticks is still noticed")
+    func quietTicks() throws {
+        let bridge = try TestBridge { _, count in .ok(id: "\(count)") }
+        let workspace = try DeliveryWorkspace(channels: DeliveryWorkspace.webhook("fb", url: bridge.url()))
+        try workspace.announce("som", "publish_at: 01/12/2026 08:00")
+        try workspace.announce("muon", "publish_at: 01/12/2026 10:00")
+        var run = try workspace.loa("run", "--verbose", "--now", Date.vietnam(9))
+        #expect(run.standardOutput.contains("2 queue files, 2 read: 1 sent"))
+        run = try workspace.loa("run", "--verbose", "--now", Date.vietnam(9, 1))
+        #expect(run.standardOutput.contains("2 queue files, 0 read: nothing due"))
+        // Its file unchanged since it was first read, the later post is read again when it falls due.
+        run = try workspace.loa("run", "--verbose", "--now", Date.vietnam(10, 1))
+        #expect(run.standardOutput.contains("2 queue files, 1 read: 1 sent"))
+        try workspace.announce("moi", "publish_at: 01/12/2026 10:00")
+        run = try workspace.loa("run", "--verbose", "--now", Date.vietnam(10, 2))
+        #expect(run.standardOutput.contains("3 queue files, 1 read: 1 sent"))
+        try workspace.announce("sau", "publish_at: 01/12/2026 11:00")
+        _ = try workspace.loa("run", "--now", Date.vietnam(10, 3))
+        try FileManager.default.removeItem(at: workspace.root.appendingPathComponent("queue/sau.md"))
+        run = try workspace.loa("run", "--verbose", "--now", Date.vietnam(11, 1))
+        #expect(run.standardOutput.contains("3 queue files, 0 read: nothing due"))
+        #expect(bridge.received.count == 3)
+        #expect(try workspace.statuses()["sau"] == "cancelled", "its file left the queue before it was sent")
+    }
+
     @Test("a file renamed after delivery is held, not posted again")
     func renamedFile() throws {
         let bridge = try TestBridge { _, count in .ok(id: "\(count)") }

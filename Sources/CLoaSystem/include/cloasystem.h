@@ -11,4 +11,19 @@ int loa_file_stamp(const char *path, int64_t *size, int64_t *modified_ns);
 /// Whether `needle` occurs in `haystack` (memmem, which glibc declares only under _GNU_SOURCE).
 int loa_contains_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// A queue file: its name in the folder, size and modification time (nanoseconds since the epoch).
+typedef struct {
+    char *name;
+    int64_t size;
+    int64_t modified_ns;
+} loa_queue_entry;
+
+/// The queue files of a folder (names ending `.md`, not starting with `.` or `_`), sorted by their bytes, each
+/// with its stamp, read with `fstatat` relative to the open folder. Returns how many; `*entries` is then an array
+/// to release with `loa_queue_list_free`. Returns -1 with errno set when the folder cannot be read. A file that
+/// vanishes between the listing and its `stat` is left out.
+long loa_queue_list(const char *directory, loa_queue_entry **entries);
+
+void loa_queue_list_free(loa_queue_entry *entries, long count);
+
 #endif

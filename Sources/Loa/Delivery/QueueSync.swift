@@ -1,4 +1,4 @@
-import CLoaSystem
+import Crypto
 import Foundation
 import GRDB
 
@@ -42,13 +42,16 @@ struct QueueSync {
         outcome.fileCount = files.count
         let parser = AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
         let fingerprint = Self.fingerprint(configuration)
+        let listing = Self.listingFingerprint(files)
         try archive.writer.write { db in
-            let cache = try Self.cache(db)
-            let configurationChanged =
-                try String.fetchOne(
-                    db,
-                    sql: "SELECT value FROM settings WHERE key = 'queue_fingerprint'"
-                ) != fingerprint
+            var settings: [String: String] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT key, value FROM settings WHERE key IN ('queue_fingerprint', 'queue_listing')"
+            ) {
+                settings[row[0]] = row[1]
+            }
+            let configurationChanged = settings["queue_fingerprint"] != fingerprint
             let due = Set(
                 try String.fetchAll(
                     db,
@@ -61,32 +64,13 @@ struct QueueSync {
                     arguments: ["now": now]
                 )
             )
-            var owners: [String: String] = [:]  // announcement id → path, for unchanged files
-            var toParse: [FileState] = []
-            for file in files {
-                let cached = cache[file.path]
-                let unchanged =
-                    !configurationChanged && cached?.size == file.size
-                    && cached?.modifiedNanoseconds == file.modifiedNanoseconds
-                if unchanged, let cached {
-                    if let id = cached.announcementID {
-                        owners[id] = file.path
-                        if due.contains(id) { toParse.append(file) }
-                    }
-                } else {
-                    toParse.append(file)
-                }
-            }
-            for file in toParse {
+            var owners: [String: String] = [:]  // announcement id → path
+            func process(_ file: FileState, changed: Bool) throws {
                 let url = URL(fileURLWithPath: file.path)
                 let parsed = parser.parse(file: url)
                 outcome.parsedCount += 1
                 var announcementID = parsed.announcement?.id
-                let fileChanged =
-                    cache[file.path].map {
-                        $0.size != file.size || $0.modifiedNanoseconds != file.modifiedNanoseconds
-                    } ?? true
-                if fileChanged || configurationChanged { outcome.diagnostics += parsed.diagnostics }
+                if changed { outcome.diagnostics += parsed.diagnostics }
                 if var announcement = parsed.announcement {
                     if let owner = owners[announcement.id], owner != file.path {
                         outcome.diagnostics.append(
@@ -119,6 +103,46 @@ struct QueueSync {
                     ]
                 )
             }
+
+            if !configurationChanged, settings["queue_listing"] == listing {
+                // No file came, went or changed since the last run: only those with deliveries due are read, and
+                // the 10,000 rows of a full queue's cache are not.
+                guard !due.isEmpty else { return }
+                let rows = try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT path, announcement_id FROM queue_files WHERE announcement_id IN (SELECT value FROM json_each(?))",
+                    arguments: [WebhookDelivery.jsonArray(due)]
+                )
+                for row in rows { owners[row[1]] = row[0] }
+                let paths = Set(rows.map { $0[0] as String })
+                for file in files where paths.contains(file.path) { try process(file, changed: false) }
+                return
+            }
+
+            let cache = try Self.cache(db)
+            var toParse: [FileState] = []
+            for file in files {
+                let cached = cache[file.path]
+                let unchanged =
+                    !configurationChanged && cached?.size == file.size
+                    && cached?.modifiedNanoseconds == file.modifiedNanoseconds
+                if unchanged, let cached {
+                    if let id = cached.announcementID {
+                        owners[id] = file.path
+                        if due.contains(id) { toParse.append(file) }
+                    }
+                } else {
+                    toParse.append(file)
+                }
+            }
+            for file in toParse {
+                let fileChanged =
+                    cache[file.path].map {
+                        $0.size != file.size || $0.modifiedNanoseconds != file.modifiedNanoseconds
+                    } ?? true
+                try process(file, changed: fileChanged || configurationChanged)
+            }
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
             if configurationChanged {
                 try db.execute(
@@ -126,6 +150,10 @@ struct QueueSync {
                     arguments: [fingerprint]
                 )
             }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('queue_listing', ?)",
+                arguments: [listing]
+            )
         }
         return outcome
     }
@@ -249,13 +277,23 @@ struct QueueSync {
     private func listFiles() throws -> [FileState] {
         let directory = configuration.queueDirectory.path
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return try Queue.queueFileNames(in: directory).compactMap { name in
-            let path = prefix + name
-            var size: Int64 = 0
-            var nanoseconds: Int64 = 0
-            guard loa_file_stamp(path, &size, &nanoseconds) == 0 else { return nil }
-            return FileState(path: path, size: size, modifiedNanoseconds: nanoseconds)
+        return try Queue.stampedFiles(in: directory).map {
+            FileState(path: prefix + $0.name, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds)
         }
+    }
+
+    /// A fingerprint of the whole listing (paths, sizes, modification times): equal to the last run's, nothing in
+    /// the queue changed, and the per-file cache need not be read.
+    private static func listingFingerprint(_ files: [FileState]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(files.count * 64)
+        for file in files {
+            bytes.append(contentsOf: file.path.utf8)
+            bytes.append(0)
+            withUnsafeBytes(of: file.size.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: file.modifiedNanoseconds.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return DeliveryID.hex(SHA256.hash(data: bytes))
     }
 
     private static func cache(_ db: Database) throws -> [String: CachedFile] {

@@ -259,6 +259,11 @@ struct WebhookDelivery {
         return "{" + merged.map { "\(jsonString($0.0)):\(jsonString($0.1))" }.joined(separator: ",") + "}"
     }
 
+    /// A JSON array of strings, as SQL's `json_each` reads a list.
+    static func jsonArray(_ values: some Sequence<String>) -> String {
+        "[" + values.map(jsonString).joined(separator: ",") + "]"
+    }
+
     /// A JSON string literal, escaping only what JSON requires (quotes, backslashes, control characters).
     static func jsonString(_ text: String) -> String {
         var text = text
