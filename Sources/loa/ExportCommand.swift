@@ -95,11 +95,17 @@ struct ExportCommand: AsyncParsableCommand {
         }
         let count = try await onOwnThread {
             guard let archive = try Archive.openForReading(path: configuration.archive) else { return 0 }
+            if format == .csv {
+                // Streamed from the archive: no report rows are held, however long the period.
+                let sink = try OutputSink(output)
+                defer { sink.close() }
+                return try CSVReport(timeZone: configuration.timeZone, period: period)
+                    .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
+            }
             let rows = try ReportQuery(archive: archive, timeZone: configuration.timeZone)
                 .rows(filter, withHistory: format == .jsonl)
-            let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
-            switch format {
-            case .xlsx:
+            if format == .xlsx {
+                let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
                 let file =
                     output
                     ?? FileManager.default.temporaryDirectory.appendingPathComponent("loa-\(UUID().uuidString).xlsx")
@@ -108,23 +114,16 @@ struct ExportCommand: AsyncParsableCommand {
                     FileHandle.standardOutput.write(try Data(contentsOf: file))
                     try? FileManager.default.removeItem(at: file)
                 }
-            case .csv, .jsonl, .html:
-                let sink = try OutputSink(output)
-                defer { sink.close() }
-                switch format {
-                case .csv:
-                    try CSVReport(timeZone: configuration.timeZone, period: period).write(
-                        rows,
-                        metrics: metrics,
-                        to: sink.write
-                    )
-                case .jsonl:
-                    try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
-                default:
-                    let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
-                        .render(rows, range: range, generated: Date())
-                    try sink.write(Data(page.utf8))
-                }
+                return rows.count
+            }
+            let sink = try OutputSink(output)
+            defer { sink.close() }
+            if format == .jsonl {
+                try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
+            } else {
+                let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
+                    .render(rows, range: range, generated: Date())
+                try sink.write(Data(page.utf8))
             }
             return rows.count
         }

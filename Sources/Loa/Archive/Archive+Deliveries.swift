@@ -19,32 +19,37 @@ enum DatabaseDate {
     /// Reads `2026-12-01 01:00:00.000` (the milliseconds and seconds optional) as a UTC instant.
     static func parse(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8 { bytes -> Date? in
-            func number(_ start: Int, _ count: Int) -> Int? {
-                guard start + count <= bytes.count else { return nil }
-                var value = 0
-                for index in start..<(start + count) {
-                    let digit = Int(bytes[index]) - 48
-                    guard (0...9).contains(digit) else { return nil }
-                    value = value * 10 + digit
-                }
-                return value
-            }
-            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-                let minute = number(14, 2)
-            else { return nil }
-            let second = number(17, 2) ?? 0
-            let milliseconds = number(20, 3) ?? 0
-            // Days from civil (Howard Hinnant).
-            let y = month <= 2 ? year - 1 : year
-            let era = (y >= 0 ? y : y - 399) / 400
-            let yearOfEra = y - era * 400
-            let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-            let days = era * 146_097 + dayOfEra - 719_468
-            let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
-            return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
+        return text.withUTF8 { bytes in
+            milliseconds(UnsafeRawBufferPointer(bytes)).map { Date(timeIntervalSince1970: Double($0) / 1000) }
         }
+    }
+
+    /// Milliseconds since 1970 of `2026-12-01 01:00:00.000` (UTC; seconds and milliseconds optional), read off
+    /// the bytes without a `String` or a formatter.
+    static func milliseconds(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        func number(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= bytes.count else { return nil }
+            var value = 0
+            for index in start..<(start + count) {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+            let minute = number(14, 2)
+        else { return nil }
+        let second = number(17, 2) ?? 0
+        let milliseconds = number(20, 3) ?? 0
+        // Days from civil (Howard Hinnant).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return (days * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + milliseconds
     }
 }
 
@@ -79,8 +84,7 @@ extension DeliveryRecord {
                 WHERE id IN (SELECT value FROM json_each(?))
                 """
         )
-        let list = "[" + ids.map(WebhookDelivery.jsonString).joined(separator: ",") + "]"
-        try statement.execute(arguments: [DatabaseDate.text(time), list])
+        try statement.execute(arguments: [DatabaseDate.text(time), WebhookDelivery.jsonArray(ids)])
     }
 
     /// Records the outcome of an attempt.

@@ -29,11 +29,19 @@ public final class Archive: Sendable {
     }
 
     /// The archive at `path` for reading only, without creating or migrating it; nil when there is none.
+    ///
+    /// An archive written by an older Loa is brought up to date first, as `loa run` would.
     public static func openForReading(path: String) throws -> Archive? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         var configuration = GRDB.Configuration()
         configuration.readonly = true
-        return Archive(reader: try DatabaseQueue(path: path, configuration: configuration))
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        if try !reader.read(ArchiveSchema.migrator.hasCompletedMigrations) {
+            try reader.close()
+            _ = try Archive(path: path)
+            return Archive(reader: try DatabaseQueue(path: path, configuration: configuration))
+        }
+        return Archive(reader: reader)
     }
 
     private init(reader: DatabaseQueue) {

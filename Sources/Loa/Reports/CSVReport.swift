@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// The report as CSV for Excel on Windows: RFC 4180, UTF-8 with a byte-order mark, CRLF line ends.
 ///
@@ -21,46 +22,109 @@ public struct CSVReport: Sendable {
         ] + metrics.map(Figures.label)
     }
 
-    /// Writes the report in chunks to `write`, telling `progress` how many rows are done out of how many.
+    /// Writes the report straight from the archive, in chunks to `write`; returns how many rows it wrote.
+    ///
+    /// Rows go from SQLite into the output buffer without report rows or `String`s in between: text columns
+    /// are escaped as bytes, dates are read and written by arithmetic, labels are prepared once. Announcements
+    /// are read in report order and each one's deliveries along the index, so nothing is sorted as a whole; the
+    /// latest figures come with each delivery (``FiguresColumn``).
     public func write(
-        _ rows: [ReportRow],
-        metrics: [String],
+        from archive: Archive,
+        filter: ReportFilter,
         progress: ((Int, Int) -> Void)? = nil,
         to write: (Data) throws -> Void
-    ) throws {
-        let dates = LocalDateFormat(timeZone: timeZone)
-        var buffer = Data([0xEF, 0xBB, 0xBF])
-        buffer.reserveCapacity(1 << 20)
-        Self.appendLine(Self.headings(metrics: metrics).map(Self.text), to: &buffer)
-        var done = 0
-        for row in rows {
-            var cells = [
-                Self.text(row.announcementID), String(row.revision), Self.text(row.title),
-                Self.text(row.category.label),
-                Self.text(row.unit), Self.text(row.channel), row.platform.rawValue,
-                period.bucket(of: row.publishAt, dates).key, dates.dayAndTime(row.publishAt),
-                row.deliveredAt.map(dates.dayAndTime) ?? "", Self.text(row.status.vietnameseLabel),
-                Self.text(row.remoteURL ?? ""), String(row.attempts),
-            ]
-            for metric in metrics { cells.append(row.metrics[metric].map(String.init) ?? "") }
-            Self.appendLine(cells, to: &buffer)
-            if buffer.count > 1 << 20 {
-                try write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-                progress?(done, rows.count)
+    ) throws -> Int {
+        try archive.writer.read { db in
+            let metrics = Figures.ordered(try String.fetchAll(db, sql: "SELECT metric FROM engagement_metrics"))
+            let metricBytes = metrics.map { Array($0.utf8) }
+            // Counted only for a progress bar: the count is a query of its own.
+            let total = progress == nil ? 0 : try ReportQuery.count(filter, timeZone: timeZone, db)
+            let window = ReportQuery.window(filter, timeZone: timeZone)
+            let (announcementFilter, arguments) = ReportQuery.announcementConditions(filter)
+            let announcements = try RawRows(
+                db,
+                sql: """
+                    SELECT id, revision, title, category, unit, publish_at FROM announcements
+                    \(announcementFilter) ORDER BY \(ReportQuery.announcementOrder())
+                    """,
+                arguments: arguments
+            )
+            let deliveries = try RawRows(
+                db,
+                sql: """
+                    SELECT channel, platform, due_at, sent_at, status, remote_url, attempt_count, figures FROM deliveries
+                    WHERE announcement_id = ? AND revision = ? ORDER BY channel
+                    """
+            )
+            var out = CSVBuffer(format: LocalDateFormat(timeZone: timeZone), period: period)
+            out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
+            out.line(Self.headings(metrics: metrics).map { Array(Self.text($0).utf8) })
+            let categories = Dictionary(
+                uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, Array(Self.text($0.label).utf8)) }
+            )
+            let statuses = DeliveryStatus.allCases.map {
+                (raw: Array($0.rawValue.utf8), label: Array(Self.text($0.vietnameseLabel).utf8))
             }
-            done += 1
+            var count = 0
+            while try announcements.next() {
+                guard let id = announcements.bytes(0) else { continue }
+                let category = categories[announcements.string(3) ?? ""] ?? []
+                let published = announcements.bytes(5).flatMap(DatabaseDate.milliseconds)
+                deliveries.reset()
+                deliveries.bind(1, text: id)
+                deliveries.bind(2, int: announcements.int(1))
+                while try deliveries.next() {
+                    guard let time = published ?? deliveries.bytes(2).flatMap(DatabaseDate.milliseconds),
+                        window.contains(time)
+                    else { continue }
+                    if let pattern = filter.channel, !Glob.matches(pattern, deliveries.string(0) ?? "") { continue }
+                    out.text(id)
+                    out.comma()
+                    out.integer(announcements.int(1))
+                    out.comma()
+                    out.text(announcements.bytes(2))
+                    out.comma()
+                    out.bytes.append(contentsOf: category)
+                    out.comma()
+                    out.text(announcements.bytes(4))
+                    out.comma()
+                    out.text(deliveries.bytes(0))
+                    out.comma()
+                    out.text(deliveries.bytes(1))
+                    out.comma()
+                    out.periodAndTime(milliseconds: time)
+                    out.comma()
+                    if let sent = deliveries.bytes(3).flatMap(DatabaseDate.milliseconds) {
+                        out.time(milliseconds: sent)
+                    }
+                    out.comma()
+                    if let status = deliveries.bytes(4) {
+                        out.bytes.append(contentsOf: statuses.first { $0.raw.elementsEqual(status) }?.label ?? [])
+                    }
+                    out.comma()
+                    out.text(deliveries.bytes(5))
+                    out.comma()
+                    out.integer(deliveries.int(6))
+                    for value in FiguresColumn.values(deliveries.bytes(7), metricBytes) {
+                        out.comma()
+                        if let value { out.integer(value) }
+                    }
+                    out.bytes.append(contentsOf: [0x0D, 0x0A])
+                    count += 1
+                    if out.bytes.count > 1 << 20 {
+                        try write(Data(out.bytes))
+                        out.bytes.removeAll(keepingCapacity: true)
+                        progress?(count, total)
+                    }
+                }
+            }
+            try write(Data(out.bytes))
+            progress?(count, total)
+            return count
         }
-        try write(buffer)
-        progress?(rows.count, rows.count)
     }
 
-    private static func appendLine(_ cells: [String], to buffer: inout Data) {
-        buffer.append(contentsOf: cells.joined(separator: ",").utf8)
-        buffer.append(contentsOf: [0x0D, 0x0A])
-    }
-
-    /// A text cell, guarded against formulas and quoted when it must be.
+    /// A text cell, guarded against formulas and quoted when it must be (as ``CSVBuffer/text(_:)`` does on bytes).
     ///
     /// Works on UTF-8 bytes: character by character, this was most of an export's time.
     static func text(_ value: String) -> String {
@@ -116,5 +180,94 @@ public struct JSONLinesReport: Sendable {
         }
         try write(buffer)
         progress?(rows.count, rows.count)
+    }
+}
+
+/// The bytes of a CSV file being written, with the cell writers the streaming export uses.
+struct CSVBuffer {
+    var bytes: [UInt8] = []
+    let format: LocalDateFormat
+    let period: ReportPeriod
+
+    init(format: LocalDateFormat, period: ReportPeriod) {
+        self.format = format
+        self.period = period
+        bytes.reserveCapacity(1 << 21)
+    }
+
+    mutating func comma() { bytes.append(44) }
+
+    mutating func line(_ cells: [[UInt8]]) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { comma() }
+            bytes.append(contentsOf: cell)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    mutating func integer(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A text cell from UTF-8 bytes: a leading formula character disarmed with `'`, quoted when needed.
+    /// `=`, `+`, `-`, `@`, tab and carriage return: a cell starting with one may run as a formula.
+    private static let formulaStarts: Set<UInt8> = [61, 43, 45, 64, 9, 13]
+
+    /// A quote, a comma or a line end.
+    private static func needsQuoting(_ byte: UInt8) -> Bool {
+        byte == 34 || byte == 44 || byte == 10 || byte == 13
+    }
+
+    mutating func text(_ source: UnsafeRawBufferPointer?) {
+        guard let source, let first = source.first else { return }
+        let guarded = Self.formulaStarts.contains(first)
+        let needsQuotes = source.contains(where: Self.needsQuoting)
+        if needsQuotes { bytes.append(34) }
+        if guarded { bytes.append(39) }
+        if needsQuotes {
+            for byte in source {
+                bytes.append(byte)
+                if byte == 34 { bytes.append(34) }
+            }
+            bytes.append(34)
+        } else {
+            bytes.append(contentsOf: source)
+        }
+    }
+
+    /// The period key, a comma, then `dd/MM/yyyy HH:mm`, of an instant in milliseconds since 1970.
+    mutating func periodAndTime(milliseconds: Int) {
+        let seconds = Self.seconds(milliseconds)
+        bytes.append(contentsOf: period.bucket(of: Date(timeIntervalSince1970: Double(seconds)), format).key.utf8)
+        comma()
+        local(seconds)
+    }
+
+    /// `dd/MM/yyyy HH:mm` of an instant in milliseconds since 1970.
+    mutating func time(milliseconds: Int) {
+        local(Self.seconds(milliseconds))
+    }
+
+    /// Whole seconds, rounded down, of milliseconds since 1970.
+    private static func seconds(_ milliseconds: Int) -> Int {
+        milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+    }
+
+    private mutating func local(_ seconds: Int) {
+        let parts = format.components(unixSeconds: seconds)
+        two(parts.day)
+        bytes.append(47)
+        two(parts.month)
+        bytes.append(47)
+        bytes.append(contentsOf: String(parts.year).utf8)
+        bytes.append(32)
+        two(parts.hour)
+        bytes.append(58)
+        two(parts.minute)
+    }
+
+    private mutating func two(_ value: Int) {
+        bytes.append(UInt8(48 + value / 10 % 10))
+        bytes.append(UInt8(48 + value % 10))
     }
 }

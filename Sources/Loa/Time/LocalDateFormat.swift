@@ -21,9 +21,13 @@ public struct LocalDateFormat: Sendable {
 
     /// Year, month, day, hour, minute and second on the local wall clock.
     public func components(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + offset
-        let parts = UTCTime.components(seconds: seconds)
+        components(unixSeconds: Int((date.timeIntervalSince1970).rounded(.down)))
+    }
+
+    /// The same, for a whole number of seconds since 1970.
+    func components(unixSeconds: Int) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let offset = fixedOffset ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(unixSeconds)))
+        let parts = UTCTime.components(seconds: unixSeconds + offset)
         return (parts.0, parts.1, parts.2, parts.3, parts.4, parts.5)
     }
 
