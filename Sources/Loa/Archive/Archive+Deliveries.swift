@@ -68,12 +68,27 @@ extension DeliveryRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
-        try statement.execute(arguments: [
-            id, announcementId, revision, channel, platform, transport, status, DatabaseDate.text(dueAt),
-            DatabaseDate.text(nextAttemptAt), attemptCount, backoffStep, contentHash, variantId, remoteId, remoteUrl,
-            note,
-            DatabaseDate.text(sentAt), DatabaseDate.text(createdAt), DatabaseDate.text(updatedAt),
-        ])
+        try statement.run(
+            .text(id),
+            .text(announcementId),
+            .integer(revision),
+            .text(channel),
+            .text(platform.rawValue),
+            .text(transport.rawValue),
+            .text(status.rawValue),
+            .text(DatabaseDate.text(dueAt)),
+            .text(DatabaseDate.text(nextAttemptAt)),
+            .integer(attemptCount),
+            .integer(backoffStep),
+            .text(contentHash),
+            .text(variantId),
+            .text(remoteId),
+            .text(remoteUrl),
+            .text(note),
+            .text(DatabaseDate.text(sentAt)),
+            .text(DatabaseDate.text(createdAt)),
+            .text(DatabaseDate.text(updatedAt))
+        )
     }
 
     /// Records that attempts are starting: one statement for a whole batch of deliveries.
@@ -84,7 +99,7 @@ extension DeliveryRecord {
                 WHERE id IN (SELECT value FROM json_each(?))
                 """
         )
-        try statement.execute(arguments: [DatabaseDate.text(time), WebhookDelivery.jsonArray(ids)])
+        try statement.run(.text(DatabaseDate.text(time)), .text(WebhookDelivery.jsonArray(ids)))
     }
 
     /// Records the outcome of an attempt.
@@ -96,10 +111,19 @@ extension DeliveryRecord {
                 WHERE id = ?
                 """
         )
-        try statement.execute(arguments: [
-            status, DatabaseDate.text(nextAttemptAt), backoffStep, contentHash, variantId, remoteId, remoteUrl, note,
-            DatabaseDate.text(sentAt), DatabaseDate.text(updatedAt), id,
-        ])
+        try statement.run(
+            .text(status.rawValue),
+            .text(DatabaseDate.text(nextAttemptAt)),
+            .integer(backoffStep),
+            .text(contentHash),
+            .text(variantId),
+            .text(remoteId),
+            .text(remoteUrl),
+            .text(note),
+            .text(DatabaseDate.text(sentAt)),
+            .text(DatabaseDate.text(updatedAt)),
+            .text(id)
+        )
     }
 }
 
@@ -129,10 +153,23 @@ extension AttemptRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
-        try statement.execute(arguments: [
-            deliveryId, number, channel, url, DatabaseDate.text(startedAt), DatabaseDate.text(finishedAt), durationMs,
-            httpStatus, responseHeaders, responseBody, remoteId, remoteUrl, outcome, errorClass, errorMessage,
-            DatabaseDate.text(nextAttemptAt),
-        ])
+        try statement.run(
+            .text(deliveryId),
+            .integer(number),
+            .text(channel),
+            .text(url),
+            .text(DatabaseDate.text(startedAt)),
+            .text(DatabaseDate.text(finishedAt)),
+            .real(durationMs),
+            .integer(httpStatus),
+            .text(responseHeaders),
+            .text(responseBody),
+            .text(remoteId),
+            .text(remoteUrl),
+            .text(outcome.rawValue),
+            .text(errorClass),
+            .text(errorMessage),
+            .text(DatabaseDate.text(nextAttemptAt))
+        )
     }
 }

@@ -135,10 +135,19 @@ final class PhaseTimer {
         let cpu = Self.cpuSeconds()
         let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
         let line =
-            "\(phase): \(String(format: "%.1f", milliseconds)) ms, CPU \(String(format: "%.1f", (cpu - lastCPU) * 1000)) ms\n"
+            "\(phase): \(String(format: "%.1f", milliseconds)) ms, CPU \(String(format: "%.1f", (cpu - lastCPU) * 1000)) ms"
+            + ", \(Self.residentMemory())\n"
         FileHandle.standardError.write(Data(line.utf8))
         last = now
         lastCPU = cpu
+    }
+
+    /// The resident set now and at its peak, from `/proc/self/status` (Linux).
+    private static func residentMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        let fields = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        return fields.map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }
+            .joined(separator: " now, peak ")
     }
 
     private static func cpuSeconds() -> Double {

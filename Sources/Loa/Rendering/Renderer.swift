@@ -75,7 +75,7 @@ public struct Renderer: Sendable {
     public func sharingKey(for announcement: Announcement, channel: Channel) -> String {
         let found = templates.template(for: channel.platform, category: announcement.category)
         let perChannel =
-            announcement.variants[channel.id] != nil || found?.template.description.contains("channel") ?? true
+            announcement.variants[channel.id] != nil || found.map { templates.mentionsChannel($0.name) } ?? true
         return [
             announcement.id, String(announcement.revision), channel.platform.rawValue, String(channel.lengthLimit),
             found?.name ?? "", perChannel ? channel.id : "",

@@ -9,6 +9,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     private var templates: [String: MustacheTemplate]
     private let builtIn: [Platform: MustacheTemplate]
+    /// The names (as in ``template(for:category:)``) of the templates whose text mentions `channel`: their
+    /// output may differ from channel to channel.
+    private var channelAware: Set<String> = []
     /// Problems found while reading the folder.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -19,6 +22,9 @@ public struct TemplateSet: Sendable {
         for platform in Platform.allCases {
             // The built-in templates are tested to parse; a failure here is a bug in Loa itself.
             builtIn[platform] = try? MustacheTemplate(string: BuiltInTemplates.text(for: platform))
+            if BuiltInTemplates.text(for: platform).contains("channel") {
+                channelAware.insert("built-in \(platform.rawValue)")
+            }
         }
         self.builtIn = builtIn
     }
@@ -54,6 +60,7 @@ public struct TemplateSet: Sendable {
             }
             do {
                 templates[key] = try MustacheTemplate(string: VietnameseText.nfc(text))
+                if text.contains("channel") { channelAware.insert("\(key).mustache") }
                 if !text.contains("CONTENT_TYPE: TEXT") {
                     diagnostics.append(
                         Diagnostic(
@@ -90,6 +97,11 @@ public struct TemplateSet: Sendable {
             if let template = templates[key] { return (template, "\(key).mustache") }
         }
         return builtIn[platform].map { ($0, "built-in \(platform.rawValue)") }
+    }
+
+    /// Whether the template found under `name` mentions `channel`, so its text may differ between channels.
+    public func mentionsChannel(_ name: String) -> Bool {
+        channelAware.contains(name)
     }
 
     private static func describe(_ error: any Error) -> String {
