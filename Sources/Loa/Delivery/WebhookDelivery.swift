@@ -66,66 +66,52 @@ struct WebhookDelivery {
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         guard !planned.isEmpty else { return [] }
-        var deliveries = planned.map(\.delivery)
-        var attempts: [AttemptRecord?] = Array(repeating: nil, count: planned.count)
         let jobs = planned.map { HTTPJob(group: $0.channel.id, groupLimit: $0.channel.concurrency) }
-        var events: [RunEvent] = []
-        var generator = SystemRandomNumberGenerator()
+        let recorder = OutcomeRecorder(delivery: self, planned: planned)
+        var startedAt: [Date?] = Array(repeating: nil, count: planned.count)
         var cache = RequestCache()
         var requestTime: UInt64 = 0
-        var stepTime: UInt64 = 0
-        var finishTime: UInt64 = 0
+        var startTime: UInt64 = 0
         let profiling = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
         defer {
             if profiling {
                 let line =
-                    "  building requests: \(requestTime / 1_000_000) ms, archive steps: \(stepTime / 1_000_000) ms (outcomes: \(finishTime / 1_000_000) ms)\n"
+                    "  building requests: \(requestTime / 1_000_000) ms, recording starts: \(startTime / 1_000_000) ms, "
+                    + "recording answers (own thread): \(recorder.busyNanoseconds / 1_000_000) ms\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
-        try exchange.exchange(
-            jobs,
-            concurrency: concurrency,
-            request: { index in
-                let started = DispatchTime.now().uptimeNanoseconds
-                defer { requestTime += DispatchTime.now().uptimeNanoseconds - started }
-                return try request(for: planned[index], &cache)
-            }
-        ) { step in
-            let started = DispatchTime.now().uptimeNanoseconds
-            defer { stepTime += DispatchTime.now().uptimeNanoseconds - started }
-            let recorded = events.count
-            try archive.writer.write { db in
-                for (index, response) in step.finished {
-                    guard var attempt = attempts[index] else { continue }
-                    let before = DispatchTime.now().uptimeNanoseconds
-                    events.append(finish(&attempt, &deliveries[index], planned[index], response, &generator))
-                    finishTime += DispatchTime.now().uptimeNanoseconds - before
-                    try attempt.insertFinished(db)
-                    try deliveries[index].recordOutcome(db)
+        do {
+            try exchange.exchange(
+                jobs,
+                concurrency: concurrency,
+                request: { index in
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    defer { requestTime += DispatchTime.now().uptimeNanoseconds - started }
+                    return try request(for: planned[index], &cache)
+                }
+            ) { step in
+                try recorder.rethrow()
+                if !step.finished.isEmpty {
+                    recorder.record(step.finished.map { ($0.index, $0.response, startedAt[$0.index] ?? Date()) })
                 }
                 guard !step.starting.isEmpty else { return }
-                // The delivery row is the record that an attempt started: `sending`, its count raised. If the run
-                // dies, the next one writes the attempt as interrupted and sends again with the same id.
-                let startedAt = Date()
-                for index in step.starting {
-                    deliveries[index].attemptCount += 1
-                    deliveries[index].status = .sending
-                    deliveries[index].updatedAt = now
-                    attempts[index] = AttemptRecord(
-                        deliveryId: deliveries[index].id,
-                        number: deliveries[index].attemptCount,
-                        channel: deliveries[index].channel,
-                        url: planned[index].channel.url?.absoluteString,
-                        startedAt: startedAt,
-                        outcome: .interrupted
-                    )
+                let started = DispatchTime.now().uptimeNanoseconds
+                defer { startTime += DispatchTime.now().uptimeNanoseconds - started }
+                // The delivery row is the record that an attempt started: `sending`, its count raised, committed
+                // before the request leaves. If the run dies, the next one writes the attempt as interrupted and
+                // sends again with the same id.
+                let time = Date()
+                for index in step.starting { startedAt[index] = time }
+                try archive.writer.write { db in
+                    try DeliveryRecord.recordSending(step.starting.map { planned[$0].delivery.id }, at: time, db)
                 }
-                try DeliveryRecord.recordSending(step.starting.map { deliveries[$0].id }, at: startedAt, db)
             }
-            if let onEvent { events[recorded...].forEach(onEvent) }
+        } catch {
+            _ = try? recorder.finish()
+            throw error
         }
-        return events
+        return try recorder.finish()
     }
 
     private func request(for item: PlannedDelivery, _ cache: inout RequestCache) throws -> HTTPRequest {
@@ -154,7 +140,7 @@ struct WebhookDelivery {
         )
     }
 
-    private func finish(
+    fileprivate func finish(
         _ attempt: inout AttemptRecord,
         _ delivery: inout DeliveryRecord,
         _ item: PlannedDelivery,
@@ -289,5 +275,89 @@ struct WebhookDelivery {
             bytes.append(34)
             return String(decoding: bytes, as: UTF8.self)
         }
+    }
+}
+
+/// Records the answers of a fan-out on a thread of its own, so transfers go on while the archive writes.
+///
+/// Each batch of answers is one transaction, written in the order the batches came. The state below is touched
+/// only on `queue`, except `failure` and `busyNanoseconds`, which are guarded by `lock`.
+private final class OutcomeRecorder: @unchecked Sendable {
+    private let delivery: WebhookDelivery
+    private let planned: [PlannedDelivery]
+    private let queue = DispatchQueue(label: "loa.answers")
+    private let lock = NSLock()
+    private var deliveries: [DeliveryRecord]
+    private var events: [RunEvent] = []
+    private var generator = SystemRandomNumberGenerator()
+    private var failure: (any Error)?
+    private var busy: UInt64 = 0
+
+    init(delivery: WebhookDelivery, planned: [PlannedDelivery]) {
+        self.delivery = delivery
+        self.planned = planned
+        deliveries = planned.map(\.delivery)
+    }
+
+    var busyNanoseconds: UInt64 { lock.withLock { busy } }
+
+    /// Records a batch of answers, later, on the recorder's thread.
+    func record(_ answers: [(index: Int, response: HTTPResponse, startedAt: Date)]) {
+        queue.async { [self] in
+            guard lock.withLock({ failure == nil }) else { return }
+            let started = DispatchTime.now().uptimeNanoseconds
+            do {
+                let recorded = events.count
+                // In short transactions, so that recording the next starts never waits long behind them.
+                for start in stride(from: 0, to: answers.count, by: Self.chunk) {
+                    try record(answers[start..<min(start + Self.chunk, answers.count)])
+                }
+                if let onEvent = delivery.onEvent { events[recorded...].forEach(onEvent) }
+            } catch {
+                lock.withLock { failure = failure ?? error }
+            }
+            let elapsed = DispatchTime.now().uptimeNanoseconds - started
+            lock.withLock { busy += elapsed }
+        }
+    }
+
+    /// How many answers one transaction records at most.
+    private static let chunk = 32
+
+    /// Works out the outcomes of some answers, then writes them in one transaction.
+    private func record(_ answers: ArraySlice<(index: Int, response: HTTPResponse, startedAt: Date)>) throws {
+        var attempts: [AttemptRecord] = []
+        for (index, response, startedAt) in answers {
+            // Each delivery is attempted once a run: its number is one more than before the run.
+            deliveries[index].attemptCount = planned[index].delivery.attemptCount + 1
+            var attempt = AttemptRecord(
+                deliveryId: deliveries[index].id,
+                number: deliveries[index].attemptCount,
+                channel: deliveries[index].channel,
+                url: planned[index].channel.url?.absoluteString,
+                startedAt: startedAt,
+                outcome: .interrupted
+            )
+            events.append(delivery.finish(&attempt, &deliveries[index], planned[index], response, &generator))
+            attempts.append(attempt)
+        }
+        try delivery.archive.writer.write { db in
+            for (attempt, answer) in zip(attempts, answers) {
+                try attempt.insertFinished(db)
+                try deliveries[answer.index].recordOutcome(db)
+            }
+        }
+    }
+
+    /// Throws what went wrong on the recorder's thread, if anything did.
+    func rethrow() throws {
+        if let failure = lock.withLock({ failure }) { throw failure }
+    }
+
+    /// Waits for every batch to be recorded; returns the outcomes, in the order they were recorded.
+    func finish() throws -> [RunEvent] {
+        queue.sync {}
+        try rethrow()
+        return queue.sync { events }
     }
 }
