@@ -94,6 +94,48 @@ extension DeliveryRecord {
         updatedAt = row["updated_at"]
     }
 
+    /// The columns ``init(raw:)`` reads, in its order.
+    static let columnList = """
+        id, announcement_id, revision, channel, platform, transport, status, due_at, next_attempt_at, attempt_count,
+        backoff_step, content_hash, variant_id, remote_id, remote_url, note, sent_at, created_at, updated_at
+        """
+
+    /// A delivery from the current row of a query that selects ``columnList``, read by position through SQLite's
+    /// C API; nil when a column holds something Loa does not write there (a caller then reads the row through
+    /// GRDB, which accepts more date forms).
+    init?(raw row: RawRows) {
+        guard let id = row.string(0), let announcementId = row.string(1), let channel = row.string(3),
+            let platform = row.string(4).flatMap(Platform.init(rawValue:)),
+            let transport = row.string(5).flatMap(TransportKind.init(rawValue:)),
+            let status = row.string(6).flatMap(DeliveryStatus.init(rawValue:)),
+            let dueAt = row.date(7), let createdAt = row.date(17), let updatedAt = row.date(18)
+        else { return nil }
+        let nextAttemptAt = row.date(8)
+        let sentAt = row.date(16)
+        if (nextAttemptAt == nil && !row.isNull(8)) || (sentAt == nil && !row.isNull(16)) { return nil }
+        self.init(
+            id: id,
+            announcementId: announcementId,
+            revision: row.int(2),
+            channel: channel,
+            platform: platform,
+            transport: transport,
+            status: status,
+            dueAt: dueAt,
+            nextAttemptAt: nextAttemptAt,
+            attemptCount: row.int(9),
+            backoffStep: row.int(10),
+            contentHash: row.string(11),
+            variantId: row.string(12),
+            remoteId: row.string(13),
+            remoteUrl: row.string(14),
+            note: row.string(15),
+            sentAt: sentAt,
+            createdAt: createdAt,
+            updatedAt: updatedAt
+        )
+    }
+
     public func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
         container["announcement_id"] = announcementId

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -48,6 +49,11 @@ struct RawRows {
 
     func string(_ column: Int32) -> String? {
         bytes(column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The column as an archive date (`2026-12-01 01:00:00.000`, UTC); nil when it is NULL or not such a date.
+    func date(_ column: Int32) -> Date? {
+        bytes(column).flatMap(DatabaseDate.milliseconds).map { Date(timeIntervalSince1970: Double($0) / 1000) }
     }
 }
 

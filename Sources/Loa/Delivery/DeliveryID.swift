@@ -17,14 +17,16 @@ public enum DeliveryID {
 extension DeliveryID {
     /// Lower-case hexadecimal digits of some bytes.
     static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var result: [UInt8] = []
+        result.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
-            result.append(digits[Int(byte >> 4)])
-            result.append(digits[Int(byte & 0x0F)])
+            result.append(hexDigits[Int(byte >> 4)])
+            result.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// A fingerprint of what an announcement says, to notice an edit after delivery or a file renamed after it.

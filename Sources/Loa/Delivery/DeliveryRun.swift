@@ -145,9 +145,11 @@ final class PhaseTimer {
     /// The resident set now and at its peak, from `/proc/self/status` (Linux).
     private static func residentMemory() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
-        let fields = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
-        return fields.map { $0.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ") }
-            .joined(separator: " now, peak ")
+        func field(_ name: String) -> String {
+            let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
+            return line.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ")
+        }
+        return "resident \(field("VmRSS")), peak \(field("VmHWM"))"
     }
 
     private static func cpuSeconds() -> Double {

@@ -4,13 +4,56 @@ import GRDB
 /// A delivery that goes out this run, with the text it carries.
 struct PlannedDelivery: Sendable {
     var delivery: DeliveryRecord
-    let announcement: Announcement
-    let channel: Channel
-    let variant: Variant
+    /// Shared by every delivery to the channel.
+    private let sharedChannel: Shared<Channel>
+    /// Shared by every delivery of the same text: a fan-out holds one copy, not one per channel.
+    let text: PlannedText
+
+    init(delivery: DeliveryRecord, channel: Shared<Channel>, text: PlannedText) {
+        self.delivery = delivery
+        self.sharedChannel = channel
+        self.text = text
+    }
+
+    var channel: Channel { sharedChannel.value }
+
+    var announcement: Announcement { text.announcement }
     /// ``ContentHash`` of the announcement, kept with what was sent.
-    let contentHash: String
+    var contentHash: String { text.contentHash }
     /// The row of `variants` holding the text.
+    var variantID: String { text.variantID }
+
+    /// The variant, as sent to this delivery's channel.
+    var variant: Variant {
+        var variant = text.variant
+        variant.channel = channel.id
+        variant.transport = channel.transport
+        return variant
+    }
+}
+
+/// A value held once and referred to by many: a fan-out plans thousands of deliveries to a few channels.
+final class Shared<Value: Sendable>: Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+}
+
+/// An announcement's text for the channels that share it, rendered once a run.
+final class PlannedText: Sendable {
+    let announcement: Announcement
+    let variant: Variant
+    let contentHash: String
     let variantID: String
+
+    init(announcement: Announcement, variant: Variant, contentHash: String, variantID: String) {
+        self.announcement = announcement
+        self.variant = variant
+        self.contentHash = contentHash
+        self.variantID = variantID
+    }
 }
 
 /// Works out which deliveries go out now, and settles those that never will.
@@ -29,10 +72,10 @@ struct DuePlanner {
         announcements: [String: Announcement]
     ) throws -> (planned: [PlannedDelivery], events: [RunEvent]) {
         let dates = LocalDateFormat(timeZone: configuration.timeZone)
-        let due = try DeliveryRecord.fetchAll(
+        let rows = try RawRows(
             db,
             sql: """
-                SELECT * FROM deliveries
+                SELECT \(DeliveryRecord.columnList) FROM deliveries
                 WHERE (status = 'pending' AND due_at <= :now)
                    OR (status = 'retrying' AND next_attempt_at <= :now)
                    OR status = 'sending'
@@ -40,10 +83,20 @@ struct DuePlanner {
                 """,
             arguments: ["now": now]
         )
+        var due: [DeliveryRecord] = []
+        while try rows.next() {
+            if let delivery = DeliveryRecord(raw: rows) {
+                due.append(delivery)
+            } else if let id = rows.string(0), let delivery = try DeliveryRecord.fetchOne(db, key: id) {
+                due.append(delivery)
+            }
+        }
         var planned: [PlannedDelivery] = []
+        planned.reserveCapacity(due.count)
         var events: [RunEvent] = []
         var lastSent: [String: Date] = [:]
-        var rendered: [String: (variant: Variant, id: String)] = [:]
+        var rendered: [String: PlannedText] = [:]
+        var channels: [String: Shared<Channel>] = [:]
         var hashes: [String: String] = [:]
         var gapTaken: Set<String> = []
         for var delivery in due {
@@ -121,20 +174,26 @@ struct DuePlanner {
                 continue
             }
             let key = renderer.sharingKey(for: announcement, channel: channel)
-            let result: Result<Variant, RenderFailure>
-            var variantID = ""
+            let result: Result<PlannedText, RenderFailure>
             if let shared = rendered[key] {
-                var variant = shared.variant
-                variant.channel = channel.id
-                variant.transport = channel.transport
-                variantID = shared.id
-                result = .success(variant)
+                result = .success(shared)
             } else {
-                result = renderer.render(announcement, for: channel)
-                if case .success(let variant) = result {
-                    variantID = variant.archiveID
+                switch renderer.render(announcement, for: channel) {
+                case .success(let variant):
+                    let variantID = variant.archiveID
                     try variant.store(id: variantID, db)
-                    rendered[key] = (variant, variantID)
+                    let hash = hashes[announcement.id] ?? ContentHash.of(announcement)
+                    hashes[announcement.id] = hash
+                    let text = PlannedText(
+                        announcement: announcement,
+                        variant: variant,
+                        contentHash: hash,
+                        variantID: variantID
+                    )
+                    rendered[key] = text
+                    result = .success(text)
+                case .failure(let failure):
+                    result = .failure(failure)
                 }
             }
             switch result {
@@ -148,20 +207,11 @@ struct DuePlanner {
                 events.append(
                     RunEvent(.unrenderable, announcement: delivery.announcementId, channel: channel.id, detail: note)
                 )
-            case .success(let variant):
+            case .success(let text):
                 if channel.minGap != nil { gapTaken.insert(channel.id) }
-                let hash = hashes[announcement.id] ?? ContentHash.of(announcement)
-                hashes[announcement.id] = hash
-                planned.append(
-                    PlannedDelivery(
-                        delivery: delivery,
-                        announcement: announcement,
-                        channel: channel,
-                        variant: variant,
-                        contentHash: hash,
-                        variantID: variantID
-                    )
-                )
+                let shared = channels[channel.id] ?? Shared(channel)
+                channels[channel.id] = shared
+                planned.append(PlannedDelivery(delivery: delivery, channel: shared, text: text))
             }
         }
         return (planned, events)

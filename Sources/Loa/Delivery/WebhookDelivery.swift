@@ -233,16 +233,25 @@ struct WebhookDelivery {
     /// Response headers as one JSON object, names in lower case, repeated headers joined with ", ".
     static func headersJSON(_ headers: [(name: String, value: String)]) -> String? {
         guard !headers.isEmpty else { return nil }
-        var merged: [(String, String)] = []
+        var names: [String] = []
+        var values: [String] = []
         for (name, value) in headers {
-            let key = name.lowercased()
-            if let index = merged.firstIndex(where: { $0.0 == key }) {
-                merged[index].1 += ", " + value
+            let key = name.utf8.allSatisfy { $0 < 0x41 || $0 > 0x5A } ? name : name.lowercased()
+            if let index = names.firstIndex(of: key) {
+                values[index] += ", " + value
             } else {
-                merged.append((key, value))
+                names.append(key)
+                values.append(value)
             }
         }
-        return "{" + merged.map { "\(jsonString($0.0)):\(jsonString($0.1))" }.joined(separator: ",") + "}"
+        var json = "{"
+        for index in names.indices {
+            if index > 0 { json += "," }
+            json += jsonString(names[index])
+            json += ":"
+            json += jsonString(values[index])
+        }
+        return json + "}"
     }
 
     /// A JSON array of strings, as SQL's `json_each` reads a list.
@@ -287,7 +296,6 @@ private final class OutcomeRecorder: @unchecked Sendable {
     private let planned: [PlannedDelivery]
     private let queue = DispatchQueue(label: "loa.answers")
     private let lock = NSLock()
-    private var deliveries: [DeliveryRecord]
     private var events: [RunEvent] = []
     private var generator = SystemRandomNumberGenerator()
     private var failure: (any Error)?
@@ -296,7 +304,6 @@ private final class OutcomeRecorder: @unchecked Sendable {
     init(delivery: WebhookDelivery, planned: [PlannedDelivery]) {
         self.delivery = delivery
         self.planned = planned
-        deliveries = planned.map(\.delivery)
     }
 
     var busyNanoseconds: UInt64 { lock.withLock { busy } }
@@ -326,25 +333,27 @@ private final class OutcomeRecorder: @unchecked Sendable {
 
     /// Works out the outcomes of some answers, then writes them in one transaction.
     private func record(_ answers: ArraySlice<(index: Int, response: HTTPResponse, startedAt: Date)>) throws {
-        var attempts: [AttemptRecord] = []
+        var outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)] = []
+        outcomes.reserveCapacity(answers.count)
         for (index, response, startedAt) in answers {
+            var record = planned[index].delivery
             // Each delivery is attempted once a run: its number is one more than before the run.
-            deliveries[index].attemptCount = planned[index].delivery.attemptCount + 1
+            record.attemptCount += 1
             var attempt = AttemptRecord(
-                deliveryId: deliveries[index].id,
-                number: deliveries[index].attemptCount,
-                channel: deliveries[index].channel,
+                deliveryId: record.id,
+                number: record.attemptCount,
+                channel: record.channel,
                 url: planned[index].channel.url?.absoluteString,
                 startedAt: startedAt,
                 outcome: .interrupted
             )
-            events.append(delivery.finish(&attempt, &deliveries[index], planned[index], response, &generator))
-            attempts.append(attempt)
+            events.append(delivery.finish(&attempt, &record, planned[index], response, &generator))
+            outcomes.append((attempt, record))
         }
         try delivery.archive.writer.write { db in
-            for (attempt, answer) in zip(attempts, answers) {
+            for (attempt, record) in outcomes {
                 try attempt.insertFinished(db)
-                try deliveries[answer.index].recordOutcome(db)
+                try record.recordOutcome(db)
             }
         }
     }

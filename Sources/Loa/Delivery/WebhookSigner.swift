@@ -6,22 +6,24 @@ import Foundation
 /// The signature is `v1,` + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), where the key is the
 /// base64-decoded part of the `whsec_…` secret.
 public struct WebhookSigner: Sendable {
-    private let key: SymmetricKey
+    /// HMAC-SHA256 with the key already absorbed: each signature copies it rather than keying afresh, which
+    /// was a fifth of the cost of building a request.
+    private let keyed: HMAC<SHA256>
 
     /// A signer for a `whsec_…` secret; nil when the secret is not of that form.
     public init?(secret: Secret) {
         let text = secret.reveal()
         guard text.hasPrefix("whsec_"), let bytes = Data(base64Encoded: String(text.dropFirst(6))), !bytes.isEmpty
         else { return nil }
-        key = SymmetricKey(data: bytes)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: bytes))
     }
 
     /// The `webhook-signature` value for a message.
     public func signature(id: String, timestamp: Int, body: Data) -> String {
-        var message = Data("\(id).\(timestamp).".utf8)
-        message.append(body)
-        let code = HMAC<SHA256>.authenticationCode(for: message, using: key)
-        return "v1," + Data(code).base64EncodedString()
+        var mac = keyed
+        mac.update(data: Data("\(id).\(timestamp).".utf8))
+        mac.update(data: body)
+        return "v1," + Data(mac.finalize()).base64EncodedString()
     }
 
     /// Whether any of the space-separated signatures in a `webhook-signature` header is valid.

@@ -22,6 +22,10 @@ public enum Mojibake {
     /// A word counts as suspicious when a marker character sits next to a letter; two such words, or a single
     /// suspicious word standing alone, are enough.
     public static func detect(in text: String) -> Encoding? {
+        // Most text holds no marker at all; one pass over the scalars settles it without splitting words.
+        guard text.unicodeScalars.contains(where: { (0xA1...0xFF).contains($0.value) && isMarker($0) }) else {
+            return nil
+        }
         var tcvnWords = 0
         var vniWords = 0
         var wordCount = 0
@@ -50,6 +54,10 @@ public enum Mojibake {
     public static func hint(for encoding: Encoding) -> String {
         "the text looks like \(encoding.rawValue) copied from an old document; convert it to Unicode "
             + "(UniKey: Công cụ chuyển mã, from \(encoding.rawValue) to Unicode) and save the file again"
+    }
+
+    private static func isMarker(_ scalar: Unicode.Scalar) -> Bool {
+        tcvn3Marks.contains(scalar) || vniMarks.contains(scalar)
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
