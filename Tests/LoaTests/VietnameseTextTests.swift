@@ -30,6 +30,23 @@ struct VietnameseTextTests {
         #expect(VietnameseText.hashtag(input.decomposedStringWithCanonicalMapping) == expected)
     }
 
+    @Test(
+        "the NFC shortcut agrees with Foundation's normalisation, byte for byte",
+        arguments: [
+            "Đoàn TNCS Hồ Chí Minh – “3 chủ động”… 🎉 #TuoiTreCanTho",
+            "Tuổi trẻ Cần Thơ".decomposedStringWithCanonicalMapping,
+            "Tuo\u{302}\u{309}i",  // a base letter, then its marks
+            "\u{2000}\u{2001} quads are singletons",
+            "\u{212B}ngström, \u{2126}hm",
+            "\u{1100}\u{1161} Hangul jamo",
+            "e\u{301}\u{1EA1}",
+            "plain ASCII",
+        ]
+    )
+    func nfcShortcut(text: String) {
+        #expect(Array(VietnameseText.nfc(text).utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8))
+    }
+
     @Test("a hashtag with no letters or digits is nil")
     func emptyHashtag() {
         #expect(VietnameseText.hashtag("#") == nil)

@@ -65,9 +65,8 @@ struct QueueSync {
                 )
             )
             var owners: [String: String] = [:]  // announcement id → path
-            func process(_ file: FileState, changed: Bool) throws {
+            func process(_ file: FileState, _ parsed: AnnouncementParser.Outcome, changed: Bool) throws {
                 let url = URL(fileURLWithPath: file.path)
-                let parsed = parser.parse(file: url)
                 outcome.parsedCount += 1
                 var announcementID = parsed.announcement?.id
                 if changed { outcome.diagnostics += parsed.diagnostics }
@@ -116,7 +115,8 @@ struct QueueSync {
                 )
                 for row in rows { owners[row[1]] = row[0] }
                 let paths = Set(rows.map { $0[0] as String })
-                for file in files where paths.contains(file.path) { try process(file, changed: false) }
+                let due = files.filter { paths.contains($0.path) }
+                for (file, parsed) in zip(due, Self.parse(due, parser)) { try process(file, parsed, changed: false) }
                 return
             }
 
@@ -136,12 +136,12 @@ struct QueueSync {
                     toParse.append(file)
                 }
             }
-            for file in toParse {
+            for (file, parsed) in zip(toParse, Self.parse(toParse, parser)) {
                 let fileChanged =
                     cache[file.path].map {
                         $0.size != file.size || $0.modifiedNanoseconds != file.modifiedNanoseconds
                     } ?? true
-                try process(file, changed: fileChanged || configurationChanged)
+                try process(file, parsed, changed: fileChanged || configurationChanged)
             }
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
             if configurationChanged {
@@ -272,6 +272,11 @@ struct QueueSync {
             }
             try db.execute(sql: "DELETE FROM queue_files WHERE path = ?", arguments: [path])
         }
+    }
+
+    /// Parses files on every core: parsing is most of a sync when many files changed, and needs no archive.
+    private static func parse(_ files: [FileState], _ parser: AnnouncementParser) -> [AnnouncementParser.Outcome] {
+        files.concurrentMap { parser.parse(file: URL(fileURLWithPath: $0.path)) }
     }
 
     private func listFiles() throws -> [FileState] {
