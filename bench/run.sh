@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Loa's benchmark: fan-out against curl --parallel, idle tick, and CSV export against sqlite3 -csv.
 # Usage: bash bench/run.sh [fanout|idle|export|all]      (from the repository's folder; takes a few minutes)
+#        bash bench/run.sh compare OTHER_LOA [RUNS]      (fan-out: another loa binary, this build and curl, alternating)
 # Every figure is measured in this one run on this machine; see bench/README.md for what it shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -144,6 +145,37 @@ print(f"{'ratio':<34} {loa / sqlite:>8.2f}")
 PY
 }
 
+# Fan-out with another build of loa (say, main's, copied aside), this build and curl taking turns, RUNS times
+# each: on a shared machine whose speed drifts, only runs interleaved like this compare two builds fairly.
+compare() {
+    local other="$1" runs="${2:-7}"
+    [ -x "$other" ] || { echo "usage: bash bench/run.sh compare OTHER_LOA [RUNS]"; exit 2; }
+    python3 bench/generate.py fanout --out "$WORK/fanout" --url "http://127.0.0.1:$PORT" \
+        --announcements 100 --channels 100 --concurrency "$C" > /dev/null
+    echo "fan-out, alternating $runs runs each: $other, this build, curl"
+    for run in $(seq "$runs"); do
+        for binary in "$other" "$LOA"; do
+            rm -rf "$WORK/fanout/archive"
+            local before=$(requests)
+            read -r s cpu rss < <(cd "$WORK/fanout" && measure "$WORK/time.log" "$binary" run)
+            [ $(( $(requests) - before )) -eq 10000 ] || { echo "$binary did not deliver 10000: not counted"; exit 1; }
+            echo "$binary $s $rss"
+        done
+        read -r s cpu rss < <(measure "$WORK/time.log" curl --silent --parallel --parallel-immediate \
+            --parallel-max "$C" --config "$WORK/fanout/curl.config")
+        echo "curl $s $rss"
+    done | python3 -c '
+import collections, statistics, sys
+runs = collections.defaultdict(list)
+for line in sys.stdin:
+    name, seconds, rss = line.rsplit(None, 2)
+    runs[name].append((float(seconds), int(rss)))
+for name, values in runs.items():
+    seconds = statistics.median(v[0] for v in values)
+    print(f"{name[-40:]:<42} median {seconds:.3f} s, peak RSS {max(v[1] for v in values) / 1024:.1f} MiB")
+'
+}
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), $(swift --version 2>&1 | head -1)"
 echo "date: $(date -u +%Y-%m-%d)"
 case "$what" in
@@ -151,5 +183,6 @@ case "$what" in
     idle) idle ;;
     export) export_csv ;;
     all) fanout; echo; idle; echo; export_csv ;;
-    *) echo "usage: bash bench/run.sh [fanout|idle|export|all]"; exit 2 ;;
+    compare) compare "${2:-}" "${3:-7}" ;;
+    *) echo "usage: bash bench/run.sh [fanout|idle|export|all] | compare OTHER_LOA [RUNS]"; exit 2 ;;
 esac
