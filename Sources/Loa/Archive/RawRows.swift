@@ -65,19 +65,23 @@ extension RawRows {
 
     /// Binds text (UTF-8 bytes, copied by SQLite) to the parameter at `index`, counted from 1.
     func bind(_ index: Int32, text: UnsafeRawBufferPointer) {
-        sqlite3_bind_text(
-            handle,
-            index,
-            text.baseAddress?.assumingMemoryBound(to: CChar.self),
-            Int32(text.count),
-            loaTransient
-        )
+        bindText(handle, index, text)
     }
 
     /// Binds a number to the parameter at `index`, counted from 1.
     func bind(_ index: Int32, int: Int) {
         sqlite3_bind_int64(handle, index, Int64(int))
     }
+}
+
+/// Binds UTF-8 bytes as text, copied by SQLite. Empty text has no address, and SQLite reads a null address as
+/// NULL, so it is bound from a static empty string instead.
+private func bindText(_ handle: SQLiteStatement, _ index: Int32, _ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+        sqlite3_bind_text(handle, index, "", 0, loaTransient)
+        return
+    }
+    sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), loaTransient)
 }
 
 /// `SQLITE_TRANSIENT`: SQLite copies the bytes before the call returns. The C macro does not import into Swift.
@@ -103,15 +107,7 @@ extension Statement {
             switch value {
             case .text(let text?):
                 var text = text
-                text.withUTF8 { bytes in
-                    _ = sqlite3_bind_text(
-                        handle,
-                        index,
-                        UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                        Int32(bytes.count),
-                        loaTransient
-                    )
-                }
+                text.withUTF8 { bindText(handle, index, UnsafeRawBufferPointer($0)) }
             case .integer(let number?):
                 sqlite3_bind_int64(handle, index, Int64(number))
             case .real(let number?):
