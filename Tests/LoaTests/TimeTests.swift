@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Loa
@@ -29,6 +30,18 @@ struct TimeTests {
     )
     func accepted(text: String) throws {
         #expect(try parser.parse(text).get() == Self.expected)
+    }
+
+    @Test(
+        "archive dates are written exactly as GRDB writes them, and read back",
+        arguments: [0, 1_796_058_000.5, 1_796_058_000.001, 951_782_400.999, 4_102_444_799.25, 1_709_164_800.0]
+    )
+    func archiveDates(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let text = DatabaseDate.text(date)
+        #expect(text == String.fromDatabaseValue(date.databaseValue))
+        let back = text.flatMap(DatabaseDate.parse)
+        #expect(back.map { abs($0.timeIntervalSince(date)) < 0.001 } == true)
     }
 
     @Test("month-first dates are rejected, never reinterpreted")
