@@ -119,7 +119,8 @@ public struct CSVReport: Sendable {
                 }
             }
             try write(Data(out.bytes))
-            progress?(count, total)
+            // The total counts channels a `--channel` pattern leaves out; the bar ends full all the same.
+            progress?(count, count)
             return count
         }
     }
