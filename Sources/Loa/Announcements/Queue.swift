@@ -85,7 +85,7 @@ public struct Queue: Sendable {
     }
 
     /// A queue file's name in its folder, size and modification time, as `loa run` compares them between runs.
-    struct StampedFile: Equatable {
+    struct StampedFile {
         var name: String
         var size: Int64
         var modifiedNanoseconds: Int64

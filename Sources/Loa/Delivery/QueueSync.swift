@@ -115,8 +115,10 @@ struct QueueSync {
                 )
                 for row in rows { owners[row[1]] = row[0] }
                 let paths = Set(rows.map { $0[0] as String })
-                let due = files.filter { paths.contains($0.path) }
-                for (file, parsed) in zip(due, Self.parse(due, parser)) { try process(file, parsed, changed: false) }
+                let dueFiles = files.filter { paths.contains($0.path) }
+                for (file, parsed) in zip(dueFiles, Self.parse(dueFiles, parser)) {
+                    try process(file, parsed, changed: false)
+                }
                 return
             }
 

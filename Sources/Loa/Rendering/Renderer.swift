@@ -24,7 +24,8 @@ public struct Renderer: Sendable {
     public func render(_ announcement: Announcement, for channel: Channel) -> Result<Variant, RenderFailure> {
         let profile = PlatformProfile.for(channel.platform)
         let limit = channel.lengthLimit
-        guard let (template, templateName) = templates.template(for: channel.platform, category: announcement.category)
+        guard
+            let (template, templateName, _) = templates.template(for: channel.platform, category: announcement.category)
         else { return .failure(.templateTooLong(channel: channel.id, template: "none", limit: limit)) }
         let source =
             announcement.variants[channel.id] ?? announcement.variants[channel.platform.rawValue] ?? announcement.body
@@ -75,7 +76,7 @@ public struct Renderer: Sendable {
     public func sharingKey(for announcement: Announcement, channel: Channel) -> String {
         let found = templates.template(for: channel.platform, category: announcement.category)
         let perChannel =
-            announcement.variants[channel.id] != nil || found.map { templates.mentionsChannel($0.name) } ?? true
+            announcement.variants[channel.id] != nil || found?.mentionsChannel ?? true
         return [
             announcement.id, String(announcement.revision), channel.platform.rawValue, String(channel.lengthLimit),
             found?.name ?? "", perChannel ? channel.id : "",

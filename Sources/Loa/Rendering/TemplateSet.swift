@@ -9,9 +9,10 @@ import Mustache
 public struct TemplateSet: Sendable {
     private var templates: [String: MustacheTemplate]
     private let builtIn: [Platform: MustacheTemplate]
-    /// The names (as in ``template(for:category:)``) of the templates whose text mentions `channel`: their
-    /// output may differ from channel to channel.
+    /// The keys of `templates`, and the platforms of `builtIn`, whose text mentions `channel`: their output may
+    /// differ from channel to channel.
     private var channelAware: Set<String> = []
+    private var channelAwareBuiltIn: Set<Platform> = []
     /// Problems found while reading the folder.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -22,9 +23,7 @@ public struct TemplateSet: Sendable {
         for platform in Platform.allCases {
             // The built-in templates are tested to parse; a failure here is a bug in Loa itself.
             builtIn[platform] = try? MustacheTemplate(string: BuiltInTemplates.text(for: platform))
-            if BuiltInTemplates.text(for: platform).contains("channel") {
-                channelAware.insert("built-in \(platform.rawValue)")
-            }
+            if BuiltInTemplates.text(for: platform).contains("channel") { channelAwareBuiltIn.insert(platform) }
         }
         self.builtIn = builtIn
     }
@@ -60,7 +59,7 @@ public struct TemplateSet: Sendable {
             }
             do {
                 templates[key] = try MustacheTemplate(string: VietnameseText.nfc(text))
-                if text.contains("channel") { channelAware.insert("\(key).mustache") }
+                if text.contains("channel") { channelAware.insert(key) }
                 if !text.contains("CONTENT_TYPE: TEXT") {
                     diagnostics.append(
                         Diagnostic(
@@ -91,17 +90,16 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// The template for a platform and category, and the name it was found under.
-    public func template(for platform: Platform, category: Category) -> (template: MustacheTemplate, name: String)? {
+    /// The template for a platform and category, the name it was found under, and whether it mentions `channel`
+    /// (so that its text may differ between channels).
+    public func template(
+        for platform: Platform,
+        category: Category
+    ) -> (template: MustacheTemplate, name: String, mentionsChannel: Bool)? {
         for key in ["\(platform.rawValue).\(category.rawValue)", platform.rawValue, Platform.plain.rawValue] {
-            if let template = templates[key] { return (template, "\(key).mustache") }
+            if let template = templates[key] { return (template, "\(key).mustache", channelAware.contains(key)) }
         }
-        return builtIn[platform].map { ($0, "built-in \(platform.rawValue)") }
-    }
-
-    /// Whether the template found under `name` mentions `channel`, so its text may differ between channels.
-    public func mentionsChannel(_ name: String) -> Bool {
-        channelAware.contains(name)
+        return builtIn[platform].map { ($0, "built-in \(platform.rawValue)", channelAwareBuiltIn.contains(platform)) }
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -58,12 +58,12 @@ public struct CSVReport: Sendable {
             )
             var out = CSVBuffer(format: LocalDateFormat(timeZone: timeZone), period: period)
             out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
-            out.line(Self.headings(metrics: metrics).map { Array(Self.text($0).utf8) })
+            out.line(Self.headings(metrics: metrics).map(CSVBuffer.cell))
             let categories = Dictionary(
-                uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, Array(Self.text($0.label).utf8)) }
+                uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, CSVBuffer.cell($0.label)) }
             )
             let statuses = DeliveryStatus.allCases.map {
-                (raw: Array($0.rawValue.utf8), label: Array(Self.text($0.vietnameseLabel).utf8))
+                (raw: Array($0.rawValue.utf8), label: CSVBuffer.cell($0.vietnameseLabel))
             }
             var count = 0
             while try announcements.next() {
@@ -125,35 +125,9 @@ public struct CSVReport: Sendable {
         }
     }
 
-    /// A text cell, guarded against formulas and quoted when it must be (as ``CSVBuffer/text(_:)`` does on bytes).
-    ///
-    /// Works on UTF-8 bytes: character by character, this was most of an export's time.
+    /// A text cell, guarded against formulas and quoted when it must be (``CSVBuffer/text(_:)``).
     static func text(_ value: String) -> String {
-        let utf8 = value.utf8
-        let guarded = utf8.first.map { [61, 43, 45, 64, 9, 13].contains($0) } ?? false
-        var needsQuotes = false
-        var hasQuote = false
-        for byte in utf8 {
-            switch byte {
-            case 34: hasQuote = true; needsQuotes = true
-            case 44, 10, 13: needsQuotes = true
-            default: continue
-            }
-        }
-        if !needsQuotes { return guarded ? "'" + value : value }
-        var bytes: [UInt8] = [34]
-        bytes.reserveCapacity(utf8.count + 4)
-        if guarded { bytes.append(39) }
-        if hasQuote {
-            for byte in utf8 {
-                bytes.append(byte)
-                if byte == 34 { bytes.append(34) }
-            }
-        } else {
-            bytes.append(contentsOf: utf8)
-        }
-        bytes.append(34)
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: CSVBuffer.cell(value), as: UTF8.self)
     }
 }
 
@@ -210,7 +184,6 @@ struct CSVBuffer {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    /// A text cell from UTF-8 bytes: a leading formula character disarmed with `'`, quoted when needed.
     /// `=`, `+`, `-`, `@`, tab and carriage return: a cell starting with one may run as a formula.
     private static let formulaStarts: Set<UInt8> = [61, 43, 45, 64, 9, 13]
 
@@ -219,10 +192,24 @@ struct CSVBuffer {
         byte == 34 || byte == 44 || byte == 10 || byte == 13
     }
 
+    /// The bytes of a text cell, for headings and labels prepared once.
+    static func cell(_ text: String) -> [UInt8] {
+        var buffer: [UInt8] = []
+        var text = text
+        text.withUTF8 { escape(UnsafeRawBufferPointer($0), into: &buffer) }
+        return buffer
+    }
+
+    /// A text cell from UTF-8 bytes: a leading formula character disarmed with `'`, quoted when needed.
     mutating func text(_ source: UnsafeRawBufferPointer?) {
-        guard let source, let first = source.first else { return }
-        let guarded = Self.formulaStarts.contains(first)
-        let needsQuotes = source.contains(where: Self.needsQuoting)
+        guard let source else { return }
+        Self.escape(source, into: &bytes)
+    }
+
+    private static func escape(_ source: UnsafeRawBufferPointer, into bytes: inout [UInt8]) {
+        guard let first = source.first else { return }
+        let guarded = formulaStarts.contains(first)
+        let needsQuotes = source.contains(where: needsQuoting)
         if needsQuotes { bytes.append(34) }
         if guarded { bytes.append(39) }
         if needsQuotes {
