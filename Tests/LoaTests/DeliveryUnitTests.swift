@@ -226,12 +226,12 @@ struct FakeExchange: HTTPExchange {
         _ jobs: [HTTPJob],
         concurrency: Int,
         request: (Int) throws -> HTTPRequest,
-        step: (ExchangeStep) throws -> Void
+        step: (ExchangeStep) throws -> StartGate?
     ) throws {
         for index in jobs.indices {
-            try step(ExchangeStep(finished: [], starting: [index]))
+            try step(ExchangeStep(finished: [], starting: [index]))?.wait()
             onSend(try request(index))
-            try step(
+            _ = try step(
                 ExchangeStep(
                     finished: [(index, HTTPResponse(status: status, body: Data(#"{"id":"r\#(index)"}"#.utf8)))],
                     starting: []

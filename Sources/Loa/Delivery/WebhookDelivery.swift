@@ -48,9 +48,11 @@ struct RequestCache {
 
 /// Delivers to bridges: one signed POST per delivery, many in flight, every attempt archived.
 ///
-/// Each attempt is recorded as started, in the same transaction that records the previous step's finished
-/// attempts, before its request leaves; it is recorded as finished when the answer arrives. A run killed in
-/// between leaves the delivery `sending`, and the next run sends it again with the same `webhook-id`.
+/// Each attempt is recorded as started before its request leaves (the delivery `sending`, its attempt count
+/// raised), a batch at a time ahead of the transfers; it is recorded as finished after the answer arrives, many
+/// answers to a transaction. A run killed in between leaves the delivery `sending`, and the next run writes the
+/// attempt as interrupted and sends it again with the same `webhook-id`. All archive writes of the exchange happen
+/// on the recorder's thread, so the transfers never wait for the disk.
 struct WebhookDelivery {
     let archive: Archive
     let exchange: any HTTPExchange
@@ -68,16 +70,15 @@ struct WebhookDelivery {
         guard !planned.isEmpty else { return [] }
         let jobs = planned.map { HTTPJob(group: $0.channel.id, groupLimit: $0.channel.concurrency) }
         let recorder = OutcomeRecorder(delivery: self, planned: planned)
-        var startedAt: [Date?] = Array(repeating: nil, count: planned.count)
         var cache = RequestCache()
         var requestTime: UInt64 = 0
-        var startTime: UInt64 = 0
         let profiling = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
         defer {
             if profiling {
                 let line =
-                    "  building requests: \(requestTime / 1_000_000) ms, recording starts: \(startTime / 1_000_000) ms, "
-                    + "recording answers (own thread): \(recorder.busyNanoseconds / 1_000_000) ms\n"
+                    "  building requests: \(requestTime / 1_000_000) ms, "
+                    + "recording starts and answers (own thread): \(recorder.busyNanoseconds / 1_000_000) ms "
+                    + "in \(recorder.transactions) transactions\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
@@ -92,20 +93,9 @@ struct WebhookDelivery {
                 }
             ) { step in
                 try recorder.rethrow()
-                if !step.finished.isEmpty {
-                    recorder.record(step.finished.map { ($0.index, $0.response, startedAt[$0.index] ?? Date()) })
-                }
-                guard !step.starting.isEmpty else { return }
-                let started = DispatchTime.now().uptimeNanoseconds
-                defer { startTime += DispatchTime.now().uptimeNanoseconds - started }
-                // The delivery row is the record that an attempt started: `sending`, its count raised, committed
-                // before the request leaves. If the run dies, the next one writes the attempt as interrupted and
-                // sends again with the same id.
-                let time = Date()
-                for index in step.starting { startedAt[index] = time }
-                try archive.writer.write { db in
-                    try DeliveryRecord.recordSending(step.starting.map { planned[$0].delivery.id }, at: time, db)
-                }
+                if !step.finished.isEmpty { recorder.record(step.finished) }
+                guard !step.starting.isEmpty else { return nil }
+                return recorder.recordStarts(step.starting)
             }
         } catch {
             _ = try? recorder.finish()
@@ -287,75 +277,135 @@ struct WebhookDelivery {
     }
 }
 
-/// Records the answers of a fan-out on a thread of its own, so transfers go on while the archive writes.
+/// Records a fan-out's starts and answers on a thread of its own, so transfers go on while the archive writes.
 ///
-/// Each batch of answers is one transaction, written in the order the batches came. The state below is touched
-/// only on `queue`, except `failure` and `busyNanoseconds`, which are guarded by `lock`.
+/// Starts are committed as soon as they are asked for, each batch in a transaction of its own, and the gate
+/// handed back opens after the commit. Answers are worked out as they come and written many to a transaction
+/// (`answersPerTransaction`, or whatever has waited `answerDelay`, or all at the end): most of a transaction's
+/// cost is the index pages it rewrites, which a bigger transaction shares among more rows. The state below is
+/// touched only on `queue`, except `failure`, `busy` and `transactionCount`, which are guarded by `lock`.
 private final class OutcomeRecorder: @unchecked Sendable {
     private let delivery: WebhookDelivery
     private let planned: [PlannedDelivery]
-    private let queue = DispatchQueue(label: "loa.answers")
+    private let queue = DispatchQueue(label: "loa.archive")
     private let lock = NSLock()
+    private var startedAt: [Date?]
     private var events: [RunEvent] = []
+    private var recordedEvents = 0
+    private var outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)] = []
+    private var oldestOutcome: UInt64 = 0
     private var generator = SystemRandomNumberGenerator()
     private var failure: (any Error)?
     private var busy: UInt64 = 0
+    private var transactionCount = 0
+
+    /// How many answers one transaction records at most.
+    static let answersPerTransaction = 1024
+    /// How long an answer waits at most for others to share its transaction, in nanoseconds.
+    static let answerDelay: UInt64 = 200_000_000
 
     init(delivery: WebhookDelivery, planned: [PlannedDelivery]) {
         self.delivery = delivery
         self.planned = planned
+        startedAt = Array(repeating: nil, count: planned.count)
     }
 
     var busyNanoseconds: UInt64 { lock.withLock { busy } }
+    var transactions: Int { lock.withLock { transactionCount } }
 
-    /// Records a batch of answers, later, on the recorder's thread.
-    func record(_ answers: [(index: Int, response: HTTPResponse, startedAt: Date)]) {
+    /// Records that the requests `indices` start, on the recorder's thread; the gate opens once that is committed.
+    func recordStarts(_ indices: [Int]) -> StartGate {
+        let gate = StartGate()
+        queue.async { [self] in
+            guard lock.withLock({ failure == nil }) else {
+                gate.open(failing: CancellationError())
+                return
+            }
+            // The delivery row is the record that an attempt started: `sending`, its count raised, committed
+            // before the request leaves. If the run dies, the next one writes the attempt as interrupted and
+            // sends again with the same id.
+            do {
+                try measured {
+                    let time = Date()
+                    try delivery.archive.writer.write { db in
+                        try DeliveryRecord.recordSending(indices.map { planned[$0].delivery.id }, at: time, db)
+                    }
+                    for index in indices { startedAt[index] = time }
+                    lock.withLock { transactionCount += 1 }
+                }
+                gate.open()
+            } catch {
+                fail(error)
+                gate.open(failing: error)
+            }
+        }
+        return gate
+    }
+
+    /// Works out the outcomes of some answers on the recorder's thread, and writes them when enough have come.
+    func record(_ answers: [(index: Int, response: HTTPResponse)]) {
         queue.async { [self] in
             guard lock.withLock({ failure == nil }) else { return }
-            let started = DispatchTime.now().uptimeNanoseconds
             do {
-                let recorded = events.count
-                // In short transactions, so that recording the next starts never waits long behind them.
-                for start in stride(from: 0, to: answers.count, by: Self.chunk) {
-                    try record(answers[start..<min(start + Self.chunk, answers.count)])
+                try measured {
+                    if outcomes.isEmpty { oldestOutcome = DispatchTime.now().uptimeNanoseconds }
+                    for (index, response) in answers { outcomes.append(outcome(index, response)) }
+                    if outcomes.count >= Self.answersPerTransaction
+                        || DispatchTime.now().uptimeNanoseconds - oldestOutcome >= Self.answerDelay
+                    {
+                        try writeOutcomes()
+                    }
                 }
-                if let onEvent = delivery.onEvent { events[recorded...].forEach(onEvent) }
             } catch {
-                lock.withLock { failure = failure ?? error }
+                fail(error)
             }
-            let elapsed = DispatchTime.now().uptimeNanoseconds - started
-            lock.withLock { busy += elapsed }
         }
     }
 
-    /// How many answers one transaction records at most.
-    private static let chunk = 32
+    /// The attempt and the delivery as an answer leaves them.
+    private func outcome(_ index: Int, _ response: HTTPResponse) -> (attempt: AttemptRecord, delivery: DeliveryRecord) {
+        var record = planned[index].delivery
+        // Each delivery is attempted once a run: its number is one more than before the run.
+        record.attemptCount += 1
+        var attempt = AttemptRecord(
+            deliveryId: record.id,
+            number: record.attemptCount,
+            channel: record.channel,
+            url: planned[index].channel.url?.absoluteString,
+            startedAt: startedAt[index] ?? Date(),
+            outcome: .interrupted
+        )
+        events.append(delivery.finish(&attempt, &record, planned[index], response, &generator))
+        return (attempt, record)
+    }
 
-    /// Works out the outcomes of some answers, then writes them in one transaction.
-    private func record(_ answers: ArraySlice<(index: Int, response: HTTPResponse, startedAt: Date)>) throws {
-        var outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)] = []
-        outcomes.reserveCapacity(answers.count)
-        for (index, response, startedAt) in answers {
-            var record = planned[index].delivery
-            // Each delivery is attempted once a run: its number is one more than before the run.
-            record.attemptCount += 1
-            var attempt = AttemptRecord(
-                deliveryId: record.id,
-                number: record.attemptCount,
-                channel: record.channel,
-                url: planned[index].channel.url?.absoluteString,
-                startedAt: startedAt,
-                outcome: .interrupted
-            )
-            events.append(delivery.finish(&attempt, &record, planned[index], response, &generator))
-            outcomes.append((attempt, record))
-        }
+    /// Writes the outcomes worked out so far in one transaction, then tells of them.
+    private func writeOutcomes() throws {
+        guard !outcomes.isEmpty else { return }
+        let written = outcomes
+        outcomes = []
         try delivery.archive.writer.write { db in
-            for (attempt, record) in outcomes {
+            for (attempt, record) in written {
                 try attempt.insertFinished(db)
                 try record.recordOutcome(db)
             }
         }
+        lock.withLock { transactionCount += 1 }
+        if let onEvent = delivery.onEvent { events[recordedEvents...].forEach(onEvent) }
+        recordedEvents = events.count
+    }
+
+    private func measured(_ work: () throws -> Void) rethrows {
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let elapsed = DispatchTime.now().uptimeNanoseconds - started
+            lock.withLock { busy += elapsed }
+        }
+        try work()
+    }
+
+    private func fail(_ error: any Error) {
+        lock.withLock { failure = failure ?? error }
     }
 
     /// Throws what went wrong on the recorder's thread, if anything did.
@@ -363,10 +413,12 @@ private final class OutcomeRecorder: @unchecked Sendable {
         if let failure = lock.withLock({ failure }) { throw failure }
     }
 
-    /// Waits for every batch to be recorded; returns the outcomes, in the order they were recorded.
+    /// Writes what is left, waiting for every batch before it; returns the outcomes, in the order they came.
     func finish() throws -> [RunEvent] {
-        queue.sync {}
+        try queue.sync {
+            if lock.withLock({ failure == nil }) { try measured(writeOutcomes) }
+        }
         try rethrow()
-        return queue.sync { events }
+        return queue.sync { Array(events[..<recordedEvents]) }
     }
 }

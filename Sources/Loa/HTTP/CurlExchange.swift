@@ -22,28 +22,39 @@ public struct CurlExchange: HTTPExchange {
         _ jobs: [HTTPJob],
         concurrency: Int,
         request: (Int) throws -> HTTPRequest,
-        step: (ExchangeStep) throws -> Void
+        step: (ExchangeStep) throws -> StartGate?
     ) throws {
         guard !jobs.isEmpty else { return }
         guard let multi = curl_multi_init() else { throw TransportError(.other, "libcurl could not start") }
         var session = Session(multi: multi, jobs: jobs, concurrency: max(1, concurrency), userAgent: userAgent)
-        defer { session.close() }
+        defer {
+            if ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1" {
+                let line =
+                    "  transfers waited for recorded starts \(session.gateWaits) times, "
+                    + "\(session.gateWaitNanoseconds / 1_000_000) ms\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+            session.close()
+        }
         try session.run(request: request, step: step)
     }
 }
 
-/// The state of one exchange: the requests per group waiting to be recorded, those recorded and ready to start,
-/// the transfers in flight, the idle handles.
+/// The state of one exchange: the requests per group waiting to be recorded, those being recorded, those recorded
+/// and ready to start, the transfers in flight, the idle handles.
 ///
-/// Starts are recorded in batches (a step with many `starting` indices, one archive transaction) ahead of the
-/// transfers, and finished transfers are handed back in batches, so a fan-out of thousands costs a few hundred
-/// transactions rather than one per request; every request is still recorded as started before it leaves.
+/// Starts are recorded in batches (a step with many `starting` indices) one batch ahead of the transfers, and
+/// finished transfers are handed back in batches, so a fan-out of thousands costs a few dozen transactions rather
+/// than one per request; every request is still recorded as started before it leaves. When a step records on
+/// another thread (it returns a `StartGate`), the transfers go on meanwhile and the gate wakes the loop.
 private struct Session {
     let multi: UnsafeMutableRawPointer
     let jobs: [HTTPJob]
     let concurrency: Int
     let userAgent: String
     private var waiting: GroupQueues
+    private var recording: [(indices: [Int], gate: StartGate)] = []
+    private var recordingCount = 0
     private var ready: GroupQueues
     private var inFlightByGroup: [String: Int] = [:]
     private var inFlight = 0
@@ -51,9 +62,15 @@ private struct Session {
     private var idleHandles: [UnsafeMutableRawPointer] = []
     private var finished: [(index: Int, response: HTTPResponse)] = []
     private var lastFlush = DispatchTime.now()
+    private let waker: Waker
+    /// How often, and how long in all, the transfers waited for starts to be recorded.
+    private(set) var gateWaits = 0
+    private(set) var gateWaitNanoseconds: UInt64 = 0
 
     /// How many starts one step records at most.
     private var batchSize: Int { max(256, concurrency * 8) }
+    /// How many batches may be recorded, or being recorded, ahead of the transfers.
+    private static let batchesAhead = 3
     /// How many finished transfers, or how long, before they are handed back without a start to record.
     private static let flushCount = 256
     private static let flushNanoseconds: UInt64 = 250_000_000
@@ -63,28 +80,44 @@ private struct Session {
         self.jobs = jobs
         self.concurrency = concurrency
         self.userAgent = userAgent
+        waker = Waker(multi: multi)
         waiting = GroupQueues(jobs.indices.map { (jobs[$0].group, $0) })
         ready = GroupQueues([])
         for job in jobs where limits[job.group] == nil { limits[job.group] = max(1, job.groupLimit) }
         _ = loa_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, concurrency + 4)
     }
 
-    mutating func run(request: (Int) throws -> HTTPRequest, step: (ExchangeStep) throws -> Void) throws {
+    mutating func run(request: (Int) throws -> HTTPRequest, step: (ExchangeStep) throws -> StartGate?) throws {
         while true {
-            var recording: [Int] = []
-            if inFlight < concurrency, !waiting.isEmpty, !canStartReady() {
-                recording = waiting.take(batchSize) { _ in true }
+            try admitRecorded()
+            // Batches are recorded ahead of the transfers (a recorder that is busy writing answers may take a while),
+            // and at once when nothing recorded can start.
+            var batch: [Int] = []
+            if !waiting.isEmpty,
+                ready.count + recordingCount < Self.batchesAhead * batchSize
+                    || (recording.isEmpty && inFlight < concurrency && !canStartReady())
+            {
+                batch = waiting.take(batchSize) { _ in true }
             }
-            let idle = inFlight == 0 && ready.isEmpty && recording.isEmpty
+            let idle = inFlight == 0 && ready.isEmpty && batch.isEmpty
             let due =
                 finished.count >= Self.flushCount
                 || DispatchTime.now().uptimeNanoseconds - lastFlush.uptimeNanoseconds >= Self.flushNanoseconds
-            if !recording.isEmpty || (!finished.isEmpty && (idle || due)) {
+            if !batch.isEmpty || (!finished.isEmpty && (idle || due)) {
                 let done = finished
                 finished = []
                 lastFlush = DispatchTime.now()
-                try step(ExchangeStep(finished: done, starting: recording))
-                ready.append(recording.map { (jobs[$0].group, $0) })
+                let gate = try step(ExchangeStep(finished: done, starting: batch))
+                if !batch.isEmpty {
+                    if let gate {
+                        recording.append((batch, gate))
+                        recordingCount += batch.count
+                        gate.whenOpen(waker.wake)
+                        try admitRecorded()
+                    } else {
+                        ready.append(batch.map { (jobs[$0].group, $0) })
+                    }
+                }
             }
             var taken: [String: Int] = [:]
             let starting = ready.take(concurrency - inFlight) { group in
@@ -98,15 +131,35 @@ private struct Session {
                 inFlight += 1
                 try start(index, try request(index))
             }
-            if inFlight == 0 && waiting.isEmpty && ready.isEmpty && finished.isEmpty { return }
+            if inFlight == 0 && finished.isEmpty && ready.isEmpty {
+                if let pending = recording.first {
+                    // Nothing to send until the recorder is done.
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    try pending.gate.wait()
+                    gateWaits += 1
+                    gateWaitNanoseconds += DispatchTime.now().uptimeNanoseconds - started
+                    continue
+                }
+                if waiting.isEmpty { return }
+            }
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             collectFinished()
-            if inFlight > 0 && finished.count < concurrency {
+            // Wait for the network unless a transfer that just finished left room for one ready to start.
+            if inFlight > 0 && !(inFlight < concurrency && !ready.isEmpty && canStartReady()) {
                 curl_multi_poll(multi, nil, 0, 100, nil)
                 curl_multi_perform(multi, &running)
                 collectFinished()
             }
+        }
+    }
+
+    /// Moves the batches whose starts are recorded, in order, to those ready to start.
+    private mutating func admitRecorded() throws {
+        while let first = recording.first, try first.gate.isOpen() {
+            recording.removeFirst()
+            recordingCount -= first.indices.count
+            ready.append(first.indices.map { (jobs[$0].group, $0) })
         }
     }
 
@@ -194,6 +247,8 @@ private struct Session {
     }
 
     mutating func close() {
+        // A gate that opens from now on must not wake a freed handle.
+        waker.invalidate()
         // Transfers still in flight (after a thrown error) are abandoned with their handles.
         for handle in idleHandles { curl_easy_cleanup(handle) }
         idleHandles = []
@@ -236,6 +291,8 @@ private struct GroupQueues {
     }
 
     var isEmpty: Bool { queues.isEmpty }
+    /// How many indices are queued, over all groups.
+    private(set) var count = 0
 
     mutating func append(_ items: [(group: String, index: Int)]) {
         for (group, index) in items {
@@ -244,14 +301,15 @@ private struct GroupQueues {
                 if !groups.contains(group) { groups.append(group) }
             }
             queues[group]?.append(index)
+            count += 1
         }
     }
 
-    /// Up to `count` indices, one group at a time in turn, from groups that `admits` (asked once per index).
-    mutating func take(_ count: Int, admits: (String) -> Bool) -> [Int] {
+    /// Up to `limit` indices, one group at a time in turn, from groups that `admits` (asked once per index).
+    mutating func take(_ limit: Int, admits: (String) -> Bool) -> [Int] {
         var taken: [Int] = []
         var refused = 0
-        while taken.count < count, !queues.isEmpty, refused < groups.count {
+        while taken.count < limit, !queues.isEmpty, refused < groups.count {
             let group = groups[next % groups.count]
             next += 1
             guard let queue = queues[group], let index = queue.first, admits(group) else {
@@ -260,6 +318,7 @@ private struct GroupQueues {
             }
             refused = 0
             taken.append(index)
+            self.count -= 1
             let rest = queue.dropFirst()
             if rest.isEmpty {
                 queues[group] = nil
@@ -272,6 +331,26 @@ private struct GroupQueues {
             }
         }
         return taken
+    }
+}
+
+/// Wakes the exchange's `curl_multi_poll` from another thread, until the exchange ends.
+private final class Waker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var multi: UnsafeMutableRawPointer?
+
+    init(multi: UnsafeMutableRawPointer) {
+        self.multi = multi
+    }
+
+    @Sendable func wake() {
+        lock.withLock {
+            if let multi { _ = curl_multi_wakeup(multi) }
+        }
+    }
+
+    func invalidate() {
+        lock.withLock { multi = nil }
     }
 }
 

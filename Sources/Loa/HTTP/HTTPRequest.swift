@@ -99,7 +99,8 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 /// One turn of an exchange: requests that finished since the last turn, and requests about to go out.
 ///
 /// The engine calls its delegate with each step before the requests in `starting` are sent, so that a caller
-/// can record them as started first: a crash between the record and the send loses nothing.
+/// can record them as started first: a crash between the record and the send loses nothing. The delegate may
+/// record them on another thread and return a `StartGate`; the requests then wait until it opens.
 public struct ExchangeStep: Sendable {
     public var finished: [(index: Int, response: HTTPResponse)]
     public var starting: [Int]
@@ -122,18 +123,19 @@ public protocol HTTPExchange: Sendable {
     /// calling `step` on the calling thread before requests start and after they finish, until all have finished.
     ///
     /// A request is built by `request` only when it is about to start, so a signature's timestamp is the time
-    /// of sending and a large fan-out does not hold every body in memory at once. Blocks the calling thread:
-    /// call it from a thread of its own, not the cooperative pool.
+    /// of sending and a large fan-out does not hold every body in memory at once. `step` returns nil when the
+    /// starts are recorded when it returns, or a gate that opens when they are. Blocks the calling thread: call
+    /// it from a thread of its own, not the cooperative pool.
     func exchange(
         _ jobs: [HTTPJob],
         concurrency: Int,
         request: (Int) throws -> HTTPRequest,
-        step: (ExchangeStep) throws -> Void
+        step: (ExchangeStep) throws -> StartGate?
     ) throws
 }
 
 extension HTTPExchange {
-    /// Sends requests built beforehand.
+    /// Sends requests built beforehand; `step` records what it must before it returns.
     public func exchange(
         _ requests: [HTTPRequest],
         concurrency: Int,
@@ -143,7 +145,7 @@ extension HTTPExchange {
             requests.map { HTTPJob(group: $0.group, groupLimit: $0.groupLimit) },
             concurrency: concurrency,
             request: { requests[$0] },
-            step: step
+            step: { try step($0); return nil }
         )
     }
 }
