@@ -145,7 +145,10 @@ extension HTTPExchange {
             requests.map { HTTPJob(group: $0.group, groupLimit: $0.groupLimit) },
             concurrency: concurrency,
             request: { requests[$0] },
-            step: { try step($0); return nil }
+            step: {
+                try step($0)
+                return nil
+            }
         )
     }
 }
