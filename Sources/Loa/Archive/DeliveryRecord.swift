@@ -94,6 +94,19 @@ extension DeliveryRecord {
         updatedAt = row["updated_at"]
     }
 
+    /// The deliveries a run owes an attempt at `:now`: pending and due, retrying and due again, or `sending` (an
+    /// attempt a killed run left unfinished), with the columns `columns`.
+    ///
+    /// One query per status, so that each reads its own partial index (SQLite does not use partial indexes for
+    /// the terms of an `OR`).
+    static func dueSQL(columns: String) -> String {
+        """
+        SELECT \(columns) FROM deliveries WHERE status = 'pending' AND due_at <= :now
+        UNION ALL SELECT \(columns) FROM deliveries WHERE status = 'retrying' AND next_attempt_at <= :now
+        UNION ALL SELECT \(columns) FROM deliveries WHERE status = 'sending'
+        """
+    }
+
     /// The columns ``init(raw:)`` reads, in its order.
     static let columnList = """
         id, announcement_id, revision, channel, platform, transport, status, due_at, next_attempt_at, attempt_count,

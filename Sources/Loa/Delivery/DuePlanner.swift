@@ -75,10 +75,7 @@ struct DuePlanner {
         let rows = try RawRows(
             db,
             sql: """
-                SELECT \(DeliveryRecord.columnList) FROM deliveries
-                WHERE (status = 'pending' AND due_at <= :now)
-                   OR (status = 'retrying' AND next_attempt_at <= :now)
-                   OR status = 'sending'
+                SELECT * FROM (\(DeliveryRecord.dueSQL(columns: DeliveryRecord.columnList)))
                 ORDER BY coalesce(next_attempt_at, due_at), announcement_id, channel
                 """,
             arguments: ["now": now]

@@ -55,12 +55,7 @@ struct QueueSync {
             let due = Set(
                 try String.fetchAll(
                     db,
-                    sql: """
-                        SELECT DISTINCT announcement_id FROM deliveries
-                        WHERE (status = 'pending' AND due_at <= :now)
-                           OR (status = 'retrying' AND next_attempt_at <= :now)
-                           OR status = 'sending'
-                        """,
+                    sql: "SELECT DISTINCT announcement_id FROM (\(DeliveryRecord.dueSQL(columns: "announcement_id")))",
                     arguments: ["now": now]
                 )
             )

@@ -169,22 +169,30 @@ private struct Session {
     }
 
     private mutating func start(_ index: Int, _ request: HTTPRequest) throws {
-        guard let handle = idleHandles.popLast() ?? curl_easy_init() else {
-            throw TransportError(.other, "libcurl could not create a transfer")
+        let handle: UnsafeMutableRawPointer
+        if let idle = idleHandles.popLast() {
+            handle = idle
+        } else {
+            // What every transfer shares is set once per handle; a handle is reused without a reset, so each
+            // transfer sets everything else of its own below.
+            guard let fresh = curl_easy_init() else {
+                throw TransportError(.other, "libcurl could not create a transfer")
+            }
+            handle = fresh
+            _ = loa_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+            _ = loa_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+            _ = loa_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
+            _ = loa_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
+            _ = loa_easy_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBody)
+            _ = loa_easy_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
         }
         let transfer = Transfer(index: index, group: request.group)
         let context = Unmanaged.passRetained(transfer).toOpaque()
         _ = loa_easy_setopt_string(handle, CURLOPT_URL, request.url.absoluteString)
-        _ = loa_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
-        _ = loa_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = loa_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = loa_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout * 1000)))
         _ = loa_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(request.timeout, 10) * 1000)))
-        _ = loa_easy_setopt_string(handle, CURLOPT_USERAGENT, userAgent)
         _ = loa_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context)
-        _ = loa_easy_setopt_callback(handle, CURLOPT_WRITEFUNCTION, receiveBody)
         _ = loa_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
-        _ = loa_easy_setopt_callback(handle, CURLOPT_HEADERFUNCTION, receiveHeader)
         _ = loa_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
         _ = loa_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, transfer.errorBuffer)
         switch request.method {
@@ -202,10 +210,11 @@ private struct Session {
             }
         }
         var list: UnsafeMutablePointer<curl_slist>?
-        // libcurl would ask for 100-continue on larger bodies, costing a round trip per post.
-        for line in request.headers.map({ "\($0.name): \($0.value)" }) + ["Expect:"] {
-            list = curl_slist_append(list, line)
+        for (name, value) in request.headers {
+            list = curl_slist_append(list, name + ": " + value)
         }
+        // libcurl would ask for 100-continue on larger bodies, costing a round trip per post.
+        list = curl_slist_append(list, "Expect:")
         transfer.headerList = list
         _ = loa_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
         transfer.started = DispatchTime.now()
@@ -238,7 +247,10 @@ private struct Session {
             curl_multi_remove_handle(multi, handle)
             curl_slist_free_all(transfer.headerList)
             transfer.headerList = nil
-            curl_easy_reset(handle)
+            // Nothing of this transfer's may be reached through the handle once it is idle.
+            _ = loa_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
+            _ = loa_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, nil)
+            _ = loa_easy_setopt_pointer(handle, CURLOPT_PRIVATE, nil)
             idleHandles.append(handle)
             inFlight -= 1
             inFlightByGroup[transfer.group, default: 1] -= 1

@@ -7,6 +7,8 @@ import Foundation
 /// answer is not trusted to be free of secrets: every channel's token and signing secret is masked in it.
 public struct Redactor: Sendable {
     private let values: [String]
+    /// The bytes of each value, searched for before anything is replaced.
+    private let needles: [[UInt8]]
     public static let mask = "••••••"
 
     /// A redactor for every secret and token of these channels.
@@ -20,20 +22,25 @@ public struct Redactor: Sendable {
         }
         // Longest first, so a secret is masked whole before any part of it.
         self.values = Array(Set(values.filter { $0.count >= 4 })).sorted { $0.count > $1.count }
+        needles = self.values.map { Array($0.utf8) }
     }
 
     public func callAsFunction(_ text: String) -> String {
-        values.reduce(text) { text, value in
-            // A byte search first: most answers hold no secret, and Foundation's search is slow on Linux.
-            Self.contains(Array(text.utf8), value) ? text.replacingOccurrences(of: value, with: Self.mask) : text
+        // A byte search first: most answers hold no secret, and Foundation's search is slow on Linux.
+        var bytes = text
+        guard bytes.withUTF8({ utf8 in needles.contains { Self.contains(UnsafeRawBufferPointer(utf8), $0) } }) else {
+            return text
+        }
+        return values.reduce(text) { text, value in
+            Self.contains(Array(text.utf8), Array(value.utf8))
+                ? text.replacingOccurrences(of: value, with: Self.mask) : text
         }
     }
 
     /// Whether `haystack` holds the bytes of `needle`, by `memmem`: the generic collection search was the
     /// slowest part of handling an answer.
-    private static func contains(_ haystack: some ContiguousBytes, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        return haystack.withUnsafeBytes { buffer in
+    private static func contains(_ haystack: some ContiguousBytes, _ pattern: [UInt8]) -> Bool {
+        haystack.withUnsafeBytes { buffer in
             pattern.withUnsafeBytes { wanted in
                 guard let base = buffer.baseAddress, let pattern = wanted.baseAddress else { return false }
                 return loa_contains_bytes(base, buffer.count, pattern, wanted.count) != 0
@@ -42,7 +49,7 @@ public struct Redactor: Sendable {
     }
 
     public func callAsFunction(_ data: Data) -> Data {
-        guard values.contains(where: { Self.contains(data, $0) }) else { return data }
+        guard needles.contains(where: { Self.contains(data, $0) }) else { return data }
         var result = data
         for value in values {
             let needle = Data(value.utf8)
