@@ -170,6 +170,45 @@ struct DeliveryUnitTests {
         )
     }
 
+    @Test("a bridge's answer gives the same id and url read fast as read by JSONSerialization")
+    func remoteFields() throws {
+        func slow(_ body: String) -> (String?, String?) {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any] else {
+                return (nil, nil)
+            }
+            func text(_ key: String) -> String? {
+                switch object[key] {
+                case let value as String: value.isEmpty ? nil : value
+                case let value as NSNumber: value.stringValue
+                default: nil
+                }
+            }
+            return (text("id"), text("url"))
+        }
+        let bodies = [
+            #"{"id":"1_2"}"#, #" { "id" : 123456789 , "url": "https://fb.example/p/1" } "#, #"{"id":-7}"#,
+            #"{"url":"https://zalo.example/bài-viết/1","id":""}"#, #"{}"#, #"{"id":"a"b"}"#, #"{"id":1.5}"#,
+            #"{"id":"x","nested":{"id":"y"}}"#, #"{"id":true}"#, #"[1]"#, #"{"id":"x"} trailing"#, "",
+            #"{"id":"x","id":"y"}"#, #"{"id":"Đoàn TNCS"}"#,
+        ]
+        for body in bodies {
+            let fast = WebhookDelivery.remote(from: Data(body.utf8))
+            let expected = slow(body)
+            #expect(fast.id == expected.0 && fast.url == expected.1, "\(body)")
+        }
+        #expect(WebhookDelivery.flatFields(Data(#"{"id":"a\"b"}"#.utf8)) == nil)
+        #expect(WebhookDelivery.flatFields(Data(#"{"id":"1_2"}"#.utf8))?.id == "1_2")
+    }
+
+    @Test("response headers become one JSON object: names in lower case, repeats joined, text escaped")
+    func headersAsJSON() {
+        let json = WebhookDelivery.headersJSON([
+            ("Server", "nginx"), ("Set-Cookie", "a=1"), ("X-Note", "Tuổi trẻ \"Cần Thơ\"\t"), ("set-cookie", "b=2"),
+        ])
+        #expect(json == #"{"server":"nginx","set-cookie":"a=1, b=2","x-note":"Tuổi trẻ \"Cần Thơ\"\t"}"#)
+        #expect(WebhookDelivery.headersJSON([]) == nil)
+    }
+
     @Test("the payload is compact JSON with the contract's fields, Vietnamese unescaped")
     func payload() throws {
         let announcement = Announcement(

@@ -7,7 +7,8 @@ import GRDB
 /// fields (channel, delivery id, timestamp) are spliced in. A test holds the result to `WebhookPayload`'s.
 struct RequestCache {
     private var signers: [String: WebhookSigner] = [:]
-    private var fragments: [String: (head: String, tail: String)] = [:]
+    /// The JSON around the per-delivery fields, per shared text (by identity: one `PlannedText` per variant).
+    private var fragments: [ObjectIdentifier: (head: [UInt8], tail: [UInt8])] = [:]
     private var stamps = TimestampCache()
 
     mutating func signer(for channel: Channel) -> WebhookSigner? {
@@ -18,8 +19,8 @@ struct RequestCache {
     }
 
     mutating func body(for item: PlannedDelivery, sentAt: Date) -> Data {
-        let key = item.variantID + "\u{0}" + item.announcement.id
-        let parts: (head: String, tail: String)
+        let key = ObjectIdentifier(item.text)
+        let parts: (head: [UInt8], tail: [UInt8])
         if let cached = fragments[key] {
             parts = cached
         } else {
@@ -30,19 +31,23 @@ struct RequestCache {
                 publishAt: stamps.iso8601(item.announcement.publishAt ?? item.delivery.dueAt),
                 sentAt: ""
             )
-            parts = payload.fragments()
+            let (head, tail) = payload.fragments()
+            parts = (Array(head.utf8), Array(tail.utf8))
             fragments[key] = parts
         }
-        let channel = WebhookDelivery.jsonString(item.channel.id)
-        let id = WebhookDelivery.jsonString(item.delivery.id)
-        let timestamp = WebhookDelivery.jsonString(stamps.iso8601(sentAt))
-        var body = Data()
-        body.reserveCapacity(parts.head.utf8.count + parts.tail.utf8.count + 160)
-        body.append(contentsOf: parts.head.utf8)
-        body.append(contentsOf: "\"channel\":\(channel),\"delivery_id\":\(id),".utf8)
-        body.append(contentsOf: parts.tail.utf8)
-        body.append(contentsOf: "},\"timestamp\":\(timestamp),\"type\":\"post.create\"}".utf8)
-        return body
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.head.count + parts.tail.count + 160)
+        bytes += parts.head
+        bytes += #""channel":"#.utf8
+        WebhookDelivery.appendJSONString(item.channel.id.utf8, to: &bytes)
+        bytes += #","delivery_id":"#.utf8
+        WebhookDelivery.appendJSONString(item.delivery.id.utf8, to: &bytes)
+        bytes.append(UInt8(ascii: ","))
+        bytes += parts.tail
+        bytes += #"},"timestamp":"#.utf8
+        WebhookDelivery.appendJSONString(stamps.iso8601(sentAt).utf8, to: &bytes)
+        bytes += #","type":"post.create"}"#.utf8
+        return Data(bytes)
     }
 }
 
@@ -70,28 +75,17 @@ struct WebhookDelivery {
         guard !planned.isEmpty else { return [] }
         let jobs = planned.map { HTTPJob(group: $0.channel.id, groupLimit: $0.channel.concurrency) }
         let recorder = OutcomeRecorder(delivery: self, planned: planned)
-        var cache = RequestCache()
-        var requestTime: UInt64 = 0
         let profiling = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
         defer {
             if profiling {
                 let line =
-                    "  building requests: \(requestTime / 1_000_000) ms, "
-                    + "recording starts and answers (own thread): \(recorder.busyNanoseconds / 1_000_000) ms "
-                    + "in \(recorder.transactions) transactions\n"
+                    "  recording starts, building requests, recording answers (own thread): "
+                    + "\(recorder.busyNanoseconds / 1_000_000) ms in \(recorder.transactions) transactions\n"
                 FileHandle.standardError.write(Data(line.utf8))
             }
         }
         do {
-            try exchange.exchange(
-                jobs,
-                concurrency: concurrency,
-                request: { index in
-                    let started = DispatchTime.now().uptimeNanoseconds
-                    defer { requestTime += DispatchTime.now().uptimeNanoseconds - started }
-                    return try request(for: planned[index], &cache)
-                }
-            ) { step in
+            try exchange.exchange(jobs, concurrency: concurrency, request: recorder.takeRequest) { step in
                 try recorder.rethrow()
                 if !step.finished.isEmpty { recorder.record(step.finished) }
                 guard !step.starting.isEmpty else { return nil }
@@ -104,7 +98,7 @@ struct WebhookDelivery {
         return try recorder.finish()
     }
 
-    private func request(for item: PlannedDelivery, _ cache: inout RequestCache) throws -> HTTPRequest {
+    fileprivate func request(for item: PlannedDelivery, _ cache: inout RequestCache) throws -> HTTPRequest {
         guard let url = item.channel.url, let signer = cache.signer(for: item.channel) else {
             throw TransportError(.other, "channel \(item.channel.id) has no usable url or secret")
         }
@@ -209,6 +203,9 @@ struct WebhookDelivery {
 
     /// The remote post's id and address from a bridge's JSON answer, when it gives them.
     static func remote(from body: Data) -> (id: String?, url: String?) {
+        if let flat = flatFields(body) {
+            return (flat.id.flatMap { $0.isEmpty ? nil : $0 }, flat.url.flatMap { $0.isEmpty ? nil : $0 })
+        }
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return (nil, nil) }
         func text(_ key: String) -> String? {
             switch object[key] {
@@ -220,32 +217,90 @@ struct WebhookDelivery {
         return (text("id"), text("url"))
     }
 
+    /// `id` and `url` of a flat JSON object whose values are plain strings (no escapes) or integers, as most
+    /// bridges answer, read without Foundation; nil for anything else, which `JSONSerialization` then reads.
+    static func flatFields(_ body: Data) -> (id: String?, url: String?)? {
+        body.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (id: String?, url: String?)? in
+            var position = 0
+            func skipSpace() {
+                while position < bytes.count, [9, 10, 13, 32].contains(bytes[position]) { position += 1 }
+            }
+            func take(_ byte: UInt8) -> Bool {
+                skipSpace()
+                guard position < bytes.count, bytes[position] == byte else { return false }
+                position += 1
+                return true
+            }
+            /// A string without escapes, or an integer, as its text.
+            func scalar() -> String? {
+                skipSpace()
+                guard position < bytes.count else { return nil }
+                let start = position
+                if bytes[position] == 34 {
+                    position += 1
+                    while position < bytes.count, bytes[position] != 34 {
+                        guard bytes[position] != 92, bytes[position] >= 0x20 else { return nil }
+                        position += 1
+                    }
+                    guard position < bytes.count else { return nil }
+                    position += 1
+                    return String(
+                        decoding: UnsafeRawBufferPointer(rebasing: bytes[(start + 1)..<(position - 1)]),
+                        as: UTF8.self
+                    )
+                }
+                if bytes[position] == 45 { position += 1 }
+                let digits = position
+                while position < bytes.count, (48...57).contains(bytes[position]) { position += 1 }
+                guard position > digits, position - digits < 19 else { return nil }
+                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            }
+            guard take(123) else { return nil }
+            var fields: (id: String?, url: String?) = (nil, nil)
+            if take(125) {
+                skipSpace()
+                return position == bytes.count ? fields : nil
+            }
+            repeat {
+                skipSpace()
+                guard position < bytes.count, bytes[position] == 34, let key = scalar(), take(58),
+                    let value = scalar()
+                else { return nil }
+                if key == "id" { fields.id = value }
+                if key == "url" { fields.url = value }
+            } while take(44)
+            guard take(125) else { return nil }
+            skipSpace()
+            return position == bytes.count ? fields : nil
+        }
+    }
+
     /// Response headers as one JSON object, names in lower case, repeated headers joined with ", ".
     ///
-    /// Written byte by byte into one buffer: it runs once per answer, and string concatenation made it the
-    /// largest part of recording one.
+    /// Written byte by byte into one buffer, with no other allocation: it runs once per answer, and building it
+    /// from strings made it the largest part of recording one.
     static func headersJSON(_ headers: [(name: String, value: String)]) -> String? {
         guard !headers.isEmpty else { return nil }
-        var keys: [[UInt8]] = []
-        var values: [[String]] = []
-        keys.reserveCapacity(headers.count)
-        for (name, value) in headers {
-            let key = name.utf8.map { (65...90).contains($0) ? $0 + 32 : $0 }
-            if let index = keys.firstIndex(of: key) {
-                values[index].append(value)
-            } else {
-                keys.append(key)
-                values.append([value])
-            }
+        func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+        func sameName(_ one: String, _ other: String) -> Bool {
+            one.utf8.count == other.utf8.count && zip(one.utf8, other.utf8).allSatisfy { lower($0) == lower($1) }
         }
         var json: [UInt8] = []
         json.reserveCapacity(headers.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 8 })
         json.append(UInt8(ascii: "{"))
-        for index in keys.indices {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            appendJSONString(keys[index], to: &json)
+        for (position, header) in headers.enumerated() {
+            // A repeated header was written with the first of its name.
+            if headers[..<position].contains(where: { sameName($0.name, header.name) }) { continue }
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            appendJSONString(header.name.utf8.lazy.map(lower), to: &json)
             json.append(UInt8(ascii: ":"))
-            appendJSONString(Array(values[index].joined(separator: ", ").utf8), to: &json)
+            json.append(34)
+            appendEscaped(header.value.utf8, to: &json)
+            for later in headers[(position + 1)...] where sameName(later.name, header.name) {
+                json += ", ".utf8
+                appendEscaped(later.value.utf8, to: &json)
+            }
+            json.append(34)
         }
         json.append(UInt8(ascii: "}"))
         return String(decoding: json, as: UTF8.self)
@@ -275,8 +330,14 @@ struct WebhookDelivery {
     }
 
     /// Appends the UTF-8 text `source` as a JSON string literal.
-    static func appendJSONString(_ source: some Collection<UInt8>, to bytes: inout [UInt8]) {
+    static func appendJSONString(_ source: some Sequence<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(34)
+        appendEscaped(source, to: &bytes)
+        bytes.append(34)
+    }
+
+    /// Appends UTF-8 text escaped for the inside of a JSON string literal.
+    static func appendEscaped(_ source: some Sequence<UInt8>, to bytes: inout [UInt8]) {
         for byte in source {
             guard byte < 0x20 || byte == 34 || byte == 92 else {
                 bytes.append(byte)
@@ -292,17 +353,17 @@ struct WebhookDelivery {
                 bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
         }
-        bytes.append(34)
     }
 }
 
 /// Records a fan-out's starts and answers on a thread of its own, so transfers go on while the archive writes.
 ///
-/// Starts are committed as soon as they are asked for, each batch in a transaction of its own, and the gate
-/// handed back opens after the commit. Answers are worked out as they come and written many to a transaction
+/// Starts are committed as soon as they are asked for, each batch in a transaction of its own; then the batch's
+/// requests are built (signed with the time), and the gate handed back opens. Answers are worked out as they come and written many to a transaction
 /// (`answersPerTransaction`, or whatever has waited `answerDelay`, or all at the end): most of a transaction's
 /// cost is the index pages it rewrites, which a bigger transaction shares among more rows. The state below is
-/// touched only on `queue`, except `failure`, `busy` and `transactionCount`, which are guarded by `lock`.
+/// touched only on `queue`, except `failure`, `busy`, `transactionCount` and `requests`, which are guarded by
+/// `lock`.
 private final class OutcomeRecorder: @unchecked Sendable {
     private let delivery: WebhookDelivery
     private let planned: [PlannedDelivery]
@@ -317,9 +378,13 @@ private final class OutcomeRecorder: @unchecked Sendable {
     private var failure: (any Error)?
     private var busy: UInt64 = 0
     private var transactionCount = 0
+    /// The requests of recorded starts not yet taken, built on the recorder's thread and taken by the transfers;
+    /// guarded by `lock`. A few batches at most: requests are built when their starts are recorded.
+    private var requests: [Int: Result<HTTPRequest, any Error>] = [:]
+    private var cache = RequestCache()
 
     /// How many answers one transaction records at most.
-    static let answersPerTransaction = 1024
+    static let answersPerTransaction = 512
     /// How long an answer waits at most for others to share its transaction, in nanoseconds.
     static let answerDelay: UInt64 = 200_000_000
 
@@ -327,6 +392,15 @@ private final class OutcomeRecorder: @unchecked Sendable {
         self.delivery = delivery
         self.planned = planned
         startedAt = Array(repeating: nil, count: planned.count)
+    }
+
+    /// The request for a delivery whose start is recorded, built when it was recorded (the same moment, give or
+    /// take the few milliseconds a batch waits): its signature's timestamp is within a second of its sending.
+    func takeRequest(_ index: Int) throws -> HTTPRequest {
+        guard let built = lock.withLock({ requests.removeValue(forKey: index) }) else {
+            throw TransportError(.other, "a request was sent before its start was recorded")
+        }
+        return try built.get()
     }
 
     var busyNanoseconds: UInt64 { lock.withLock { busy } }
@@ -351,6 +425,11 @@ private final class OutcomeRecorder: @unchecked Sendable {
                     }
                     for index in indices { startedAt[index] = time }
                     lock.withLock { transactionCount += 1 }
+                    // Built here rather than on the transfer thread, which is the busier of the two.
+                    let built = indices.map { index in
+                        (index, Result { try delivery.request(for: planned[index], &cache) })
+                    }
+                    lock.withLock { requests.merge(built) { _, new in new } }
                 }
                 gate.open()
             } catch {
