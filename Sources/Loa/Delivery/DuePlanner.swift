@@ -75,8 +75,7 @@ struct DuePlanner {
         let rows = try RawRows(
             db,
             sql: """
-                SELECT * FROM (\(DeliveryRecord.dueSQL(columns: DeliveryRecord.columnList)))
-                ORDER BY coalesce(next_attempt_at, due_at), announcement_id, channel
+                \(DeliveryRecord.dueSQL(columns: DeliveryRecord.columnList))
                 """,
             arguments: ["now": now]
         )
@@ -88,6 +87,19 @@ struct DuePlanner {
                 due.append(delivery)
             }
         }
+        // Oldest first (its retry time, or when it became due), then by announcement and channel. Sorted here
+        // rather than by SQL, which sorted every column of every row through a temporary table.
+        due.sort { one, other in
+            let oneTime = one.nextAttemptAt ?? one.dueAt
+            let otherTime = other.nextAttemptAt ?? other.dueAt
+            if oneTime != otherTime { return oneTime < otherTime }
+            if one.announcementId != other.announcementId {
+                return one.announcementId.utf8.lexicographicallyPrecedes(other.announcementId.utf8)
+            }
+            return one.channel.utf8.lexicographicallyPrecedes(other.channel.utf8)
+        }
+        let channelsByID = Dictionary(configuration.channels.map { ($0.id, $0) }) { first, _ in first }
+        let (keys, renderings) = prerender(due, announcements: announcements, channels: channelsByID)
         var planned: [PlannedDelivery] = []
         planned.reserveCapacity(due.count)
         var events: [RunEvent] = []
@@ -96,10 +108,10 @@ struct DuePlanner {
         var channels: [String: Shared<Channel>] = [:]
         var hashes: [String: String] = [:]
         var gapTaken: Set<String> = []
-        for var delivery in due {
+        for (position, var delivery) in due.enumerated() {
             guard let announcement = announcements[delivery.announcementId],
                 announcement.revision == delivery.revision, announcement.status == .ready,
-                let channel = configuration.channel(delivery.channel)
+                let channel = channelsByID[delivery.channel]
             else { continue }
             func settle(_ status: DeliveryStatus, _ note: String, _ kind: RunEvent.Kind) throws {
                 delivery.status = status
@@ -170,12 +182,12 @@ struct DuePlanner {
                 )
                 continue
             }
-            let key = renderer.sharingKey(for: announcement, channel: channel)
+            let key = keys[position] ?? renderer.sharingKey(for: announcement, channel: channel)
             let result: Result<PlannedText, RenderFailure>
             if let shared = rendered[key] {
                 result = .success(shared)
             } else {
-                switch renderer.render(announcement, for: channel) {
+                switch renderings[key] ?? renderer.render(announcement, for: channel) {
                 case .success(let variant):
                     let variantID = variant.archiveID
                     try variant.store(id: variantID, db)
@@ -212,5 +224,35 @@ struct DuePlanner {
             }
         }
         return (planned, events)
+    }
+
+    /// The text of every announcement and channel that may share one, rendered on every core: rendering (Markdown
+    /// to plain text, templates, hashtags) is most of planning a fan-out's first run. Returns each due delivery's
+    /// `Renderer.sharingKey` (nil when it has nothing to render) and the renderings by key; a delivery that turns
+    /// out not to go out this run just leaves its text unused.
+    private func prerender(
+        _ due: [DeliveryRecord],
+        announcements: [String: Announcement],
+        channels: [String: Channel]
+    ) -> (keys: [String?], renderings: [String: Result<Variant, RenderFailure>]) {
+        var keys: [String?] = []
+        keys.reserveCapacity(due.count)
+        var jobs: [(key: String, announcement: Announcement, channel: Channel)] = []
+        var seen: Set<String> = []
+        for delivery in due {
+            guard let announcement = announcements[delivery.announcementId],
+                announcement.revision == delivery.revision, announcement.status == .ready,
+                let channel = channels[delivery.channel]
+            else {
+                keys.append(nil)
+                continue
+            }
+            let key = renderer.sharingKey(for: announcement, channel: channel)
+            keys.append(key)
+            if seen.insert(key).inserted { jobs.append((key, announcement, channel)) }
+        }
+        let renderer = self.renderer
+        let results = jobs.concurrentMap { renderer.render($0.announcement, for: $0.channel) }
+        return (keys, Dictionary(zip(jobs.map(\.key), results)) { first, _ in first })
     }
 }

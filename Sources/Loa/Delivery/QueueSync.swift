@@ -158,7 +158,8 @@ struct QueueSync {
     /// Records an announcement and creates the deliveries it is owed.
     private func record(_ announcement: Announcement, _ db: Database) throws {
         let hash = ContentHash.of(announcement)
-        try db.execute(
+        // Statements prepared once a run: a fan-out's first sync records hundreds of announcements.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO announcements (id, revision, content_hash, title, category, unit, publish_at, expires_at,
                                            link, file, first_seen_at, updated_at)
@@ -166,7 +167,9 @@ struct QueueSync {
                 ON CONFLICT (id, revision) DO UPDATE SET
                     content_hash = :hash, title = :title, category = :category, unit = :unit, publish_at = :publish,
                     expires_at = :expires, link = :link, file = :file, updated_at = :now
-                """,
+                """
+        )
+        .execute(
             arguments: [
                 "id": announcement.id, "revision": announcement.revision, "hash": hash, "title": announcement.title,
                 "category": announcement.category.rawValue, "unit": announcement.unit,
@@ -175,11 +178,13 @@ struct QueueSync {
             ]
         )
         // A newer revision replaces whatever an older one still owed.
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE deliveries SET status = 'cancelled', note = :note, updated_at = :now
                 WHERE announcement_id = :id AND revision < :revision AND status IN ('pending', 'retrying', 'sending')
-                """,
+                """
+        )
+        .execute(
             arguments: [
                 "id": announcement.id, "revision": announcement.revision, "now": now,
                 "note": "replaced by revision \(announcement.revision)",
@@ -187,8 +192,7 @@ struct QueueSync {
         )
         guard announcement.status == .ready else { return }
         let existing = try DeliveryRecord.fetchAll(
-            db,
-            sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND revision = ?",
+            db.cachedStatement(sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND revision = ?"),
             arguments: [announcement.id, announcement.revision]
         )
         let channels = configuration.channels(matching: announcement.channelPatterns)
@@ -212,13 +216,14 @@ struct QueueSync {
         }
         let have = Set(existing.map(\.channel))
         let twin = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT d.announcement_id, d.sent_at FROM deliveries d
-                JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
-                WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN ('sent', 'awaiting_confirmation')
-                LIMIT 1
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT d.announcement_id, d.sent_at FROM deliveries d
+                    JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
+                    WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN ('sent', 'awaiting_confirmation')
+                    LIMIT 1
+                    """
+            ),
             arguments: [hash, announcement.id]
         )
         for channel in channels where !have.contains(channel.id) {
