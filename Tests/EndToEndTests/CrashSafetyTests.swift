@@ -59,6 +59,13 @@ struct CrashSafetyTests {
         let started =
             try workspace.rows("SELECT count(*) AS n FROM attempts WHERE outcome = 'started'").first?["n"] as Int?
         #expect(started == 0)
+        // Requests in flight at the kill were journaled before they left: the next run recorded them as interrupted
+        // and left no journal behind.
+        let interrupted =
+            try workspace.rows("SELECT count(*) AS n FROM attempts WHERE outcome = 'interrupted'").first?["n"] as Int?
+        #expect((interrupted ?? 0) >= 1)
+        let journal = try workspace.rows("SELECT count(*) AS n FROM run_starts").first?["n"] as Int?
+        #expect(journal == 0)
         // Nothing is sent again after success.
         let received = fast.received.count
         let third = try workspace.loa("run", "--now", Date.vietnam(9, 2))

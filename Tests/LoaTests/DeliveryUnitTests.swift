@@ -282,7 +282,7 @@ struct FakeExchange: HTTPExchange {
 
 @Suite("A run with a fake bridge")
 struct DeliveryRunTests {
-    @Test("an attempt is recorded as started (the delivery `sending`) before its request leaves, and whole after")
+    @Test("an attempt is recorded as started (in the start journal) before its request leaves, and whole after")
     func startedBeforeSent() throws {
         let workspace = try TemporaryWorkspace()
         try workspace.writeConfig(
@@ -304,19 +304,23 @@ struct DeliveryRunTests {
             configuration.readonly = true
             let queue = try? DatabaseQueue(path: archivePath, configuration: configuration)
             seen.outcomes =
-                (try? queue?.read {
-                    try String.fetchAll($0, sql: "SELECT status || ' ' || attempt_count FROM deliveries")
+                (try? queue?.read { db in
+                    try String.fetchAll(db, sql: "SELECT status || ' ' || attempt_count FROM deliveries")
+                        + String.fetchAll(db, sql: "SELECT deliveries FROM run_starts")
                 }) ?? []
             #expect(request.headers.contains { $0.name == "webhook-id" })
         }
         let run = DeliveryRun(workspace: try #require(opened), exchange: exchange, now: Date())
         let report = try run.perform()
         #expect(report.count(.sent) == 1)
-        #expect(seen.outcomes == ["sending 1"])
+        let id = try #require(try Archive(path: archivePath).deliveries().first?.id)
+        #expect(seen.outcomes == ["pending 0", "[[\"\(id)\",0]]"])
         let archive = try Archive(path: archivePath)
         let delivery = try #require(try archive.deliveries().first)
         #expect(delivery.status == .sent)
         #expect(delivery.remoteId == "r0")
         #expect(try archive.attempts(of: delivery.id).map(\.outcome) == [.sent])
+        #expect(delivery.attemptCount == 1)
+        #expect(try archive.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run_starts") } == 0)
     }
 }

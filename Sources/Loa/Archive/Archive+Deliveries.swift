@@ -111,28 +111,70 @@ extension DeliveryRecord {
         )
     }
 
-    /// Records that attempts are starting: one statement for a whole batch of deliveries.
-    static func recordSending(_ ids: [String], at time: Date, _ db: Database) throws {
-        let statement = try db.cachedStatement(
+    /// Records that attempts are starting: one row of `run_starts` for a whole batch, naming each delivery with
+    /// its attempt count before the attempt; returns the row's id.
+    ///
+    /// The journal is the record that a request may have left: a delivery whose outcome is recorded has a higher
+    /// count, and what a killed run leaves in the journal with the same count is turned into `sending` by the
+    /// next run (``recoverInterruptedStarts(_:)``), which records the attempt as interrupted and sends again with
+    /// the same id. One row per batch instead of an update per delivery: a fan-out wrote each delivery twice.
+    static func recordStarting(_ deliveries: [(id: String, attemptCount: Int)], at time: Date, _ db: Database)
+        throws -> Int64
+    {
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(deliveries.count * 48)
+        for (id, attemptCount) in deliveries {
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            WebhookDelivery.appendJSONString(id.utf8, to: &json)
+            json += ",\(attemptCount)]".utf8
+        }
+        json.append(UInt8(ascii: "]"))
+        let statement = try db.cachedStatement(sql: "INSERT INTO run_starts (started_at, deliveries) VALUES (?, ?)")
+        try statement.run(.text(DatabaseDate.text(time)), .text(String(decoding: json, as: UTF8.self)))
+        return db.lastInsertedRowID
+    }
+
+    /// Removes a run's journal rows once every outcome they name is recorded.
+    static func forgetStarts(_ ids: [Int64], _ db: Database) throws {
+        guard !ids.isEmpty else { return }
+        try db.execute(
+            sql: "DELETE FROM run_starts WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+        )
+    }
+
+    /// Turns what a killed run left in the journal into `sending` deliveries, their attempt counted: those whose
+    /// count has not moved since their start was recorded and that nobody has settled since. Runs only under the
+    /// run lock, where no other run can be writing the journal.
+    static func recoverInterruptedStarts(_ db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM run_starts)") == true else { return }
+        try db.execute(
             sql: """
-                UPDATE deliveries SET status = 'sending', attempt_count = attempt_count + 1, updated_at = ?
-                WHERE id IN (SELECT value FROM json_each(?))
+                UPDATE deliveries SET status = 'sending', attempt_count = attempt_count + 1, updated_at = started.at
+                FROM (
+                    SELECT entry.value ->> 0 AS id, entry.value ->> 1 AS count, run_starts.started_at AS at
+                    FROM run_starts, json_each(run_starts.deliveries) AS entry
+                ) AS started
+                WHERE deliveries.id = started.id AND deliveries.attempt_count = started.count
+                  AND deliveries.status IN ('pending', 'retrying')
                 """
         )
-        try statement.run(.text(DatabaseDate.text(time)), .text(WebhookDelivery.jsonArray(ids)))
+        try db.execute(sql: "DELETE FROM run_starts")
     }
 
     /// Records the outcome of an attempt.
     func recordOutcome(_ db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
-                UPDATE deliveries SET status = ?, next_attempt_at = ?, backoff_step = ?, content_hash = ?, variant_id = ?,
-                    remote_id = ?, remote_url = ?, note = ?, sent_at = ?, updated_at = ?
+                UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, backoff_step = ?,
+                    content_hash = ?, variant_id = ?, remote_id = ?, remote_url = ?, note = ?, sent_at = ?, updated_at = ?
                 WHERE id = ?
                 """
         )
         try statement.run(
             .text(status.rawValue),
+            .integer(attemptCount),
             .text(DatabaseDate.text(nextAttemptAt)),
             .integer(backoffStep),
             .text(contentHash),

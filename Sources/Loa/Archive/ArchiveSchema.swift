@@ -166,6 +166,20 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v5-start-journal") { db in
+            // The record that a run's requests may have left: one row per batch of starts, each delivery with its
+            // attempt count before the attempt. A run removes its rows when every outcome is recorded; the next run
+            // turns what a killed one left into `sending` deliveries (see `DeliveryRecord.recordStarting`).
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_starts (
+                        id INTEGER PRIMARY KEY,
+                        started_at DATETIME NOT NULL,
+                        deliveries TEXT NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -44,6 +44,8 @@ struct QueueSync {
         let fingerprint = Self.fingerprint(configuration)
         let listing = Self.listingFingerprint(files)
         try archive.writer.write { db in
+            // Attempts a killed run started become `sending` first, so that they count as due below.
+            try DeliveryRecord.recoverInterruptedStarts(db)
             var settings: [String: String] = [:]
             for row in try Row.fetchAll(
                 db,

@@ -92,10 +92,11 @@ struct WebhookDelivery {
                 return recorder.recordStarts(step.starting)
             }
         } catch {
-            _ = try? recorder.finish()
+            // Transfers abandoned in flight keep their journal rows, so the next run records them as interrupted.
+            _ = try? recorder.finish(complete: false)
             throw error
         }
-        return try recorder.finish()
+        return try recorder.finish(complete: true)
     }
 
     fileprivate func request(for item: PlannedDelivery, _ cache: inout RequestCache) throws -> HTTPRequest {
@@ -382,6 +383,8 @@ private final class OutcomeRecorder: @unchecked Sendable {
     /// guarded by `lock`. A few batches at most: requests are built when their starts are recorded.
     private var requests: [Int: Result<HTTPRequest, any Error>] = [:]
     private var cache = RequestCache()
+    /// The rows of `run_starts` this run wrote.
+    private var journal: [Int64] = []
 
     /// How many answers one transaction records at most.
     static let answersPerTransaction = 512
@@ -414,15 +417,20 @@ private final class OutcomeRecorder: @unchecked Sendable {
                 gate.open(failing: CancellationError())
                 return
             }
-            // The delivery row is the record that an attempt started: `sending`, its count raised, committed
-            // before the request leaves. If the run dies, the next one writes the attempt as interrupted and
-            // sends again with the same id.
+            // The journal row is the record that these attempts started, committed before the requests leave. If
+            // the run dies, the next one writes the attempts without an outcome as interrupted and sends again with
+            // the same ids.
             do {
                 try measured {
                     let time = Date()
-                    try delivery.archive.writer.write { db in
-                        try DeliveryRecord.recordSending(indices.map { planned[$0].delivery.id }, at: time, db)
+                    let journalID = try delivery.archive.writer.write { db in
+                        try DeliveryRecord.recordStarting(
+                            indices.map { (planned[$0].delivery.id, planned[$0].delivery.attemptCount) },
+                            at: time,
+                            db
+                        )
                     }
+                    journal.append(journalID)
                     for index in indices { startedAt[index] = time }
                     lock.withLock { transactionCount += 1 }
                     // Built here rather than on the transfer thread, which is the busier of the two.
@@ -511,10 +519,17 @@ private final class OutcomeRecorder: @unchecked Sendable {
         if let failure = lock.withLock({ failure }) { throw failure }
     }
 
-    /// Writes what is left, waiting for every batch before it; returns the outcomes, in the order they came.
-    func finish() throws -> [RunEvent] {
+    /// Writes what is left, waiting for every batch before it, and, when the exchange is `complete` (every
+    /// started request answered), removes the run's journal rows; returns the outcomes, in the order they came.
+    func finish(complete: Bool) throws -> [RunEvent] {
         try queue.sync {
-            if lock.withLock({ failure == nil }) { try measured(writeOutcomes) }
+            guard lock.withLock({ failure == nil }) else { return }
+            try measured {
+                try writeOutcomes()
+                guard complete else { return }
+                try delivery.archive.writer.write { db in try DeliveryRecord.forgetStarts(journal, db) }
+                journal = []
+            }
         }
         try rethrow()
         return queue.sync { Array(events[..<recordedEvents]) }
