@@ -65,3 +65,13 @@ void loa_queue_list_free(loa_queue_entry *entries, long count) {
     for (long index = 0; index < count; index++) free(entries[index].name);
     free(entries);
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void loa_fix_allocation_threshold(void) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}

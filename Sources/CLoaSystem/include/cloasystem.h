@@ -23,4 +23,9 @@ long loa_queue_list(const char *directory, loa_queue_entry **entries);
 
 void loa_queue_list_free(loa_queue_entry *entries, long count);
 
+/// Fixes glibc's mmap threshold at 128 KiB (nothing elsewhere). Left alone, glibc raises it to the size of the
+/// largest block freed, so a run's big arrays (10,000 planned deliveries) are carved from the heap and their
+/// memory stays resident after they are freed; fixed, they are mapped and returned to the system when freed.
+void loa_fix_allocation_threshold(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CLoaSystem
 import Foundation
 import GRDB
 
@@ -46,6 +47,8 @@ public struct DeliveryRun: Sendable {
             throw Failure.locked(error)
         }
         defer { withExtendedLifetime(lock) {} }
+        // A big queue's sync and plan free megabytes that a fan-out would otherwise keep resident.
+        loa_fix_allocation_threshold()
         let phases = PhaseTimer()
         let archive = try openArchive()
         phases.mark("open archive")
