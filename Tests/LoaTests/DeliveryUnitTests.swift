@@ -31,6 +31,12 @@ struct DeliveryUnitTests {
         let id = DeliveryID.make(announcement: "2026-12-01-a", revision: 1, channel: "fb")
         #expect(id == DeliveryID.make(announcement: "2026-12-01-a", revision: 1, channel: "fb"))
         #expect(id.hasPrefix("msg_") && id.count == 36)
+        // The derivation never changes: an archive's ids must still match what its bridges deduplicate on.
+        #expect(id == "msg_66ce0705046a4eff01ef6212b167d457")
+        #expect(
+            DeliveryID.make(announcement: "Tuổi trẻ", revision: 3, channel: "zalo-đoàn")
+                == "msg_f600950edc37ebeeb392e37ec50dd2c5"
+        )
         #expect(id != DeliveryID.make(announcement: "2026-12-01-a", revision: 2, channel: "fb"))
         #expect(id != DeliveryID.make(announcement: "2026-12-01-a", revision: 1, channel: "zalo"))
         // Joining the parts with a separator would make these two equal.

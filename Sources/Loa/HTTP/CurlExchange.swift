@@ -379,6 +379,8 @@ private final class Transfer {
     init(index: Int, group: String) {
         self.index = index
         self.group = group
+        // Room for a typical answer's headers, so that appending them does not grow the array again and again.
+        headers.reserveCapacity(8)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
