@@ -67,7 +67,7 @@ PY
 report() { printf '%-34s %10s %10s %10s %12s\n' "$@"; }
 
 fanout() {
-    local runs=3
+    local runs="${BENCH_RUNS:-5}"
     python3 bench/generate.py fanout --out "$WORK/fanout" --url "http://127.0.0.1:$PORT" \
         --announcements 100 --channels 100 --concurrency "$C" > "$WORK/generate.log"
     echo "fan-out: $(cat "$WORK/generate.log"), concurrency $C, median of $runs runs"
@@ -100,6 +100,9 @@ loa, curl = median(args[:split]), median(args[split + 1:])
 for name, (s, cpu, rss) in (("loa run (release)", loa), ("curl --parallel", curl)):
     print(f"{name:<34} {s:>10.3f} {10000 / s:>10.0f} {cpu:>10.3f} {rss / 1024:>12.1f}")
 print(f"{'ratio (loa / curl throughput)':<34} {curl[0] / loa[0]:>10.2f}")
+# Each run's pair was measured back to back, so its ratio is the least touched by the machine's drift.
+pairs = [float(c.split()[0]) / float(l.split()[0]) for l, c in zip(args[:split], args[split + 1:])]
+print(f"{'ratio of each run':<34} {' '.join(f'{r:.2f}' for r in pairs)} (median {statistics.median(pairs):.2f})")
 PY
 }
 

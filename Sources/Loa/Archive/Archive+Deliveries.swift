@@ -126,7 +126,7 @@ extension DeliveryRecord {
         for (id, attemptCount) in deliveries {
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "["))
-            WebhookDelivery.appendJSONString(id.utf8, to: &json)
+            WebhookDelivery.appendJSONString(id, to: &json)
             json += ",\(attemptCount)]".utf8
         }
         json.append(UInt8(ascii: "]"))

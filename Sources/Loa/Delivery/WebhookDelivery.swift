@@ -39,13 +39,13 @@ struct RequestCache {
         bytes.reserveCapacity(parts.head.count + parts.tail.count + 160)
         bytes += parts.head
         bytes += #""channel":"#.utf8
-        WebhookDelivery.appendJSONString(item.channel.id.utf8, to: &bytes)
+        WebhookDelivery.appendJSONString(item.channel.id, to: &bytes)
         bytes += #","delivery_id":"#.utf8
-        WebhookDelivery.appendJSONString(item.delivery.id.utf8, to: &bytes)
+        WebhookDelivery.appendJSONString(item.delivery.id, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         bytes += parts.tail
         bytes += #"},"timestamp":"#.utf8
-        WebhookDelivery.appendJSONString(stamps.iso8601(sentAt).utf8, to: &bytes)
+        WebhookDelivery.appendJSONString(stamps.iso8601(sentAt), to: &bytes)
         bytes += #","type":"post.create"}"#.utf8
         return Data(bytes)
     }
@@ -293,13 +293,13 @@ struct WebhookDelivery {
             // A repeated header was written with the first of its name.
             if headers[..<position].contains(where: { sameName($0.name, header.name) }) { continue }
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
-            appendJSONString(header.name.utf8.lazy.map(lower), to: &json)
+            appendJSONString(String(decoding: header.name.utf8.map(lower), as: UTF8.self), to: &json)
             json.append(UInt8(ascii: ":"))
             json.append(34)
-            appendEscaped(header.value.utf8, to: &json)
+            appendEscaped(header.value, to: &json)
             for later in headers[(position + 1)...] where sameName(later.name, header.name) {
                 json += ", ".utf8
-                appendEscaped(later.value.utf8, to: &json)
+                appendEscaped(later.value, to: &json)
             }
             json.append(34)
         }
@@ -330,20 +330,34 @@ struct WebhookDelivery {
         }
     }
 
+    /// Appends `text` as a JSON string literal.
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendJSONString($0, to: &bytes) }
+    }
+
     /// Appends the UTF-8 text `source` as a JSON string literal.
-    static func appendJSONString(_ source: some Sequence<UInt8>, to bytes: inout [UInt8]) {
+    static func appendJSONString(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(34)
         appendEscaped(source, to: &bytes)
         bytes.append(34)
     }
 
-    /// Appends UTF-8 text escaped for the inside of a JSON string literal.
-    static func appendEscaped(_ source: some Sequence<UInt8>, to bytes: inout [UInt8]) {
-        for byte in source {
-            guard byte < 0x20 || byte == 34 || byte == 92 else {
-                bytes.append(byte)
-                continue
-            }
+    /// Appends `text` escaped for the inside of a JSON string literal.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendEscaped($0, to: &bytes) }
+    }
+
+    /// Appends UTF-8 text escaped for the inside of a JSON string literal: the runs between escapes are copied
+    /// whole, as most text has no byte to escape.
+    static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        var runStart = 0
+        for offset in source.indices {
+            let byte = source[offset]
+            guard byte < 0x20 || byte == 34 || byte == 92 else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<offset]))
+            runStart = offset + 1
             switch byte {
             case 34, 92: bytes += [92, byte]
             case 10: bytes += [92, 110]
@@ -354,6 +368,7 @@ struct WebhookDelivery {
                 bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
     }
 }
 
