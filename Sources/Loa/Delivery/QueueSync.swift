@@ -113,7 +113,7 @@ struct QueueSync {
                 for row in rows { owners[row[1]] = row[0] }
                 let paths = Set(rows.map { $0[0] as String })
                 let dueFiles = files.filter { paths.contains($0.path) }
-                for (file, parsed) in zip(dueFiles, Self.parse(dueFiles, parser)) {
+                try dueFiles.concurrentForEach({ parser.parse(file: URL(fileURLWithPath: $0.path)) }) { file, parsed in
                     try process(file, parsed, changed: false)
                 }
                 return
@@ -135,7 +135,8 @@ struct QueueSync {
                     toParse.append(file)
                 }
             }
-            for (file, parsed) in zip(toParse, Self.parse(toParse, parser)) {
+            // Files are parsed on every core while the ones parsed already are recorded, in the queue's order.
+            try toParse.concurrentForEach({ parser.parse(file: URL(fileURLWithPath: $0.path)) }) { file, parsed in
                 let fileChanged =
                     cache[file.path].map {
                         $0.size != file.size || $0.modifiedNanoseconds != file.modifiedNanoseconds
@@ -276,11 +277,6 @@ struct QueueSync {
             }
             try db.execute(sql: "DELETE FROM queue_files WHERE path = ?", arguments: [path])
         }
-    }
-
-    /// Parses files on every core: parsing is most of a sync when many files changed, and needs no archive.
-    private static func parse(_ files: [FileState], _ parser: AnnouncementParser) -> [AnnouncementParser.Outcome] {
-        files.concurrentMap { parser.parse(file: URL(fileURLWithPath: $0.path)) }
     }
 
     private func listFiles() throws -> [FileState] {
