@@ -53,11 +53,12 @@ struct RequestCache {
 
 /// Delivers to bridges: one signed POST per delivery, many in flight, every attempt archived.
 ///
-/// Each attempt is recorded as started before its request leaves (the delivery `sending`, its attempt count
-/// raised), a batch at a time ahead of the transfers; it is recorded as finished after the answer arrives, many
-/// answers to a transaction. A run killed in between leaves the delivery `sending`, and the next run writes the
-/// attempt as interrupted and sends it again with the same `webhook-id`. All archive writes of the exchange happen
-/// on the recorder's thread, so the transfers never wait for the disk.
+/// Each attempt is recorded as started before its request leaves (a row of the start journal, `run_starts`, per
+/// batch, a few batches ahead of the transfers); it is recorded as finished after the answer arrives (its attempt
+/// row, and the delivery's status and count), many answers to a transaction. The next run after a kill in between
+/// finds the journaled delivery's count unchanged, writes the attempt as interrupted and sends it again with the
+/// same `webhook-id`. All archive writes of the exchange happen on the recorder's thread, so the transfers never
+/// wait for the disk.
 struct WebhookDelivery {
     let archive: Archive
     let exchange: any HTTPExchange
@@ -94,6 +95,8 @@ struct WebhookDelivery {
         } catch {
             // Transfers abandoned in flight keep their journal rows, so the next run records them as interrupted.
             _ = try? recorder.finish(complete: false)
+            // What failed on the recorder's thread is the cause; the exchange only stopped because of it.
+            try recorder.rethrow()
             throw error
         }
         return try recorder.finish(complete: true)
@@ -428,8 +431,8 @@ private final class OutcomeRecorder: @unchecked Sendable {
     func recordStarts(_ indices: [Int]) -> StartGate {
         let gate = StartGate()
         queue.async { [self] in
-            guard lock.withLock({ failure == nil }) else {
-                gate.open(failing: CancellationError())
+            if let failure = lock.withLock({ failure }) {
+                gate.open(failing: failure)
                 return
             }
             // The journal row is the record that these attempts started, committed before the requests leave. If

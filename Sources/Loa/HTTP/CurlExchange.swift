@@ -43,10 +43,11 @@ public struct CurlExchange: HTTPExchange {
 /// The state of one exchange: the requests per group waiting to be recorded, those being recorded, those recorded
 /// and ready to start, the transfers in flight, the idle handles.
 ///
-/// Starts are recorded in batches (a step with many `starting` indices) one batch ahead of the transfers, and
-/// finished transfers are handed back in batches, so a fan-out of thousands costs a few dozen transactions rather
-/// than one per request; every request is still recorded as started before it leaves. When a step records on
-/// another thread (it returns a `StartGate`), the transfers go on meanwhile and the gate wakes the loop.
+/// Starts are recorded in batches (a step with many `starting` indices) up to three batches ahead of the
+/// transfers, and finished transfers are handed back in batches, so a fan-out of thousands costs a few dozen
+/// transactions rather than one per request; every request is still recorded as started before it leaves. When a
+/// step records on another thread (it returns a `StartGate`), the transfers go on meanwhile and the gate wakes the
+/// loop.
 private struct Session {
     let multi: UnsafeMutableRawPointer
     let jobs: [HTTPJob]
