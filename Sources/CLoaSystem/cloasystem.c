@@ -55,9 +55,45 @@ long loa_queue_list(const char *directory, loa_queue_entry **entries) {
         count += 1;
     }
     closedir(folder);
-    if (count > 1) qsort(list, (size_t)count, sizeof *list, loa_compare_entries);
     *entries = list;
     return count;
+}
+
+void loa_queue_list_sort(loa_queue_entry *entries, long count) {
+    if (entries != NULL && count > 1) qsort(entries, (size_t)count, sizeof *entries, loa_compare_entries);
+}
+
+/// FNV-1a over some bytes, continuing from `hash`.
+static uint64_t loa_fnv(uint64_t hash, const void *bytes, size_t length) {
+    const unsigned char *byte = bytes;
+    for (size_t index = 0; index < length; index++) {
+        hash ^= byte[index];
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+/// SplitMix64's finaliser: spreads every input bit over the whole word, so sums of hashes do not cancel.
+static uint64_t loa_mix(uint64_t value) {
+    value ^= value >> 30;
+    value *= 0xbf58476d1ce4e5b9ULL;
+    value ^= value >> 27;
+    value *= 0x94d049bb133111ebULL;
+    return value ^ (value >> 31);
+}
+
+void loa_queue_fingerprint(const loa_queue_entry *entries, long count, uint64_t *sum, uint64_t *xor_all) {
+    uint64_t total = 0, mixed = 0;
+    for (long index = 0; index < count; index++) {
+        uint64_t hash = loa_fnv(0xcbf29ce484222325ULL, entries[index].name, strlen(entries[index].name) + 1);
+        hash = loa_fnv(hash, &entries[index].size, sizeof entries[index].size);
+        hash = loa_fnv(hash, &entries[index].modified_ns, sizeof entries[index].modified_ns);
+        hash = loa_mix(hash);
+        total += hash;
+        mixed ^= loa_mix(hash ^ 0x9e3779b97f4a7c15ULL);
+    }
+    *sum = total;
+    *xor_all = mixed;
 }
 
 void loa_queue_list_free(loa_queue_entry *entries, long count) {

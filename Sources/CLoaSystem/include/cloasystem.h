@@ -15,11 +15,19 @@ typedef struct {
     int64_t modified_ns;
 } loa_queue_entry;
 
-/// The queue files of a folder (names ending `.md`, not starting with `.` or `_`), sorted by their bytes, each
+/// The queue files of a folder (names ending `.md`, not starting with `.` or `_`), in the folder's order, each
 /// with its stamp, read with `fstatat` relative to the open folder. Returns how many; `*entries` is then an array
 /// to release with `loa_queue_list_free`. Returns -1 with errno set when the folder cannot be read. A file that
 /// vanishes between the listing and its `stat` is left out.
 long loa_queue_list(const char *directory, loa_queue_entry **entries);
+
+/// Sorts entries by their names' bytes.
+void loa_queue_list_sort(loa_queue_entry *entries, long count);
+
+/// A fingerprint of a listing that does not depend on its order: each entry (name, size, modification time)
+/// hashed to 64 bits, the hashes summed and xored, so a cron tick need not sort 10,000 names to learn that
+/// nothing changed.
+void loa_queue_fingerprint(const loa_queue_entry *entries, long count, uint64_t *sum, uint64_t *xor_all);
 
 void loa_queue_list_free(loa_queue_entry *entries, long count);
 

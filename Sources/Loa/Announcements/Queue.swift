@@ -92,22 +92,62 @@ public struct Queue: Sendable {
     }
 
     /// The queue files in a folder with their stamps, sorted by the names' UTF-8 bytes.
-    ///
-    /// Listed and stamped in C (`readdir` and `fstatat` relative to the folder), sorted by bytes: a cron tick over
-    /// 10,000 delivered files spent most of its time building URLs, comparing names as Unicode and looking up
-    /// each full path.
     static func stampedFiles(in directory: String) throws -> [StampedFile] {
-        var entries: UnsafeMutablePointer<loa_queue_entry>?
-        let count = loa_queue_list(directory, &entries)
-        guard count >= 0 else {
-            // The same error, in Foundation's words, as any other folder Loa cannot read.
-            _ = try FileManager.default.contentsOfDirectory(atPath: directory)
-            return []
+        try Listing(directory: directory).sortedFiles()
+    }
+
+    /// A folder's queue files and their stamps, as listed in C: `readdir` and `fstatat` relative to the folder (a
+    /// cron tick over 10,000 delivered files had spent most of its time building URLs, comparing names as Unicode
+    /// and looking up each full path). Nothing is sorted or turned into Swift strings until asked for: a tick
+    /// that finds the listing unchanged needs only its fingerprint.
+    final class Listing {
+        private let entries: UnsafeMutablePointer<loa_queue_entry>?
+        /// How many queue files the folder holds.
+        let count: Int
+
+        init(directory: String) throws {
+            var entries: UnsafeMutablePointer<loa_queue_entry>?
+            let count = loa_queue_list(directory, &entries)
+            guard count >= 0 else {
+                // The same error, in Foundation's words, as any other folder Loa cannot read.
+                _ = try FileManager.default.contentsOfDirectory(atPath: directory)
+                self.entries = nil
+                self.count = 0
+                return
+            }
+            self.entries = entries
+            self.count = count
         }
-        defer { loa_queue_list_free(entries, count) }
-        guard let entries else { return [] }
-        return UnsafeBufferPointer(start: entries, count: count).map {
-            StampedFile(name: String(cString: $0.name), size: $0.size, modifiedNanoseconds: $0.modified_ns)
+
+        deinit {
+            loa_queue_list_free(entries, count)
+        }
+
+        /// Equal for two listings of the same names, sizes and modification times, in whatever order.
+        var fingerprint: String {
+            var sum: UInt64 = 0
+            var xorAll: UInt64 = 0
+            loa_queue_fingerprint(entries, count, &sum, &xorAll)
+            return "\(count)-\(String(sum, radix: 16))-\(String(xorAll, radix: 16))"
+        }
+
+        /// Every file, sorted by the names' bytes.
+        func sortedFiles() -> [StampedFile] {
+            guard let entries else { return [] }
+            loa_queue_list_sort(entries, count)
+            return UnsafeBufferPointer(start: entries, count: count).map(Self.file)
+        }
+
+        /// The files with these names, sorted by the names' bytes.
+        func files(named names: Set<String>) -> [StampedFile] {
+            guard let entries, !names.isEmpty else { return [] }
+            return UnsafeBufferPointer(start: entries, count: count).lazy.map(Self.file)
+                .filter { names.contains($0.name) }
+                .sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        }
+
+        private static func file(_ entry: loa_queue_entry) -> StampedFile {
+            StampedFile(name: String(cString: entry.name), size: entry.size, modifiedNanoseconds: entry.modified_ns)
         }
     }
 }

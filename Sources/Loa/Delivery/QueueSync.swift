@@ -38,11 +38,18 @@ struct QueueSync {
 
     func run() throws -> Outcome {
         var outcome = Outcome()
-        let files = try listFiles()
-        outcome.fileCount = files.count
+        let directory = configuration.queueDirectory.path
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        let queue = try Queue.Listing(directory: directory)
+        outcome.fileCount = queue.count
+        func fileStates(_ files: [Queue.StampedFile]) -> [FileState] {
+            files.map { FileState(path: prefix + $0.name, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds) }
+        }
         let parser = AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
         let fingerprint = Self.fingerprint(configuration)
-        let listing = Self.listingFingerprint(files)
+        // A fingerprint of the whole listing (the folder, and each file's name, size and modification time): equal
+        // to the last run's, nothing in the queue changed, and the per-file cache need not be read.
+        let listing = queue.fingerprint + " " + prefix
         try archive.writer.write { db in
             // Attempts a killed run started become `sending` first, so that they count as due below.
             try DeliveryRecord.recoverInterruptedStarts(db)
@@ -111,14 +118,19 @@ struct QueueSync {
                     arguments: [WebhookDelivery.jsonArray(due)]
                 )
                 for row in rows { owners[row[1]] = row[0] }
-                let paths = Set(rows.map { $0[0] as String })
-                let dueFiles = files.filter { paths.contains($0.path) }
+                let names = Set(
+                    rows.compactMap { row in
+                        (row[0] as String).hasPrefix(prefix) ? String((row[0] as String).dropFirst(prefix.count)) : nil
+                    }
+                )
+                let dueFiles = fileStates(queue.files(named: names))
                 try dueFiles.concurrentForEach({ parser.parse(file: URL(fileURLWithPath: $0.path)) }) { file, parsed in
                     try process(file, parsed, changed: false)
                 }
                 return
             }
 
+            let files = fileStates(queue.sortedFiles())
             let cache = try Self.cache(db)
             var toParse: [FileState] = []
             for file in files {
@@ -277,28 +289,6 @@ struct QueueSync {
             }
             try db.execute(sql: "DELETE FROM queue_files WHERE path = ?", arguments: [path])
         }
-    }
-
-    private func listFiles() throws -> [FileState] {
-        let directory = configuration.queueDirectory.path
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        return try Queue.stampedFiles(in: directory).map {
-            FileState(path: prefix + $0.name, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds)
-        }
-    }
-
-    /// A fingerprint of the whole listing (paths, sizes, modification times): equal to the last run's, nothing in
-    /// the queue changed, and the per-file cache need not be read.
-    private static func listingFingerprint(_ files: [FileState]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(files.count * 64)
-        for file in files {
-            bytes.append(contentsOf: file.path.utf8)
-            bytes.append(0)
-            withUnsafeBytes(of: file.size.littleEndian) { bytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: file.modifiedNanoseconds.littleEndian) { bytes.append(contentsOf: $0) }
-        }
-        return DeliveryID.hex(SHA256.hash(data: bytes))
     }
 
     private static func cache(_ db: Database) throws -> [String: CachedFile] {
