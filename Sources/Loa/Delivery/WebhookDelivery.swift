@@ -210,6 +210,11 @@ struct WebhookDelivery {
         if let flat = flatFields(body) {
             return (flat.id.flatMap { $0.isEmpty ? nil : $0 }, flat.url.flatMap { $0.isEmpty ? nil : $0 })
         }
+        return remoteByFoundation(from: body)
+    }
+
+    /// `remote(from:)` for any JSON, through `JSONSerialization`.
+    static func remoteByFoundation(from body: Data) -> (id: String?, url: String?) {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return (nil, nil) }
         func text(_ key: String) -> String? {
             switch object[key] {
