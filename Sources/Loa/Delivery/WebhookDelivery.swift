@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What the requests of one run share: each channel's signer, and the JSON of each announcement's variant.
 ///
