@@ -79,6 +79,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "loa",
+                "Loa",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -317,3 +317,22 @@ struct DeliveryRunTests {
         #expect(try archive.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run_starts") } == 0)
     }
 }
+
+@Suite("Answers' headers")
+struct ResponseHeaderTests {
+    @Test("header lines as received are split at the first colon and trimmed; lines without one are left out")
+    func headerBlock() {
+        let block = Array(
+            "Content-Type: application/json\r\nX-Trống:\r\nno colon here\r\n  Spaced  :  giá trị: có dấu  \r\nLast: 1"
+                .utf8
+        )
+        let headers = HTTPResponse.headers(fromBlock: block + Array("\r\n\r\n".utf8))
+        #expect(headers.map(\.name) == ["Content-Type", "X-Trống", "Spaced", "Last"])
+        #expect(headers.map(\.value) == ["application/json", "", "giá trị: có dấu", "1"])
+        #expect(HTTPResponse.headers(fromBlock: block).last?.value == "1")
+        #expect(HTTPResponse.headers(fromBlock: []).isEmpty)
+        var response = HTTPResponse(status: 200)
+        response.headers = [("Retry-After", "5")]
+        #expect(response.header("retry-after") == "5")
+    }
+}

@@ -24,8 +24,9 @@ final class OutcomeRecorder: @unchecked Sendable {
     private var failure: (any Error)?
     private var busy: UInt64 = 0
     private var transactionCount = 0
-    /// The requests of recorded starts not yet taken, built on the recorder's thread and taken by the transfers;
-    /// guarded by `lock`. A few batches at most: requests are built when their starts are recorded.
+    /// The requests of recorded starts not yet answered, built on the recorder's thread and read by the transfers;
+    /// guarded by `lock`. A few batches at most: requests are built when their starts are recorded. Each is let go
+    /// here when its answer comes, so that its memory is freed by the thread that allocated it.
     private var requests: [Int: Result<HTTPRequest, any Error>] = [:]
     private var cache = RequestCache()
     /// The rows of `run_starts` this run wrote.
@@ -45,7 +46,7 @@ final class OutcomeRecorder: @unchecked Sendable {
     /// The request for a delivery whose start is recorded, built when it was recorded (the same moment, give or
     /// take the few milliseconds a batch waits): its signature's timestamp is within a second of its sending.
     func takeRequest(_ index: Int) throws -> HTTPRequest {
-        guard let built = lock.withLock({ requests.removeValue(forKey: index) }) else {
+        guard let built = lock.withLock({ requests[index] }) else {
             throw TransportError(.other, "a request was sent before its start was recorded")
         }
         return try built.get()
@@ -78,9 +79,10 @@ final class OutcomeRecorder: @unchecked Sendable {
                     journal.append(journalID)
                     for index in indices { startedAt[index] = time }
                     lock.withLock { transactionCount += 1 }
-                    // Built here rather than on the transfer thread, which is the busier of the two.
+                    // Built (and put in the exchange's form) here rather than on the transfer thread, which is the
+                    // busier of the two.
                     let built = indices.map { index in
-                        (index, Result { try delivery.request(for: planned[index], &cache) })
+                        (index, Result { delivery.exchange.prepare(try delivery.request(for: planned[index], &cache)) })
                     }
                     lock.withLock { requests.merge(built) { _, new in new } }
                 }
@@ -101,6 +103,8 @@ final class OutcomeRecorder: @unchecked Sendable {
                 try measured {
                     if outcomes.isEmpty { oldestOutcome = DispatchTime.now().uptimeNanoseconds }
                     for (index, response) in answers { outcomes.append(outcome(index, response)) }
+                    let sent = lock.withLock { answers.map { requests.removeValue(forKey: $0.index) } }
+                    withExtendedLifetime(sent) {}
                     if outcomes.count >= Self.answersPerTransaction
                         || DispatchTime.now().uptimeNanoseconds - oldestOutcome >= Self.answerDelay
                     {

@@ -7,17 +7,21 @@ public struct HTTPRequest: Sendable {
         case post = "POST"
     }
 
-    public var method: Method
-    public var url: URL
+    // What was prepared ahead of time goes stale when what it was made of changes.
+    public var method: Method { didSet { prepared = nil } }
+    public var url: URL { didSet { prepared = nil } }
     /// Header lines in order. Values are sent as given; callers keep secrets out of anything they log.
-    public var headers: [(name: String, value: String)]
-    public var body: Data
+    public var headers: [(name: String, value: String)] { didSet { prepared = nil } }
+    public var body: Data { didSet { prepared = nil } }
     /// The deadline of the whole exchange, in seconds.
     public var timeout: TimeInterval
     /// Requests in one group share its concurrency limit (Loa uses the channel id).
     public var group: String
     /// At most this many requests of the group in flight at once.
     public var groupLimit: Int
+    /// What an exchange made of this request ahead of time (``HTTPExchange/prepare(_:)``), for it alone to read;
+    /// nil again once the method, address, headers or body change.
+    var prepared: (any AnyObject & Sendable)?
 
     public init(
         method: Method,
@@ -42,7 +46,18 @@ public struct HTTPRequest: Sendable {
 public struct HTTPResponse: Sendable {
     /// The HTTP status, or 0 when no response arrived.
     public var status: Int
-    public var headers: [(name: String, value: String)]
+    /// The header lines of the final response, in order.
+    public var headers: [(name: String, value: String)] {
+        get { parsedHeaders ?? Self.headers(fromBlock: headerBlock) }
+        set {
+            parsedHeaders = newValue
+            headerBlock = []
+        }
+    }
+    private var parsedHeaders: [(name: String, value: String)]?
+    /// The header lines as they came (`Name: value\r\n` each), split only when `headers` is read: the transfer
+    /// thread keeps the bytes and the thread that records the answer reads them.
+    private var headerBlock: [UInt8] = []
     /// The body, cut at ``HTTPResponse/bodyLimit`` bytes.
     public var body: Data
     /// Set when no complete response arrived.
@@ -61,10 +76,43 @@ public struct HTTPResponse: Sendable {
         duration: TimeInterval = 0
     ) {
         self.status = status
-        self.headers = headers
+        self.parsedHeaders = headers
         self.body = body
         self.error = error
         self.duration = duration
+    }
+
+    /// A response whose headers are the lines of `headerBlock`, split when read.
+    init(status: Int, headerBlock: [UInt8], body: Data, duration: TimeInterval) {
+        self.status = status
+        self.headerBlock = headerBlock
+        self.body = body
+        self.duration = duration
+    }
+
+    /// The `(name, value)` pairs of header lines, each trimmed of spaces, tabs and line ends; lines without a
+    /// colon are left out.
+    static func headers(fromBlock block: [UInt8]) -> [(name: String, value: String)] {
+        guard !block.isEmpty else { return [] }
+        return block.withUnsafeBufferPointer { bytes in
+            var headers: [(name: String, value: String)] = []
+            func trimmed(_ lower: Int, _ upper: Int) -> String {
+                var lower = lower
+                var upper = upper
+                while lower < upper, [9, 10, 13, 32].contains(bytes[lower]) { lower += 1 }
+                while upper > lower, [9, 10, 13, 32].contains(bytes[upper - 1]) { upper -= 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+            }
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+                if let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")) {
+                    headers.append((trimmed(start, colon), trimmed(colon + 1, end)))
+                }
+                start = end
+            }
+            return headers
+        }
     }
 
     /// The first header with this name, compared case-insensitively.
@@ -132,9 +180,15 @@ public protocol HTTPExchange: Sendable {
         request: (Int) throws -> HTTPRequest,
         step: (ExchangeStep) throws -> StartGate?
     ) throws
+
+    /// Does for `request`, on the calling thread, the work the exchange would otherwise do when it starts the
+    /// request on its own (busier) thread. The request sent is the same either way.
+    func prepare(_ request: HTTPRequest) -> HTTPRequest
 }
 
 extension HTTPExchange {
+    public func prepare(_ request: HTTPRequest) -> HTTPRequest { request }
+
     /// Sends requests built beforehand; `step` records what it must before it returns.
     public func exchange(
         _ requests: [HTTPRequest],
