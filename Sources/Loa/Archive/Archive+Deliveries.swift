@@ -78,9 +78,10 @@ enum DatabaseDate {
 /// A fan-out run writes four rows per delivery (an attempt started and finished, the delivery twice); the generic
 /// record methods rebuild their SQL each time, which cost more than the HTTP exchange itself.
 extension DeliveryRecord {
-    /// Inserts a new delivery.
-    func insertFast(_ db: Database) throws {
-        let statement = try db.cachedStatement(
+    /// The statement of ``insertFast(using:)``, prepared once per connection; a caller writing many rows asks
+    /// for it once (looking it up hashes its text).
+    static func insertStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
             sql: """
                 INSERT INTO deliveries (id, announcement_id, revision, channel, platform, transport, status, due_at,
                     next_attempt_at, attempt_count, backoff_step, content_hash, variant_id, remote_id, remote_url, note,
@@ -88,6 +89,10 @@ extension DeliveryRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
+    }
+
+    /// Inserts a new delivery with ``insertStatement(_:)``.
+    func insertFast(using statement: Statement) throws {
         try statement.run(
             .text(id),
             .text(announcementId),
@@ -163,15 +168,19 @@ extension DeliveryRecord {
         try db.execute(sql: "DELETE FROM run_starts")
     }
 
-    /// Records the outcome of an attempt.
-    func recordOutcome(_ db: Database) throws {
-        let statement = try db.cachedStatement(
+    /// The statement of ``recordOutcome(using:)``, prepared once per connection.
+    static func outcomeStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
             sql: """
                 UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, backoff_step = ?,
                     content_hash = ?, variant_id = ?, remote_id = ?, remote_url = ?, note = ?, sent_at = ?, updated_at = ?
                 WHERE id = ?
                 """
         )
+    }
+
+    /// Records the outcome of an attempt with ``outcomeStatement(_:)``.
+    func recordOutcome(using statement: Statement) throws {
         try statement.run(
             .text(status.rawValue),
             .integer(attemptCount),
@@ -205,9 +214,9 @@ extension Variant {
 }
 
 extension AttemptRecord {
-    /// Records a finished attempt, whole.
-    func insertFinished(_ db: Database) throws {
-        let statement = try db.cachedStatement(
+    /// The statement of ``insertFinished(using:)``, prepared once per connection.
+    static func insertFinishedStatement(_ db: Database) throws -> Statement {
+        try db.cachedStatement(
             sql: """
                 INSERT INTO attempts (delivery_id, number, channel, url, started_at, finished_at, duration_ms, http_status,
                     response_headers, response_body, remote_id, remote_url, outcome, error_class, error_message,
@@ -215,6 +224,10 @@ extension AttemptRecord {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
+    }
+
+    /// Records a finished attempt, whole, with ``insertFinishedStatement(_:)``.
+    func insertFinished(using statement: Statement) throws {
         try statement.run(
             .text(deliveryId),
             .integer(number),

@@ -140,9 +140,11 @@ final class OutcomeRecorder: @unchecked Sendable {
         let written = outcomes
         outcomes = []
         try delivery.archive.writer.write { db in
+            let insertAttempt = try AttemptRecord.insertFinishedStatement(db)
+            let updateDelivery = try DeliveryRecord.outcomeStatement(db)
             for (attempt, record) in written {
-                try attempt.insertFinished(db)
-                try record.recordOutcome(db)
+                try attempt.insertFinished(using: insertAttempt)
+                try record.recordOutcome(using: updateDelivery)
             }
         }
         lock.withLock { transactionCount += 1 }

@@ -240,6 +240,7 @@ struct QueueSync {
             ),
             arguments: [hash, announcement.id]
         )
+        let insert = try DeliveryRecord.insertStatement(db)
         for channel in channels where !have.contains(channel.id) {
             var delivery = DeliveryRecord(
                 id: DeliveryID.make(
@@ -266,7 +267,7 @@ struct QueueSync {
                     "the same content was already delivered as '\(other)' (renamed file?); "
                     + "`loa cancel \(announcement.id)` to drop it, or change the text or revision to post it"
             }
-            try delivery.insertFast(db)
+            try delivery.insertFast(using: insert)
         }
     }
 

@@ -21,9 +21,14 @@ public struct WebhookSigner: Sendable {
     /// The `webhook-signature` value for a message.
     public func signature(id: String, timestamp: Int, body: Data) -> String {
         var mac = keyed
-        mac.update(data: Data("\(id).\(timestamp).".utf8))
-        mac.update(data: body)
-        return "v1," + Data(mac.finalize()).base64EncodedString()
+        // Fed from the strings' and body's own bytes: a fan-out signs thousands a second.
+        var prefix = id
+        prefix += "."
+        prefix += String(timestamp)
+        prefix += "."
+        prefix.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        body.withUnsafeBytes { mac.update(data: $0) }
+        return mac.finalize().withUnsafeBytes { "v1," + Data($0).base64EncodedString() }
     }
 
     /// Whether any of the space-separated signatures in a `webhook-signature` header is valid.

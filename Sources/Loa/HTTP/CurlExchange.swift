@@ -62,9 +62,11 @@ final class CurlRequestParts: @unchecked Sendable {
 
     init(_ request: HTTPRequest) {
         let address = request.url.absoluteString
-        let lines = request.headers.map { [$0.name, ": ", $0.value] } + [["Expect:"]]
-        let nodes = lines.count * MemoryLayout<curl_slist>.stride
-        let textSize = address.utf8.count + 1 + lines.reduce(0) { $0 + $1.reduce(1) { $0 + $1.utf8.count } }
+        let expect = "Expect:"
+        let lines = request.headers.count + 1
+        var textSize = address.utf8.count + 1 + expect.utf8.count + 1
+        for (name, value) in request.headers { textSize += name.utf8.count + 2 + value.utf8.count + 1 }
+        let nodes = lines * MemoryLayout<curl_slist>.stride
         storage = .allocate(byteCount: nodes + textSize + request.body.count, alignment: 16)
         var cursor = storage + nodes
         func put(_ text: String) {
@@ -79,18 +81,26 @@ final class CurlRequestParts: @unchecked Sendable {
             cursor.storeBytes(of: 0, as: UInt8.self)
             cursor += 1
         }
-        self.url = UnsafePointer(cursor.assumingMemoryBound(to: CChar.self))
+        let list = storage.bindMemory(to: curl_slist.self, capacity: lines)
+        func link(_ number: Int, _ line: UnsafeMutablePointer<CChar>) {
+            (list + number).initialize(to: curl_slist(data: line, next: number + 1 < lines ? list + number + 1 : nil))
+        }
+        let urlStart = cursor.assumingMemoryBound(to: CChar.self)
         put(address)
         terminate()
-        let list = storage.bindMemory(to: curl_slist.self, capacity: lines.count)
-        for (number, parts) in lines.enumerated() {
+        self.url = UnsafePointer(urlStart)
+        for (number, (name, value)) in request.headers.enumerated() {
             let line = cursor.assumingMemoryBound(to: CChar.self)
-            parts.forEach(put)
+            put(name)
+            put(": ")
+            put(value)
             terminate()
-            (list + number).initialize(
-                to: curl_slist(data: line, next: number + 1 < lines.count ? list + number + 1 : nil)
-            )
+            link(number, line)
         }
+        let line = cursor.assumingMemoryBound(to: CChar.self)
+        put(expect)
+        terminate()
+        link(lines - 1, line)
         headerList = list
         body = UnsafeRawBufferPointer(start: cursor, count: request.body.count)
         _ = request.body.copyBytes(to: UnsafeMutableRawBufferPointer(start: cursor, count: request.body.count))
