@@ -15,7 +15,7 @@ struct ConcurrentMapTests {
     func forEachInOrder() throws {
         let numbers = Array(0..<500)
         var seen: [Int] = []
-        try numbers.concurrentForEach({ number -> String in
+        numbers.concurrentForEach({ number -> String in
             // Later elements finish first, so the order must come from the caller's side.
             if number % 7 == 0 { usleep(200) }
             return "số \(number)"

@@ -121,7 +121,6 @@ final class CurlRequestParts: @unchecked Sendable {
 /// loop.
 private struct Session {
     let multi: UnsafeMutableRawPointer
-    let jobs: [HTTPJob]
     let concurrency: Int
     let userAgent: String
     private var waiting: GroupQueues
@@ -151,7 +150,6 @@ private struct Session {
 
     init(multi: UnsafeMutableRawPointer, jobs: [HTTPJob], concurrency: Int, userAgent: String) {
         self.multi = multi
-        self.jobs = jobs
         self.concurrency = concurrency
         self.userAgent = userAgent
         waker = Waker(multi: multi)
@@ -386,7 +384,8 @@ private struct GroupQueues {
 
     mutating func append(_ items: [(group: Int, index: Int)]) {
         for (group, index) in items {
-            if queues[group].isEmpty, !groups.contains(group) { groups.append(group) }
+            // A group is in `groups` exactly while its queue holds something.
+            if queues[group].isEmpty { groups.append(group) }
             queues[group].append(index)
             count += 1
         }
