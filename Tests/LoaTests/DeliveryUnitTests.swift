@@ -335,4 +335,36 @@ struct ResponseHeaderTests {
         response.headers = [("Retry-After", "5")]
         #expect(response.header("retry-after") == "5")
     }
+
+    @Test("headers as received go to JSON in one pass, masked, as the split pairs would")
+    func headerBlockToJSON() {
+        let redact = Redactor(channels: [
+            Channel(id: "zl", platform: .zalo, transport: .webhook, token: Secret("tok-Đoàn-123456"))
+        ])
+        let lines: [[UInt8]] = [
+            Array("HTTP/1.1 200 OK\r\n".utf8),
+            Array("Server: nginx\r\n".utf8),
+            Array("Set-Cookie: a=1\r\n".utf8),
+            Array("X-Echo: Bearer tok-Đoàn-123456\r\n".utf8),
+            Array("X-Note:  Tuổi trẻ \"Cần Thơ\" \\ \u{1}\r\n".utf8),
+            // NFD Vietnamese, kept byte for byte as it came.
+            Array("X-NFD: Đoa\u{300}n Thanh nie\u{302}n\r\n".utf8),
+            Array("X-Bad: ".utf8) + [0xC3, 0x28, 0xFF] + Array("\r\n".utf8),
+            Array("SET-COOKIE: b=2\r\n\r\n".utf8),
+        ]
+        let block = lines.flatMap { $0 }
+        let response = HTTPResponse(status: 200, headerBlock: block, body: Data(), duration: 0)
+        let json = WebhookDelivery.headersJSON(response, redact: redact)
+        let expected = WebhookDelivery.headersJSON(
+            HTTPResponse.headers(fromBlock: block).map { ($0.name, redact($0.value)) }
+        )
+        #expect(json == expected)
+        #expect(json?.contains("tok-Đoàn") == false)
+        #expect(json?.contains(#""set-cookie":"a=1, b=2""#) == true)
+        #expect(json?.contains(#""x-echo":"Bearer ••••••""#) == true)
+        #expect(WebhookDelivery.headersJSON(HTTPResponse(status: 204), redact: redact) == nil)
+        var set = HTTPResponse(status: 200)
+        set.headers = [("X-Echo", "tok-Đoàn-123456")]
+        #expect(WebhookDelivery.headersJSON(set, redact: redact) == #"{"x-echo":"••••••"}"#)
+    }
 }

@@ -114,6 +114,55 @@ extension WebhookDelivery {
         return String(decoding: json, as: UTF8.self)
     }
 
+    /// An answer's headers as ``headersJSON(_:)`` writes them, each value masked by `redact`.
+    ///
+    /// Header lines that came as bytes are read in one pass, straight into the JSON: splitting them into strings
+    /// first, then masking and writing those, was most of the cost of working out an answer.
+    static func headersJSON(_ response: HTTPResponse, redact: Redactor) -> String? {
+        guard let block = response.headerLines else {
+            return headersJSON(response.headers.map { ($0.name, redact($0.value)) })
+        }
+        return block.withUnsafeBufferPointer { bytes -> String? in
+            var fields: [(name: Range<Int>, value: Range<Int>)] = []
+            HTTPResponse.forEachHeader(in: bytes) { fields.append(($0, $1)) }
+            guard !fields.isEmpty else { return nil }
+            func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+            func sameName(_ one: Range<Int>, _ other: Range<Int>) -> Bool {
+                one.count == other.count && zip(one, other).allSatisfy { lower(bytes[$0]) == lower(bytes[$1]) }
+            }
+            var json: [UInt8] = []
+            json.reserveCapacity(bytes.count + 16)
+            func appendValue(_ range: Range<Int>) {
+                let value = UnsafeBufferPointer(rebasing: bytes[range])
+                if redact.finds(UnsafeRawBufferPointer(value)) {
+                    appendEscaped(redact(String(decoding: value, as: UTF8.self)), to: &json)
+                } else {
+                    appendEscaped(value, to: &json)
+                }
+            }
+            json.append(UInt8(ascii: "{"))
+            for (position, field) in fields.enumerated() {
+                // A repeated header was written with the first of its name.
+                if fields[..<position].contains(where: { sameName($0.name, field.name) }) { continue }
+                if json.count > 1 { json.append(UInt8(ascii: ",")) }
+                let nameStart = json.count
+                appendJSONString(UnsafeBufferPointer(rebasing: bytes[field.name]), to: &json)
+                // Escapes add no capital letter, so lowering the escaped name is escaping the lowered one.
+                for offset in nameStart..<json.count { json[offset] = lower(json[offset]) }
+                json.append(UInt8(ascii: ":"))
+                json.append(34)
+                appendValue(field.value)
+                for later in fields[(position + 1)...] where sameName(later.name, field.name) {
+                    json += ", ".utf8
+                    appendValue(later.value)
+                }
+                json.append(34)
+            }
+            json.append(UInt8(ascii: "}"))
+            return String(decoding: json, as: UTF8.self)
+        }
+    }
+
     /// A JSON array of strings, as SQL's `json_each` reads a list.
     static func jsonArray(_ values: some Sequence<String>) -> String {
         var json: [UInt8] = [UInt8(ascii: "[")]

@@ -9,6 +9,7 @@ struct RequestCache {
     /// The JSON around the per-delivery fields, per shared text (by identity: one `PlannedText` per variant).
     private var fragments: [ObjectIdentifier: (head: [UInt8], tail: [UInt8])] = [:]
     private var stamps = TimestampCache()
+    private var bytes: [UInt8] = []
 
     mutating func signer(for channel: Channel) -> WebhookSigner? {
         if let signer = signers[channel.id] { return signer }
@@ -34,7 +35,8 @@ struct RequestCache {
             parts = (Array(head.utf8), Array(tail.utf8))
             fragments[key] = parts
         }
-        var bytes: [UInt8] = []
+        // Laid out in a buffer kept from one request to the next, then copied whole.
+        bytes.removeAll(keepingCapacity: true)
         bytes.reserveCapacity(parts.head.count + parts.tail.count + 160)
         bytes += parts.head
         bytes += #""channel":"#.utf8
@@ -46,7 +48,7 @@ struct RequestCache {
         bytes += #"},"timestamp":"#.utf8
         WebhookDelivery.appendJSONString(stamps.iso8601(sentAt), to: &bytes)
         bytes += #","type":"post.create"}"#.utf8
-        return Data(bytes)
+        return bytes.withUnsafeBytes { Data($0) }
     }
 }
 
@@ -135,14 +137,14 @@ struct WebhookDelivery {
         _ generator: inout SystemRandomNumberGenerator
     ) -> RunEvent {
         let redact = redactors[item.channel.id] ?? Redactor(channels: [item.channel])
+        // Headers are masked as they are written; the verdict reads only `Retry-After`, and stores none.
         var response = received
         response.body = redact(received.body)
-        response.headers = received.headers.map { ($0.name, redact($0.value)) }
         response.error = received.error.map { TransportError($0.kind, redact($0.message)) }
         attempt.finishedAt = Date()
         attempt.durationMs = response.duration * 1000
         attempt.httpStatus = response.status
-        attempt.responseHeaders = Self.headersJSON(response.headers)
+        attempt.responseHeaders = Self.headersJSON(received, redact: redact)
         attempt.responseBody = response.body.isEmpty ? nil : String(decoding: response.body, as: UTF8.self)
         attempt.errorClass = response.error?.kind.rawValue
         attempt.errorMessage = response.error?.message

@@ -103,7 +103,10 @@ final class CurlRequestParts: @unchecked Sendable {
         link(lines - 1, line)
         headerList = list
         body = UnsafeRawBufferPointer(start: cursor, count: request.body.count)
-        _ = request.body.copyBytes(to: UnsafeMutableRawBufferPointer(start: cursor, count: request.body.count))
+        request.body.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            cursor.copyMemory(from: base, byteCount: bytes.count)
+        }
     }
 
     deinit {

@@ -90,28 +90,46 @@ public struct HTTPResponse: Sendable {
         self.duration = duration
     }
 
+    /// The header lines as they came, when they were not set as pairs; read by whoever records the answer.
+    var headerLines: [UInt8]? { parsedHeaders == nil ? headerBlock : nil }
+
     /// The `(name, value)` pairs of header lines, each trimmed of spaces, tabs and line ends; lines without a
     /// colon are left out.
     static func headers(fromBlock block: [UInt8]) -> [(name: String, value: String)] {
-        guard !block.isEmpty else { return [] }
-        return block.withUnsafeBufferPointer { bytes in
+        block.withUnsafeBufferPointer { bytes in
             var headers: [(name: String, value: String)] = []
-            func trimmed(_ lower: Int, _ upper: Int) -> String {
-                var lower = lower
-                var upper = upper
-                while lower < upper, [9, 10, 13, 32].contains(bytes[lower]) { lower += 1 }
-                while upper > lower, [9, 10, 13, 32].contains(bytes[upper - 1]) { upper -= 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
-            }
-            var start = 0
-            while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
-                if let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")) {
-                    headers.append((trimmed(start, colon), trimmed(colon + 1, end)))
-                }
-                start = end
+            forEachHeader(in: bytes) { name, value in
+                headers.append(
+                    (
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[name]), as: UTF8.self),
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+                    )
+                )
             }
             return headers
+        }
+    }
+
+    /// Calls `body` with the name and value of each header line in `bytes` (`Name: value`, lines ending in
+    /// `\n`), as positions trimmed of spaces, tabs and line ends; lines without a colon are left out.
+    static func forEachHeader(
+        in bytes: UnsafeBufferPointer<UInt8>,
+        _ body: (_ name: Range<Int>, _ value: Range<Int>) -> Void
+    ) {
+        func trimmed(_ lower: Int, _ upper: Int) -> Range<Int> {
+            var lower = lower
+            var upper = upper
+            while lower < upper, [9, 10, 13, 32].contains(bytes[lower]) { lower += 1 }
+            while upper > lower, [9, 10, 13, 32].contains(bytes[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? bytes.count
+            if let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")) {
+                body(trimmed(start, colon), trimmed(colon + 1, end))
+            }
+            start = end
         }
     }
 

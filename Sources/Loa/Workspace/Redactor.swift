@@ -48,6 +48,11 @@ public struct Redactor: Sendable {
         }
     }
 
+    /// Whether any secret occurs in these bytes.
+    func finds(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        needles.contains { Self.contains(bytes, $0) }
+    }
+
     public func callAsFunction(_ data: Data) -> Data {
         guard needles.contains(where: { Self.contains(data, $0) }) else { return data }
         var result = data
