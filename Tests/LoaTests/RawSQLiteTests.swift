@@ -44,4 +44,32 @@ struct RawSQLiteTests {
             }
         }
     }
+
+    @Test("write-back of the log keeps every write, holds the log open only while the archive is open")
+    func logWriteback() throws {
+        let folder = try TemporaryWorkspace()
+        let path = folder.url("archive/loa.sqlite").path
+        func logsOpen() throws -> Int {
+            try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").filter {
+                // A log SQLite removed while it was still open reads "… (deleted)".
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0))?
+                    .hasPrefix(path + "-wal") == true
+            }.count
+        }
+        do {
+            let archive = try Archive(path: path)
+            archive.startLogWriteback()
+            for number in 0..<50 {
+                try archive.setSetting("khóa \(number)", "Đoàn phường \(number)")
+                archive.startLogWriteback()
+            }
+            #expect(try logsOpen() >= 2, "SQLite's own handle and the one for write-back")
+            let whileOpen = try logsOpen()
+            archive.startLogWriteback()
+            #expect(try logsOpen() == whileOpen, "opened once")
+        }
+        #expect(try logsOpen() == 0)
+        #expect(try Archive(path: path).setting("khóa 49") == "Đoàn phường 49")
+        try Archive(writer: DatabaseQueue()).startLogWriteback()
+    }
 }

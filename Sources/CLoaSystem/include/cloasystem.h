@@ -36,4 +36,8 @@ void loa_queue_list_free(loa_queue_entry *entries, long count);
 /// memory stays resident after they are freed; fixed, they are mapped and returned to the system when freed.
 void loa_fix_allocation_threshold(void);
 
+/// Asks the kernel to start writing the file's changed pages to disk now, without waiting for it (Linux's
+/// `sync_file_range` with `SYNC_FILE_RANGE_WRITE`; elsewhere it does nothing). Returns 0, or -1 with errno set.
+int loa_start_writeback(int fd);
+
 #endif

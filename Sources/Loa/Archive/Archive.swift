@@ -1,5 +1,7 @@
+import CLoaSystem
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite archive: delivery state, every attempt, and (later) engagement snapshots.
 ///
@@ -8,6 +10,8 @@ import GRDB
 public final class Archive: Sendable {
     /// The database; `any DatabaseWriter` so tests can use an in-memory queue.
     public let writer: any DatabaseWriter
+    /// The write-ahead log, opened for ``startLogWriteback()`` when first asked; -1 until then.
+    private let log = Mutex<Int32>(-1)
 
     /// Opens (creating if needed) the archive at `path`, and brings its schema up to date.
     public convenience init(path: String) throws {
@@ -46,6 +50,24 @@ public final class Archive: Sendable {
 
     private init(reader: DatabaseQueue) {
         self.writer = reader
+    }
+
+    deinit {
+        log.withLock { if $0 >= 0 { close($0) } }
+    }
+
+    /// Asks the system to start writing the write-ahead log to disk now, without waiting for it.
+    ///
+    /// For long runs of writes (a fan-out's answers): when the archive closes, SQLite syncs the log before it
+    /// copies it into the database, and that sync then waits for whatever the log got since its last one, which
+    /// after 10,000 answers was 15–20 ms of a 0.6 s run. Started as the log grows, it has little left to wait for.
+    /// Does nothing for an archive in memory, or where the system cannot.
+    func startLogWriteback() {
+        guard let pool = writer as? DatabasePool else { return }
+        log.withLock { file in
+            if file < 0 { file = open(pool.path + "-wal", O_RDONLY | O_CLOEXEC) }
+            if file >= 0 { _ = loa_start_writeback(file) }
+        }
     }
 
     /// Sent deliveries of an announcement's revision whose content differs from `contentHash`.

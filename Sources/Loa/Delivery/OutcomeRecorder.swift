@@ -148,6 +148,7 @@ final class OutcomeRecorder: @unchecked Sendable {
             }
         }
         lock.withLock { transactionCount += 1 }
+        delivery.archive.startLogWriteback()
         if let onEvent = delivery.onEvent { events[recordedEvents...].forEach(onEvent) }
         recordedEvents = events.count
     }

@@ -166,6 +166,8 @@ struct QueueSync {
                 arguments: [listing]
             )
         }
+        // Files recorded can make a log of thousands of pages, which the run's end must sync.
+        if outcome.parsedCount > 0 { archive.startLogWriteback() }
         return outcome
     }
 
