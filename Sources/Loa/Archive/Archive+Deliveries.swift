@@ -16,24 +16,26 @@ enum DatabaseDate {
             let millis = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : String(fraction)
             return "\(year)-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second)).\(millis)"
         }
-        // Digit by digit into one buffer: a run writes several dates per delivery, and interpolation allocated
-        // for every part.
-        var bytes: [UInt8] = Array("0000-00-00 00:00:00.000".utf8)
-        func put(_ value: Int, at end: Int, digits: Int) {
-            var value = value
-            for offset in 0..<digits {
-                bytes[end - offset] = UInt8(48 + value % 10)
-                value /= 10
+        // Digit by digit into the string's own storage: a run writes several dates per delivery, and
+        // interpolation allocated for every part.
+        return String(unsafeUninitializedCapacity: 23) { bytes in
+            func put(_ value: Int, at end: Int, digits: Int, then separator: UInt8?) {
+                var value = value
+                for offset in 0..<digits {
+                    bytes[end - offset] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+                if let separator { bytes[end + 1] = separator }
             }
+            put(year, at: 3, digits: 4, then: UInt8(ascii: "-"))
+            put(month, at: 6, digits: 2, then: UInt8(ascii: "-"))
+            put(day, at: 9, digits: 2, then: UInt8(ascii: " "))
+            put(hour, at: 12, digits: 2, then: UInt8(ascii: ":"))
+            put(minute, at: 15, digits: 2, then: UInt8(ascii: ":"))
+            put(second, at: 18, digits: 2, then: UInt8(ascii: "."))
+            put(fraction, at: 22, digits: 3, then: nil)
+            return 23
         }
-        put(year, at: 3, digits: 4)
-        put(month, at: 6, digits: 2)
-        put(day, at: 9, digits: 2)
-        put(hour, at: 12, digits: 2)
-        put(minute, at: 15, digits: 2)
-        put(second, at: 18, digits: 2)
-        put(fraction, at: 22, digits: 3)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads `2026-12-01 01:00:00.000` (the milliseconds and seconds optional) as a UTC instant.

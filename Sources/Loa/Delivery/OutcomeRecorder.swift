@@ -137,8 +137,10 @@ final class OutcomeRecorder: @unchecked Sendable {
     /// Writes the outcomes worked out so far in one transaction, then tells of them.
     private func writeOutcomes() throws {
         guard !outcomes.isEmpty else { return }
-        let written = outcomes
-        outcomes = []
+        // The next transaction's answers go into room made for them at once, not grown into by doubling.
+        var written: [(attempt: AttemptRecord, delivery: DeliveryRecord)] = []
+        written.reserveCapacity(Self.answersPerTransaction)
+        swap(&written, &outcomes)
         try delivery.archive.writer.write { db in
             let insertAttempt = try AttemptRecord.insertFinishedStatement(db)
             let updateDelivery = try DeliveryRecord.outcomeStatement(db)
