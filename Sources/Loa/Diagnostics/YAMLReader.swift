@@ -56,7 +56,9 @@ struct YAMLReader {
     /// Parses YAML text into its root node; a syntax error becomes a diagnostic at its line.
     mutating func compose(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Plain scalars stay text: every value is read from its text here, so Yams' resolver, which matches
+            // each scalar against six regular expressions to guess a type nobody reads, is left out.
+            return try Yams.compose(yaml: text, .basic)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, _) {
             reportDuplicates(duplicates, in: text)
         } catch let error as YamlError {
