@@ -209,6 +209,31 @@ struct WorkspaceTests {
         #expect(check.draftCount == 1)
     }
 
+    @Test("check renders a text once for the channels that share it, and names each channel a text fails")
+    func checkSharesTexts() throws {
+        let workspace = try TemporaryWorkspace()
+        let communes = (1...40).map {
+            "  zalo-xa-\($0):\n    platform: zalo\n    transport: outbox\n    max_length: 120"
+        }
+        try workspace.writeConfig(extraChannels: communes.joined(separator: "\n"))
+        let long = String(repeating: "Đoàn viên thanh niên tham gia ngày hội. ", count: 6)
+        try workspace.write(
+            "queue/dai.md",
+            "---\nid: dai\ntitle: Ngày hội\ncategory: activity-news\nunit: Đoàn xã\nchannels: [zalo-*]\n---\n\(long)\n"
+        )
+        try workspace.write(
+            "queue/ngan.md",
+            "---\nid: ngan\ntitle: Ngắn\ncategory: activity-news\nunit: Đoàn xã\nchannels: [zalo-*]\n---\nNgắn gọn.\n"
+        )
+        let check = WorkspaceCheck.run(configFile: workspace.url("loa.yml"), environment: [:])
+        let tooLong = check.diagnostics.filter {
+            $0.file.hasSuffix("queue/dai.md") && $0.message.hasPrefix("is too long for")
+        }
+        let named = tooLong.map { String($0.message.split(separator: ":")[0].dropFirst("is too long for ".count)) }
+        #expect(named.sorted() == (1...40).map { "zalo-xa-\($0)" }.sorted(), "one message per channel, each its own")
+        #expect(check.readyCount == 1, "\(check.diagnostics)")
+    }
+
     @Test("the shipped example passes check: six announcements ready, one draft, one needing a cut for Zalo")
     func example() throws {
         let check = WorkspaceCheck.run(

@@ -38,8 +38,16 @@ public struct WorkspaceCheck: Sendable {
         for announcement in queue.announcements {
             let file = DisplayPath.of(announcement.file)
             var failed = false
+            // Channels that share a text are rendered once (a city's 100 channels made `loa check` take seconds);
+            // a text that fails is rendered again for each channel, so every one gets its own message.
+            var fits: Set<String> = []
             for channel in configuration.channels(matching: announcement.channelPatterns) {
-                if case .failure(let failure) = renderer.render(announcement, for: channel) {
+                let key = renderer.sharingKey(for: announcement, channel: channel)
+                guard !fits.contains(key) else { continue }
+                switch renderer.render(announcement, for: channel) {
+                case .success:
+                    fits.insert(key)
+                case .failure(let failure):
                     failed = true
                     diagnostics.append(
                         Diagnostic(
