@@ -88,30 +88,15 @@ extension WebhookDelivery {
     /// Written byte by byte into one buffer, with no other allocation: it runs once per answer, and building it
     /// from strings made it the largest part of recording one.
     static func headersJSON(_ headers: [(name: String, value: String)]) -> String? {
-        guard !headers.isEmpty else { return nil }
-        func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
-        func sameName(_ one: String, _ other: String) -> Bool {
-            one.utf8.count == other.utf8.count && zip(one.utf8, other.utf8).allSatisfy { lower($0) == lower($1) }
-        }
-        var json: [UInt8] = []
-        json.reserveCapacity(headers.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 8 })
-        json.append(UInt8(ascii: "{"))
-        for (position, header) in headers.enumerated() {
-            // A repeated header was written with the first of its name.
-            if headers[..<position].contains(where: { sameName($0.name, header.name) }) { continue }
-            if json.count > 1 { json.append(UInt8(ascii: ",")) }
-            appendJSONString(String(decoding: header.name.utf8.map(lower), as: UTF8.self), to: &json)
-            json.append(UInt8(ascii: ":"))
-            json.append(34)
-            appendEscaped(header.value, to: &json)
-            for later in headers[(position + 1)...] where sameName(later.name, header.name) {
-                json += ", ".utf8
-                appendEscaped(later.value, to: &json)
-            }
-            json.append(34)
-        }
-        json.append(UInt8(ascii: "}"))
-        return String(decoding: json, as: UTF8.self)
+        headerObject(
+            count: headers.count,
+            capacity: headers.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 8 },
+            sameName: { one, other in
+                sameHeaderName(headers[one].name.utf8, headers[other].name.utf8)
+            },
+            appendName: { field, json in appendJSONString(headers[field].name, to: &json) },
+            appendValue: { field, json in appendEscaped(headers[field].value, to: &json) }
+        )
     }
 
     /// An answer's headers as ``headersJSON(_:)`` writes them, each value masked by `redact`.
@@ -125,43 +110,70 @@ extension WebhookDelivery {
         return block.withUnsafeBufferPointer { bytes -> String? in
             var fields: [(name: Range<Int>, value: Range<Int>)] = []
             HTTPResponse.forEachHeader(in: bytes) { fields.append(($0, $1)) }
-            guard !fields.isEmpty else { return nil }
-            func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
-            func sameName(_ one: Range<Int>, _ other: Range<Int>) -> Bool {
-                one.count == other.count && zip(one, other).allSatisfy { lower(bytes[$0]) == lower(bytes[$1]) }
-            }
-            var json: [UInt8] = []
-            json.reserveCapacity(bytes.count + 16)
-            func appendValue(_ range: Range<Int>) {
-                let value = UnsafeBufferPointer(rebasing: bytes[range])
-                if redact.finds(UnsafeRawBufferPointer(value)) {
-                    appendEscaped(redact(String(decoding: value, as: UTF8.self)), to: &json)
-                } else {
-                    appendEscaped(value, to: &json)
+            return headerObject(
+                count: fields.count,
+                capacity: bytes.count + 16,
+                sameName: { one, other in
+                    sameHeaderName(bytes[fields[one].name], bytes[fields[other].name])
+                },
+                appendName: { field, json in
+                    appendJSONString(UnsafeBufferPointer(rebasing: bytes[fields[field].name]), to: &json)
+                },
+                appendValue: { field, json in
+                    let value = UnsafeBufferPointer(rebasing: bytes[fields[field].value])
+                    if redact.finds(UnsafeRawBufferPointer(value)) {
+                        appendEscaped(redact(String(decoding: value, as: UTF8.self)), to: &json)
+                    } else {
+                        appendEscaped(value, to: &json)
+                    }
                 }
-            }
-            json.append(UInt8(ascii: "{"))
-            for (position, field) in fields.enumerated() {
-                // A repeated header was written with the first of its name.
-                if fields[..<position].contains(where: { sameName($0.name, field.name) }) { continue }
-                if json.count > 1 { json.append(UInt8(ascii: ",")) }
-                let nameStart = json.count
-                appendJSONString(UnsafeBufferPointer(rebasing: bytes[field.name]), to: &json)
-                // Escapes add no capital letter, so lowering the escaped name is escaping the lowered one.
-                for offset in nameStart..<json.count { json[offset] = lower(json[offset]) }
-                json.append(UInt8(ascii: ":"))
-                json.append(34)
-                appendValue(field.value)
-                for later in fields[(position + 1)...] where sameName(later.name, field.name) {
-                    json += ", ".utf8
-                    appendValue(later.value)
-                }
-                json.append(34)
-            }
-            json.append(UInt8(ascii: "}"))
-            return String(decoding: json, as: UTF8.self)
+            )
         }
     }
+
+    /// The JSON object of `count` header fields: each name (written by `appendName` as a string literal) in lower
+    /// case, once, with the values of every field of that name (`sameName`) joined with ", "; nil for none.
+    private static func headerObject(
+        count: Int,
+        capacity: Int,
+        sameName: (Int, Int) -> Bool,
+        appendName: (Int, inout [UInt8]) -> Void,
+        appendValue: (Int, inout [UInt8]) -> Void
+    ) -> String? {
+        guard count > 0 else { return nil }
+        var json: [UInt8] = []
+        json.reserveCapacity(capacity)
+        json.append(UInt8(ascii: "{"))
+        for field in 0..<count {
+            // A repeated header was written with the first of its name.
+            if (0..<field).contains(where: { sameName($0, field) }) { continue }
+            if json.count > 1 { json.append(UInt8(ascii: ",")) }
+            let nameStart = json.count
+            appendName(field, &json)
+            // Escapes add no capital letter, so lowering the escaped name is escaping the lowered one.
+            for offset in nameStart..<json.count { json[offset] = lowerASCII(json[offset]) }
+            json.append(UInt8(ascii: ":"))
+            json.append(34)
+            appendValue(field, &json)
+            for later in (field + 1)..<count where sameName(later, field) {
+                json += ", ".utf8
+                appendValue(later, &json)
+            }
+            json.append(34)
+        }
+        json.append(UInt8(ascii: "}"))
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// Whether two header names are the same, ASCII letters compared without case.
+    private static func sameHeaderName<One: Collection<UInt8>, Other: Collection<UInt8>>(
+        _ one: One,
+        _ other: Other
+    ) -> Bool {
+        one.count == other.count && zip(one, other).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
 
     /// A JSON array of strings, as SQL's `json_each` reads a list.
     static func jsonArray(_ values: some Sequence<String>) -> String {
