@@ -60,6 +60,7 @@ let package = Package(
             name: "loa",
             dependencies: [
                 "Loa",
+                "CLoaSystem",
                 "LoaSink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

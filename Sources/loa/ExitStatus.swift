@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The exit codes of DESIGN.md.
+/// The exit codes the README documents.
 enum ExitStatus {
     static let success: Int32 = 0
     /// A delivery failed for good, or a queue file was rejected.

@@ -19,12 +19,12 @@ struct LoaCommand: AsyncParsableCommand {
         version: LoaVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
-            RetryCommand.self, CancelCommand.self, ConfirmCommand.self, EngagementCommand.self, ExportCommand.self,
-            SinkCommand.self,
+            RetryCommand.self, CancelCommand.self, ConfirmCommand.self, ChannelCommand.self, EngagementCommand.self,
+            ExportCommand.self, SinkCommand.self,
         ]
     )
 
-    /// Runs the command, mapping argument errors to exit code 2 as DESIGN.md says (ArgumentParser uses 64).
+    /// Runs the command, mapping argument errors to exit code 2 as the README says (ArgumentParser uses 64).
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -34,6 +34,11 @@ struct LoaCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if let error = error as? ArchiveError {
+                // An archive Loa may not use is a matter of configuration: exit 2, in its own words.
+                FileHandle.standardError.write(Data("loa: \(error)\n".utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)

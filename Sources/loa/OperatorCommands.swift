@@ -17,6 +17,9 @@ extension OperatorActions.Outcome {
         for delivery in changed {
             Console.write("\(verb) \(delivery.announcementId) → \(delivery.channel): now \(delivery.status.label)")
         }
+        for warning in warnings {
+            Console.write("note: \(warning)", to: .standardError)
+        }
         for (delivery, reason) in refused {
             Console.write("left \(delivery.announcementId) → \(delivery.channel): \(reason)", to: .standardError)
         }
@@ -31,7 +34,7 @@ extension OperatorActions.Outcome {
 func operatorActions(_ workspace: WorkspaceOptions) async throws -> OperatorActions {
     let opened = try workspace.open()
     let path = opened.configuration.archive
-    return try await onOwnThread { OperatorActions(archive: try Archive(path: path)) }
+    return try await onOwnThread { OperatorActions(archive: try Archive(path: path), runLock: path + ".lock") }
 }
 
 struct RetryCommand: AsyncParsableCommand {

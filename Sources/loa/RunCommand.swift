@@ -1,4 +1,5 @@
 import ArgumentParser
+import CLoaSystem
 import Foundation
 import Loa
 
@@ -24,10 +25,20 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print every decision, also when not on a terminal.")
     var verbose = false
 
+    @Flag(
+        name: .long,
+        help: "Also send the posts a new archive held because they were more than `catch_up` past their time."
+    )
+    var catchUp = false
+
     func run() async throws {
+        // A process-wide allocator setting, so the executable's to make: a big queue's sync and plan free
+        // megabytes that a fan-out would otherwise keep resident.
+        loa_fix_allocation_threshold()
         let opened = try workspace.open()
         var job = DeliveryRun(workspace: opened, now: try clock.date(in: opened.configuration.timeZone))
         job.dryRun = dryRun
+        job.catchUp = catchUp
         let everything = verbose || dryRun || Console.Stream.standardOutput.isTerminal
         job.onEvent = { event in
             if everything || event.needsAPerson { Console.write(Self.line(event)) }
@@ -56,15 +67,17 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     static func line(_ event: RunEvent) -> String {
-        let kind = event.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-        return "\(kind) \(event.announcement) → \(event.channel): \(event.detail)"
+        // Padded to line up the usual words, never cut: "unrenderable" is longer than the column.
+        let kind = event.kind.rawValue
+        let padding = String(repeating: " ", count: max(0, 11 - kind.count))
+        return "\(kind)\(padding) \(event.announcement) → \(event.channel): \(event.detail)"
     }
 
     static func summary(_ report: RunReport) -> String {
         let parts: [(RunEvent.Kind, String)] = [
             (.sent, "sent"), (.written, "written to the outbox"), (.wouldSend, "would be sent"),
             (.retrying, "to retry"), (.waiting, "waiting"), (.failed, "failed"), (.missed, "missed"),
-            (.expired, "expired"), (.unrenderable, "cannot be rendered"),
+            (.expired, "expired"), (.held, "held"), (.caughtUp, "caught up"), (.unrenderable, "cannot be rendered"),
         ]
         let counts = parts.compactMap { kind, label in report.count(kind) > 0 ? "\(report.count(kind)) \(label)" : nil }
         var summary = "\(Console.count(report.queueFiles, "queue file")), \(report.parsedFiles) read: "

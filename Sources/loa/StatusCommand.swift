@@ -28,7 +28,11 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         let announcement = self.announcement
-        let deliveries = try await onOwnThread { try Archive(path: path).deliveries(announcement: announcement) }
+        typealias Listing = (deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)])
+        let (deliveries, tries) = try await onOwnThread { () throws -> Listing in
+            guard let archive = try Archive.openForReading(path: path) else { return ([], [:]) }
+            return (try archive.deliveries(announcement: announcement), try archive.tries())
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -42,9 +46,15 @@ struct StatusCommand: AsyncParsableCommand {
             let when = delivery.sentAt ?? delivery.nextAttemptAt ?? delivery.dueAt
             rows.append([
                 delivery.announcementId, "\(delivery.revision)", delivery.channel, delivery.status.label,
-                "\(delivery.attemptCount)", dates.dayAndTime(when), delivery.note ?? delivery.remoteUrl ?? "",
+                Self.tries(tries[delivery.id]), dates.dayAndTime(when), delivery.note ?? delivery.remoteUrl ?? "",
             ])
         }
         Console.write(Console.table(rows))
+    }
+
+    /// Tries that reached the bridge (or failed to connect), and interrupted ones apart: `3`, `3 (+2 interrupted)`.
+    static func tries(_ counts: (tries: Int, interrupted: Int)?) -> String {
+        guard let counts else { return "0" }
+        return counts.interrupted > 0 ? "\(counts.tries) (+\(counts.interrupted) interrupted)" : "\(counts.tries)"
     }
 }

@@ -40,30 +40,14 @@ public struct Queue: Sendable {
                 fileCount: 0
             )
         }
-        var announcements: [Announcement] = []
-        var diagnostics: [Diagnostic] = []
-        var firstFileByID: [String: URL] = [:]
-        for file in files {
-            let outcome = parser.parse(file: file)
-            diagnostics += outcome.diagnostics
-            guard let announcement = outcome.announcement else { continue }
-            if let first = firstFileByID[announcement.id] {
-                diagnostics.append(
-                    Diagnostic(
-                        area: .queue,
-                        file: DisplayPath.of(file),
-                        line: 1,
-                        field: "id",
-                        message: "'\(announcement.id)' is already the id of \(DisplayPath.of(first))",
-                        hint: "give one of them another `id:`; neither is posted until then"
-                    )
-                )
-                announcements.removeAll { $0.id == announcement.id }
-                continue
-            }
-            firstFileByID[announcement.id] = file
-            announcements.append(announcement)
+        let outcomes = files.map { parser.parse(file: $0) }
+        var diagnostics = outcomes.flatMap(\.diagnostics)
+        let claims = zip(files, outcomes).compactMap { file, outcome in
+            outcome.announcement.map { (file: DisplayPath.of(file), id: $0.id) }
         }
+        let duplicates = DuplicateIDs(claims)
+        diagnostics += duplicates.diagnostics()
+        let announcements = outcomes.compactMap(\.announcement).filter { !duplicates.contains($0.id) }
         return Queue(announcements: announcements, diagnostics: diagnostics, fileCount: files.count)
     }
 

@@ -158,28 +158,46 @@ extension DeliveryRecord {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM run_starts)") == true else { return }
         try db.execute(
             sql: """
-                UPDATE deliveries SET status = 'sending', attempt_count = attempt_count + 1, updated_at = started.at
+                UPDATE deliveries SET status = '\(DeliveryStatus.sending.rawValue)', attempt_count = attempt_count + 1, updated_at = started.at
                 FROM (
                     SELECT entry.value ->> 0 AS id, entry.value ->> 1 AS count, run_starts.started_at AS at
                     FROM run_starts, json_each(run_starts.deliveries) AS entry
                 ) AS started
                 WHERE deliveries.id = started.id AND deliveries.attempt_count = started.count
-                  AND deliveries.status IN ('pending', 'retrying')
+                  AND deliveries.status IN \(DeliveryStatus.sqlList([.pending, .retrying]))
                 """
         )
         try db.execute(sql: "DELETE FROM run_starts")
     }
 
     /// The statement of ``recordOutcome(using:)``, prepared once per connection.
+    ///
+    /// An operator may cancel a delivery while its request is in flight (`loa cancel` during a run). The cancel
+    /// survives whatever answer arrives: the attempt and its count are recorded, but only a success changes the
+    /// status (the post exists, so the archive must say so), and its note then says the cancel came too late.
     static func outcomeStatement(_ db: Database) throws -> Statement {
-        try db.cachedStatement(
+        let cancelled = "'\(DeliveryStatus.cancelled.rawValue)'"
+        let sent = "'\(DeliveryStatus.sent.rawValue)'"
+        let kept = "status = \(cancelled) AND ?1 != \(sent)"
+        return try db.cachedStatement(
             sql: """
-                UPDATE deliveries SET status = ?, attempt_count = ?, next_attempt_at = ?, backoff_step = ?,
-                    content_hash = ?, variant_id = ?, remote_id = ?, remote_url = ?, note = ?, sent_at = ?, updated_at = ?
-                WHERE id = ?
+                UPDATE deliveries SET
+                    status = CASE WHEN \(kept) THEN status ELSE ?1 END,
+                    attempt_count = ?2,
+                    next_attempt_at = CASE WHEN \(kept) THEN NULL ELSE ?3 END,
+                    backoff_step = ?4, content_hash = ?5, variant_id = ?6, remote_id = ?7, remote_url = ?8,
+                    note = CASE
+                        WHEN \(kept) THEN note
+                        WHEN status = \(cancelled) THEN '\(cancelledTooLate)'
+                        ELSE ?9 END,
+                    sent_at = ?10, updated_at = ?11
+                WHERE id = ?12
                 """
         )
     }
+
+    /// The note of a delivery cancelled while its request was in flight, and then accepted by the bridge.
+    static let cancelledTooLate = "sent: the cancel came after the request had left, and the bridge accepted it"
 
     /// Records the outcome of an attempt with ``outcomeStatement(_:)``.
     func recordOutcome(using statement: Statement) throws {

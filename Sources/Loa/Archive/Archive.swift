@@ -13,8 +13,17 @@ public final class Archive: Sendable {
     /// The write-ahead log, opened for ``startLogWriteback()`` when first asked; -1 until then.
     private let log = Mutex<Int32>(-1)
 
+    /// Whether this archive was created by this process: no Loa run has recorded anything in it before.
+    public let isNew: Bool
+
     /// Opens (creating if needed) the archive at `path`, and brings its schema up to date.
+    ///
+    /// An existing file must be a Loa archive: a zero-byte file, or an SQLite database with other tables, is
+    /// refused (``ArchiveError``) rather than taken as a new archive, since a new archive would post again every
+    /// announcement still inside its window.
     public convenience init(path: String) throws {
+        let existed = FileManager.default.fileExists(atPath: path)
+        if existed { try ArchiveError.checkFile(path) }
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(),
             withIntermediateDirectories: true
@@ -29,27 +38,75 @@ public final class Archive: Sendable {
             // database once, at the end, instead of again and again while it writes.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
-        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw ArchiveError(path: path, opening: error)
+        }
+        let isNew: Bool
+        do {
+            if existed { try ArchiveError.checkTables(pool, path: path) }
+            isNew = try Self.migrate(pool)
+        } catch {
+            throw ArchiveError(path: path, opening: error)
+        }
+        self.init(database: pool, isNew: isNew)
     }
 
-    /// The archive at `path` for reading only, without creating or migrating it; nil when there is none.
+    /// The archive at `path` for reading only, without creating, migrating or writing it; nil when there is none.
     ///
-    /// An archive written by an older Loa is brought up to date first, as `loa run` would.
+    /// For `loa status`, `loa export`, `loa preview` and `loa check`, which an account that may read the workspace
+    /// but not write it must be able to run. SQLite reads a WAL database only where it can open or create the
+    /// log's index beside it; where it can do neither (no run working, and a folder this account cannot write),
+    /// the archive is read as an immutable file, which is what it is while no run works.
     public static func openForReading(path: String) throws -> Archive? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        try ArchiveError.checkFile(path)
         var configuration = GRDB.Configuration()
         configuration.readonly = true
-        let reader = try DatabaseQueue(path: path, configuration: configuration)
-        if try !reader.read(ArchiveSchema.migrator.hasCompletedMigrations) {
-            try reader.close()
-            _ = try Archive(path: path)
-            return Archive(reader: try DatabaseQueue(path: path, configuration: configuration))
+        configuration.busyMode = .timeout(10)
+        func open(_ location: String) throws -> DatabaseQueue {
+            let reader = try DatabaseQueue(path: location, configuration: configuration)
+            _ = try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return reader
         }
-        return Archive(reader: reader)
+        let reader: DatabaseQueue
+        do {
+            reader = try open(path)
+        } catch {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard !FileManager.default.isWritableFile(atPath: folder),
+                !FileManager.default.fileExists(atPath: path + "-wal")
+            else { throw ArchiveError(path: path, opening: error) }
+            do {
+                reader = try open("file:\(Self.uriPath(path))?immutable=1")
+            } catch {
+                throw ArchiveError(path: path, opening: error)
+            }
+        }
+        let current: Bool
+        do {
+            try ArchiveError.checkTables(reader, path: path)
+            current = try reader.read(ArchiveSchema.migrator.hasCompletedMigrations)
+        } catch {
+            throw ArchiveError(path: path, opening: error)
+        }
+        guard current else { throw ArchiveError(path: path, .outdated) }
+        return Archive(database: reader, isNew: false)
     }
 
-    private init(reader: DatabaseQueue) {
-        self.writer = reader
+    /// A file path as the path of an SQLite `file:` URI: `?` and `#` would end it, `%` starts an escape.
+    private static func uriPath(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+    }
+
+    private init(database: any DatabaseWriter, isNew: Bool) {
+        self.writer = database
+        self.isNew = isNew
     }
 
     deinit {
@@ -77,7 +134,7 @@ public final class Archive: Sendable {
                 db,
                 sql: """
                     SELECT * FROM deliveries
-                    WHERE announcement_id = ? AND revision = ? AND status IN ('sent', 'awaiting_confirmation')
+                    WHERE announcement_id = ? AND revision = ? AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
                       AND content_hash IS NOT NULL AND content_hash != ?
                     ORDER BY channel
                     """,
@@ -87,9 +144,15 @@ public final class Archive: Sendable {
     }
 
     /// An archive on an existing database, such as an in-memory `DatabaseQueue` in tests.
-    public init(writer: any DatabaseWriter) throws {
-        self.writer = writer
+    public convenience init(writer: any DatabaseWriter) throws {
+        self.init(database: writer, isNew: try Self.migrate(writer))
+    }
+
+    /// Brings the schema up to date; returns whether the database held no Loa tables before.
+    private static func migrate(_ writer: any DatabaseWriter) throws -> Bool {
+        let isNew = try writer.read { try ArchiveSchema.migrator.appliedIdentifiers($0).isEmpty }
         try ArchiveSchema.migrator.migrate(writer)
+        return isNew
     }
 
     // MARK: Settings
@@ -122,6 +185,23 @@ public final class Archive: Sendable {
                 db,
                 sql: "SELECT * FROM deliveries ORDER BY due_at DESC, announcement_id, revision, channel"
             )
+        }
+    }
+
+    /// Each delivery's tries (attempts answered or failed to connect) and interrupted attempts, by delivery id;
+    /// deliveries with no attempt are left out.
+    public func tries() throws -> [String: (tries: Int, interrupted: Int)] {
+        try writer.read { db in
+            var result: [String: (tries: Int, interrupted: Int)] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT delivery_id, sum(outcome != 'interrupted'), sum(outcome = 'interrupted')
+                    FROM attempts GROUP BY delivery_id
+                    """
+            )
+            while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
+            return result
         }
     }
 

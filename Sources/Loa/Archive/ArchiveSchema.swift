@@ -180,6 +180,21 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v6-channels") { db in
+            // Each channel id the archive has seen, with a hash of where its posts land: a channel that appears
+            // under a new id with the destination of one that left loa.yml is the same channel renamed, and must
+            // not post again what the old id posted.
+            try db.execute(
+                sql: """
+                    CREATE TABLE channels (
+                        id TEXT PRIMARY KEY,
+                        destination TEXT
+                    );
+                    CREATE INDEX channels_by_destination ON channels(destination);
+                    INSERT OR IGNORE INTO channels (id) SELECT DISTINCT channel FROM deliveries;
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -1,46 +1,9 @@
 import Foundation
 import GRDB
 
-/// Where a delivery of one announcement to one channel stands.
-public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
-    /// Waiting for its time, quiet hours or the channel's minimum gap.
-    case pending
-    /// An attempt has started and not finished; after a crash the next run records that attempt as interrupted
-    /// and sends again with the same id.
-    case sending
-    case sent
-    /// An attempt failed in a way worth retrying; `next_attempt_at` says when.
-    case retrying
-    /// Given up: a 4xx or 3xx answer, or retries exhausted.
-    case failed
-    /// Not sent within `missed_after` of its `publish_at`.
-    case missed
-    /// Not sent before its `expires_at`.
-    case expired
-    /// Cancelled by an operator, or its file left the queue before it was sent.
-    case cancelled
-    /// Kept back for a person to decide: the same content was already delivered under another id.
-    case held
-    /// Written to the outbox; waiting for `loa confirm` with the post's address.
-    case awaitingConfirmation = "awaiting_confirmation"
-
-    /// Whether `loa run` has nothing more to do for it.
-    public var isSettled: Bool {
-        switch self {
-        case .pending, .sending, .retrying: false
-        default: true
-        }
-    }
-
-    /// How `loa status` writes it.
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
-}
-
 /// One row of `deliveries`: an announcement's revision on one channel.
 public struct DeliveryRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "deliveries"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     /// The stable delivery id, sent as `webhook-id` and `Idempotency-Key` on every attempt.
     public var id: String
@@ -105,6 +68,18 @@ extension DeliveryRecord {
         UNION ALL SELECT \(columns) FROM deliveries WHERE status = 'retrying' AND next_attempt_at <= :now
         UNION ALL SELECT \(columns) FROM deliveries WHERE status = 'sending'
         """
+    }
+
+    /// The tries of the delivery whose id is `deliveryID` (an SQL expression), as an SQL expression: its attempts
+    /// that were answered or failed to connect. An `interrupted` attempt (a run killed with the request maybe in
+    /// flight) is counted apart (``interruptedSQL(deliveryID:)``), so tries say what reached the bridge.
+    static func triesSQL(deliveryID: String) -> String {
+        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome != 'interrupted')"
+    }
+
+    /// The interrupted attempts of the delivery whose id is `deliveryID`, as an SQL expression.
+    static func interruptedSQL(deliveryID: String) -> String {
+        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome = 'interrupted')"
     }
 
     /// The columns ``init(raw:)`` reads, in its order.
@@ -220,8 +195,6 @@ extension TransportKind: DatabaseValueConvertible {}
 /// One row of `attempts`: one try at a delivery, recorded as started before the request goes out.
 public struct AttemptRecord: Sendable, Hashable, Codable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "attempts"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     /// What became of an attempt.
     public enum Outcome: String, Sendable, Hashable, Codable, DatabaseValueConvertible {

@@ -1,4 +1,3 @@
-import CLoaSystem
 import Foundation
 import GRDB
 
@@ -14,6 +13,8 @@ public struct DeliveryRun: Sendable {
     public var now: Date
     /// Show what would go where, and change nothing: no archive writes, no files, no requests.
     public var dryRun = false
+    /// Send the posts a new archive held because they were long past their time (`loa run --catch-up`).
+    public var catchUp = false
     /// Told of each decision and outcome as it happens, for progress on a terminal.
     public var onEvent: (@Sendable (RunEvent) -> Void)?
 
@@ -26,12 +27,12 @@ public struct DeliveryRun: Sendable {
     /// Why a run could not start.
     public enum Failure: Error, CustomStringConvertible {
         case locked(RunLock.Failure)
-        case archive(path: String, reason: String)
+        case archive(ArchiveError)
 
         public var description: String {
             switch self {
             case .locked(let failure): failure.description
-            case .archive(let path, let reason): "cannot open the archive \(path): \(reason)"
+            case .archive(let error): error.description
             }
         }
     }
@@ -47,13 +48,22 @@ public struct DeliveryRun: Sendable {
             throw Failure.locked(error)
         }
         defer { withExtendedLifetime(lock) {} }
-        // A big queue's sync and plan free megabytes that a fan-out would otherwise keep resident.
-        loa_fix_allocation_threshold()
         let phases = PhaseTimer()
         let archive = try openArchive()
+        let archiveFile = dryRun ? nil : FileIdentity(path: workspace.configuration.archive)
         phases.mark("open archive")
         var report = RunReport()
-        let sync = try QueueSync(configuration: workspace.configuration, archive: archive, now: now).run()
+        if catchUp {
+            report.events += try OperatorActions(archive: archive, now: now).catchUp()
+        }
+        let sync = try QueueSync(
+            configuration: workspace.configuration,
+            archive: archive,
+            now: now,
+            catchUp: catchUp
+        ).run()
+        report.events += sync.events
+        sync.events.forEach { onEvent?($0) }
         report.diagnostics = sync.diagnostics
         report.queueFiles = sync.fileCount
         report.parsedFiles = sync.parsedCount
@@ -64,9 +74,9 @@ public struct DeliveryRun: Sendable {
             now: now
         )
         let (planned, decisions) = try archive.writer.write { db in
-            try planner.plan(db, announcements: sync.announcements)
+            try planner.plan(db, announcements: sync.announcements, changed: sync.changed)
         }
-        report.events = decisions
+        report.events += decisions
         decisions.forEach { onEvent?($0) }
         phases.mark("plan")
         if dryRun {
@@ -105,6 +115,19 @@ public struct DeliveryRun: Sendable {
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
         phases.mark("deliver")
+        if let archiveFile, archiveFile != FileIdentity(path: workspace.configuration.archive) {
+            // What this run recorded went into a file nobody can open again: the next run would start a new
+            // archive. Said loudly, so that a person restores it before cron's next minute does.
+            report.diagnostics.append(
+                Diagnostic(
+                    area: .configuration,
+                    file: DisplayPath.of(URL(fileURLWithPath: workspace.configuration.archive)),
+                    message: "the archive was deleted or replaced while this run worked; what it recorded is lost",
+                    hint: "restore the archive from a backup; the next run starts a new one, which holds posts more "
+                        + "than `catch_up` past their time for `loa run --catch-up`"
+                )
+            )
+        }
         return report
     }
 
@@ -113,6 +136,7 @@ public struct DeliveryRun: Sendable {
         let path = workspace.configuration.archive
         do {
             guard dryRun else { return try Archive(path: path) }
+            try ArchiveError.checkFile(path)
             let copy = try DatabaseQueue()
             if FileManager.default.fileExists(atPath: path) {
                 var configuration = GRDB.Configuration()
@@ -121,7 +145,7 @@ public struct DeliveryRun: Sendable {
             }
             return try Archive(writer: copy)
         } catch {
-            throw Failure.archive(path: DisplayPath.of(URL(fileURLWithPath: path)), reason: "\(error)")
+            throw Failure.archive(ArchiveError(path: path, opening: error))
         }
     }
 }
@@ -157,5 +181,21 @@ final class PhaseTimer {
 
     private static func cpuSeconds() -> Double {
         Double(clock()) / Double(CLOCKS_PER_SEC)
+    }
+}
+
+/// A file's device and inode, to tell whether a path still names the file opened earlier.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// The identity of the file at `path`; nil when there is none.
+    init?(path: String) {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value,
+            let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+        else { return nil }
+        self.device = device
+        self.inode = inode
     }
 }

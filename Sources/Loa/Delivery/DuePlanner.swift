@@ -67,9 +67,12 @@ struct DuePlanner {
     let renderer: Renderer
     let now: Date
 
+    /// Plans the due deliveries of `announcements`; `changed` names those whose files changed this run, whose
+    /// problems are reported again even when they are the same as before.
     func plan(
         _ db: Database,
-        announcements: [String: Announcement]
+        announcements: [String: Announcement],
+        changed: Set<String> = []
     ) throws -> (planned: [PlannedDelivery], events: [RunEvent]) {
         let dates = LocalDateFormat(timeZone: configuration.timeZone)
         let rows = try RawRows(
@@ -160,7 +163,8 @@ struct DuePlanner {
                     lastSent[channel.id] =
                         try Date.fetchOne(
                             db,
-                            sql: "SELECT max(sent_at) FROM deliveries WHERE channel = ? AND status = 'sent'",
+                            sql:
+                                "SELECT max(sent_at) FROM deliveries WHERE channel = ? AND status = '\(DeliveryStatus.sent.rawValue)'",
                             arguments: [channel.id]
                         ) ?? .distantPast
                 }
@@ -207,15 +211,24 @@ struct DuePlanner {
             }
             switch result {
             case .failure(let failure):
+                // Reported once, when first found or when the file changed: cron must not mail it every minute.
                 let note = "\(failure) — \(failure.hint)"
+                let isNews = delivery.note != note || changed.contains(announcement.id)
                 if delivery.note != note {
                     delivery.note = note
                     delivery.updatedAt = now
                     try delivery.update(db)
                 }
-                events.append(
-                    RunEvent(.unrenderable, announcement: delivery.announcementId, channel: channel.id, detail: note)
-                )
+                if isNews {
+                    events.append(
+                        RunEvent(
+                            .unrenderable,
+                            announcement: delivery.announcementId,
+                            channel: channel.id,
+                            detail: note
+                        )
+                    )
+                }
             case .success(let text):
                 if channel.minGap != nil { gapTaken.insert(channel.id) }
                 let shared = channels[channel.id] ?? Shared(channel)

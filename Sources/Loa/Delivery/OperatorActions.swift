@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What an operator can do to deliveries by hand: retry, cancel, confirm an outbox post.
 ///
@@ -7,16 +8,21 @@ import Foundation
 public struct OperatorActions: Sendable {
     public let archive: Archive
     public let now: Date
+    /// The run lock of the workspace (``DeliveryRun/lockPath``), to tell an operator when a run is working.
+    public var runLock: String?
 
-    public init(archive: Archive, now: Date = Date()) {
+    public init(archive: Archive, now: Date = Date(), runLock: String? = nil) {
         self.archive = archive
         self.now = now
+        self.runLock = runLock
     }
 
     /// The changed deliveries, and those left alone with the reason.
     public struct Outcome: Sendable {
         public var changed: [DeliveryRecord] = []
         public var refused: [(delivery: DeliveryRecord, reason: String)] = []
+        /// What the operator should know although nothing was refused.
+        public var warnings: [String] = []
     }
 
     /// Sends again at the next run: failed, retrying, cancelled and held deliveries, with a fresh backoff.
@@ -40,8 +46,11 @@ public struct OperatorActions: Sendable {
     }
 
     /// Stops a delivery that has not gone out yet.
+    ///
+    /// A cancel always holds against later runs and against the answer to a request in flight; but a request that
+    /// already left cannot be called back, so when ``runLock`` is held the outcome says a run is working.
     public func cancel(_ announcement: String, channels: [String]?) throws -> Outcome {
-        try apply(announcement, channels) { delivery in
+        var outcome = try apply(announcement, channels) { delivery in
             switch delivery.status {
             case .pending, .retrying, .sending, .held, .awaitingConfirmation, .failed:
                 delivery.status = .cancelled
@@ -54,6 +63,13 @@ public struct OperatorActions: Sendable {
                 return "it is \(delivery.status.label) already"
             }
         }
+        if let runLock, outcome.changed.contains(where: { $0.transport == .webhook }), RunLock.isHeld(path: runLock) {
+            outcome.warnings.append(
+                "a run is working now: a request it already sent cannot be called back; if the bridge accepts it, "
+                    + "`loa status` will show it as sent"
+            )
+        }
+        return outcome
     }
 
     /// Records that an outbox post was made by hand, at `url`.
@@ -73,6 +89,38 @@ public struct OperatorActions: Sendable {
             default:
                 return "it is \(delivery.status.label)"
             }
+        }
+    }
+
+    /// Sends the posts a new archive held because they were long past their time: they become due now (still
+    /// subject to `missed_after`). Returns what it released, for the run's report.
+    public func catchUp() throws -> [RunEvent] {
+        try archive.writer.write { db in
+            guard
+                let listed = try String.fetchOne(
+                    db,
+                    sql: "SELECT value FROM settings WHERE key = ?",
+                    arguments: [QueueSync.catchUpSetting]
+                )
+            else { return [] }
+            let rows = try DeliveryRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?)) AND status = ?",
+                arguments: [listed, DeliveryStatus.held]
+            )
+            var events: [RunEvent] = []
+            for var delivery in rows {
+                delivery.status = .retrying
+                delivery.nextAttemptAt = now
+                delivery.note = "caught up: sent by `loa run --catch-up`"
+                delivery.updatedAt = now
+                try delivery.update(db)
+                events.append(
+                    RunEvent(.caughtUp, announcement: delivery.announcementId, channel: delivery.channel, detail: "")
+                )
+            }
+            try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [QueueSync.catchUpSetting])
+            return events
         }
     }
 

@@ -10,6 +10,9 @@ struct QueueSync {
     let configuration: Configuration
     let archive: Archive
     let now: Date
+    /// `loa run --catch-up`: a new archive holds nothing back.
+    var catchUp = false
+    private var dates: LocalDateFormat { LocalDateFormat(timeZone: configuration.timeZone) }
 
     /// What the queue holds this run.
     struct Outcome {
@@ -21,18 +24,74 @@ struct QueueSync {
         var fileCount = 0
         /// How many were parsed this run.
         var parsedCount = 0
+        /// Deliveries held for a person as they were created: printed once, in this run.
+        var events: [RunEvent] = []
+        /// The announcements whose files changed since the last run.
+        var changed: Set<String> = []
     }
 
-    private struct FileState {
+    /// The setting listing the deliveries held because a new archive found them long past their time.
+    static let catchUpSetting = "catch_up_held"
+
+    struct FileState: Equatable {
         var path: String
         var size: Int64
         var modifiedNanoseconds: Int64
     }
 
-    private struct CachedFile {
+    struct CachedFile: Equatable {
         var size: Int64
         var modifiedNanoseconds: Int64
         var announcementID: String?
+    }
+
+    /// Which files a run reads, decided from the listing and the archive's record of it without touching either.
+    struct Reading: Equatable {
+        /// The files to parse, and whether each changed since it was last parsed (its problems are then reported).
+        var parse: [(file: FileState, changed: Bool)] = []
+        /// The files not parsed, with the id each held when it was: their claims still count for duplicate ids.
+        var unread: [String: String] = [:]
+
+        static func == (one: Reading, other: Reading) -> Bool {
+            one.unread == other.unread && one.parse.map(\.file) == other.parse.map(\.file)
+                && one.parse.map(\.changed) == other.parse.map(\.changed)
+        }
+    }
+
+    /// What to read when the listing changed: every new or changed file, and the unchanged ones whose
+    /// announcement has a delivery due (`due`) or shared its id with a file that changed or left (so an id that
+    /// two files claimed is recorded again once one of them is renamed); with `configurationChanged`, every file.
+    static func reading(
+        _ files: [FileState],
+        cache: [String: CachedFile],
+        due: Set<String>,
+        configurationChanged: Bool
+    ) -> Reading {
+        func isUnchanged(_ file: FileState, _ cached: CachedFile?) -> Bool {
+            cached?.size == file.size && cached?.modifiedNanoseconds == file.modifiedNanoseconds
+        }
+        let present = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
+        var touched: Set<String> = []
+        for (path, cached) in cache {
+            guard let id = cached.announcementID else { continue }
+            if let file = present[path], isUnchanged(file, cached) { continue }
+            touched.insert(id)
+        }
+        var reading = Reading()
+        for file in files {
+            let cached = cache[file.path]
+            if isUnchanged(file, cached), !configurationChanged, let cached {
+                guard let id = cached.announcementID else { continue }
+                if due.contains(id) || touched.contains(id) {
+                    reading.parse.append((file, false))
+                } else {
+                    reading.unread[file.path] = id
+                }
+            } else {
+                reading.parse.append((file, true))
+            }
+        }
+        return reading
     }
 
     func run() throws -> Outcome {
@@ -67,48 +126,10 @@ struct QueueSync {
                     arguments: ["now": now]
                 )
             )
-            var owners: [String: String] = [:]  // announcement id → path
-            func process(_ file: FileState, _ parsed: AnnouncementParser.Outcome, changed: Bool) throws {
-                let url = URL(fileURLWithPath: file.path)
-                outcome.parsedCount += 1
-                var announcementID = parsed.announcement?.id
-                if changed { outcome.diagnostics += parsed.diagnostics }
-                if var announcement = parsed.announcement {
-                    if let owner = owners[announcement.id], owner != file.path {
-                        outcome.diagnostics.append(
-                            Diagnostic(
-                                area: .queue,
-                                file: DisplayPath.of(url),
-                                line: 1,
-                                field: "id",
-                                message:
-                                    "'\(announcement.id)' is already the id of \(DisplayPath.of(URL(fileURLWithPath: owner)))",
-                                hint: "give it another `id:`; it is not posted until then"
-                            )
-                        )
-                        announcementID = nil
-                    } else {
-                        owners[announcement.id] = file.path
-                        announcement.file = url
-                        try record(announcement, db)
-                        outcome.announcements[announcement.id] = announcement
-                    }
-                }
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO queue_files (path, size, modified_ns, announcement_id, revision, checked_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        file.path, file.size, file.modifiedNanoseconds, announcementID,
-                        parsed.announcement?.revision, now,
-                    ]
-                )
-            }
-
             if !configurationChanged, settings["queue_listing"] == listing {
-                // No file came, went or changed since the last run: only those with deliveries due are read, and
-                // the 10,000 rows of a full queue's cache are not.
+                // No file came, went or changed since the last run: only those with deliveries due are read (every
+                // file claiming such an id, so a duplicate id is still seen), and the 10,000 rows of a full queue's
+                // cache are not.
                 guard !due.isEmpty else { return }
                 let rows = try Row.fetchAll(
                     db,
@@ -116,44 +137,20 @@ struct QueueSync {
                         "SELECT path, announcement_id FROM queue_files WHERE announcement_id IN (SELECT value FROM json_each(?))",
                     arguments: [WebhookDelivery.jsonArray(due)]
                 )
-                for row in rows { owners[row[1]] = row[0] }
                 let names = Set(
                     rows.compactMap { row in
                         (row[0] as String).hasPrefix(prefix) ? String((row[0] as String).dropFirst(prefix.count)) : nil
                     }
                 )
-                let dueFiles = fileStates(queue.files(named: names))
-                try dueFiles.concurrentForEach({ parser.parse(file: URL(fileURLWithPath: $0.path)) }) { file, parsed in
-                    try process(file, parsed, changed: false)
-                }
+                let reading = Reading(parse: fileStates(queue.files(named: names)).map { ($0, false) })
+                try read(reading, parser: parser, renamed: [:], into: &outcome, db)
                 return
             }
-
+            let renamed = configurationChanged ? try recordChannels(db) : [:]
             let files = fileStates(queue.sortedFiles())
             let cache = try Self.cache(db)
-            var toParse: [FileState] = []
-            for file in files {
-                let cached = cache[file.path]
-                let unchanged =
-                    !configurationChanged && cached?.size == file.size
-                    && cached?.modifiedNanoseconds == file.modifiedNanoseconds
-                if unchanged, let cached {
-                    if let id = cached.announcementID {
-                        owners[id] = file.path
-                        if due.contains(id) { toParse.append(file) }
-                    }
-                } else {
-                    toParse.append(file)
-                }
-            }
-            // Files are parsed on every core while the ones parsed already are recorded, in the queue's order.
-            try toParse.concurrentForEach({ parser.parse(file: URL(fileURLWithPath: $0.path)) }) { file, parsed in
-                let fileChanged =
-                    cache[file.path].map {
-                        $0.size != file.size || $0.modifiedNanoseconds != file.modifiedNanoseconds
-                    } ?? true
-                try process(file, parsed, changed: fileChanged || configurationChanged)
-            }
+            let reading = Self.reading(files, cache: cache, due: due, configurationChanged: configurationChanged)
+            try read(reading, parser: parser, renamed: renamed, into: &outcome, db)
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
             if configurationChanged {
                 try db.execute(
@@ -171,8 +168,70 @@ struct QueueSync {
         return outcome
     }
 
+    /// Parses the files `reading` names (on every core) and records what they hold: each announcement and its
+    /// deliveries, unless its id is claimed by another file too, and each file's stamps.
+    private func read(
+        _ reading: Reading,
+        parser: AnnouncementParser,
+        renamed: [String: [String]],
+        into outcome: inout Outcome,
+        _ db: Database
+    ) throws {
+        let parsed = reading.parse.concurrentMap { parser.parse(file: URL(fileURLWithPath: $0.file.path)) }
+        let display = { (path: String) in DisplayPath.of(URL(fileURLWithPath: path)) }
+        var claims = reading.unread.map { (file: display($0.key), id: $0.value) }
+        var changedIDs: Set<String> = []
+        for (entry, result) in zip(reading.parse, parsed) {
+            guard let id = result.announcement?.id else { continue }
+            claims.append((display(entry.file.path), id))
+            if entry.changed { changedIDs.insert(id) }
+        }
+        let duplicates = DuplicateIDs(claims)
+        for (entry, result) in zip(reading.parse, parsed) {
+            let file = entry.file
+            outcome.parsedCount += 1
+            if entry.changed { outcome.diagnostics += result.diagnostics }
+            if var announcement = result.announcement, !duplicates.contains(announcement.id) {
+                announcement.file = URL(fileURLWithPath: file.path)
+                try record(announcement, renamed: renamed, db, events: &outcome.events)
+                outcome.announcements[announcement.id] = announcement
+                if entry.changed { outcome.changed.insert(announcement.id) }
+            }
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO queue_files (path, size, modified_ns, announcement_id, revision, checked_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    file.path, file.size, file.modifiedNanoseconds, result.announcement?.id,
+                    result.announcement?.revision, now,
+                ]
+            )
+        }
+        guard !duplicates.isEmpty else { return }
+        outcome.diagnostics += duplicates.diagnostics(only: changedIDs)
+        for id in changedIDs {
+            guard let note = duplicates.note(for: id) else { continue }
+            try db.execute(
+                sql: """
+                    UPDATE deliveries SET note = ?, updated_at = ?
+                    WHERE announcement_id = ? AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.owed))
+                    """,
+                arguments: [note, now, id]
+            )
+        }
+    }
+
     /// Records an announcement and creates the deliveries it is owed.
-    private func record(_ announcement: Announcement, _ db: Database) throws {
+    ///
+    /// `renamed` names, for a channel, the ids that left loa.yml with its destination: a delivery those delivered
+    /// is held rather than posted again under the new id.
+    private func record(
+        _ announcement: Announcement,
+        renamed: [String: [String]],
+        _ db: Database,
+        events: inout [RunEvent]
+    ) throws {
         let hash = ContentHash.of(announcement)
         // Statements prepared once a run: a fan-out's first sync records hundreds of announcements.
         try db.cachedStatement(
@@ -196,8 +255,9 @@ struct QueueSync {
         // A newer revision replaces whatever an older one still owed.
         try db.cachedStatement(
             sql: """
-                UPDATE deliveries SET status = 'cancelled', note = :note, updated_at = :now
-                WHERE announcement_id = :id AND revision < :revision AND status IN ('pending', 'retrying', 'sending')
+                UPDATE deliveries SET status = '\(DeliveryStatus.cancelled.rawValue)', note = :note, updated_at = :now
+                WHERE announcement_id = :id AND revision < :revision
+                  AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.owed))
                 """
         )
         .execute(
@@ -214,12 +274,12 @@ struct QueueSync {
         let channels = configuration.channels(matching: announcement.channelPatterns)
         let wanted = Set(channels.map(\.id))
         for var delivery in existing {
-            if !wanted.contains(delivery.channel), !delivery.status.isSettled {
+            if !wanted.contains(delivery.channel), DeliveryStatus.undelivered.contains(delivery.status) {
                 delivery.status = .cancelled
-                delivery.note = "the announcement no longer names this channel"
+                delivery.note = Self.channelLeftNote
                 delivery.updatedAt = now
                 try delivery.update(db)
-            } else if delivery.status == .sent || delivery.status == .awaitingConfirmation,
+            } else if DeliveryStatus.delivered.contains(delivery.status),
                 let sentHash = delivery.contentHash, sentHash != hash
             {
                 let note = "edited after it was sent; set `revision: \(announcement.revision + 1)` to post it again"
@@ -234,15 +294,16 @@ struct QueueSync {
         let twin = try Row.fetchOne(
             db.cachedStatement(
                 sql: """
-                    SELECT d.announcement_id, d.sent_at FROM deliveries d
+                    SELECT d.announcement_id, d.sent_at, a.publish_at FROM deliveries d
                     JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
-                    WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN ('sent', 'awaiting_confirmation')
+                    WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
                     LIMIT 1
                     """
             ),
             arguments: [hash, announcement.id]
         )
         let insert = try DeliveryRecord.insertStatement(db)
+        var catchUpHeld: [String] = []
         for channel in channels where !have.contains(channel.id) {
             var delivery = DeliveryRecord(
                 id: DeliveryID.make(
@@ -262,16 +323,104 @@ struct QueueSync {
                 createdAt: now,
                 updatedAt: now
             )
-            if let twin {
-                let other: String = twin["announcement_id"]
+            if let oldIDs = renamed[channel.id],
+                let old = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT channel FROM deliveries
+                        WHERE announcement_id = ? AND revision = ? AND channel IN (SELECT value FROM json_each(?))
+                          AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
+                        LIMIT 1
+                        """,
+                    arguments: [announcement.id, announcement.revision, WebhookDelivery.jsonArray(oldIDs)]
+                )
+            {
                 delivery.status = .held
                 delivery.note =
-                    "the same content was already delivered as '\(other)' (renamed file?); "
-                    + "`loa cancel \(announcement.id)` to drop it, or change the text or revision to post it"
+                    "channel '\(channel.id)' has the address of '\(old)', which posted this already: if you renamed "
+                    + "it, `loa channel rename \(old) \(channel.id)` moves its records; if not, "
+                    + "`loa retry \(announcement.id) --channel \(channel.id)` posts it"
+            } else if let twin {
+                delivery.status = .held
+                delivery.note = Self.twinNote(
+                    announcement,
+                    twin: twin["announcement_id"],
+                    twinPublish: twin["publish_at"]
+                )
+            } else if archive.isNew, !catchUp, let publish = announcement.publishAt,
+                now.timeIntervalSince(publish) > configuration.catchUp,
+                now.timeIntervalSince(publish) <= configuration.missedAfter,
+                announcement.expiresAt.map({ $0 > now }) ?? true
+            {
+                // Only what would go out now: a post already missed or expired is settled as such by the planner.
+                delivery.status = .held
+                delivery.note =
+                    "this archive is new, and the post was due \(dates.dayAndTime(publish)), more than "
+                    + "\(DurationText.format(configuration.catchUp)) ago: it may be out already (a lost archive?); "
+                    + "`loa run --catch-up` sends every such post, `loa retry \(announcement.id)` this one, "
+                    + "`loa cancel \(announcement.id)` drops it"
+                catchUpHeld.append(delivery.id)
             }
             try delivery.insertFast(using: insert)
+            if delivery.status == .held, let note = delivery.note {
+                events.append(RunEvent(.held, announcement: announcement.id, channel: channel.id, detail: note))
+            }
+        }
+        if !catchUpHeld.isEmpty {
+            let listed = try String.fetchOne(
+                db,
+                sql: "SELECT value FROM settings WHERE key = ?",
+                arguments: [Self.catchUpSetting]
+            )
+            let ids =
+                (listed.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []) + catchUpHeld
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                arguments: [Self.catchUpSetting, WebhookDelivery.jsonArray(ids)]
+            )
         }
     }
+
+    /// Why a delivery is held whose text was delivered already under another id: the same file renamed, or a
+    /// copy meant as a repeat with a new publish time. Either way a person decides.
+    static func twinNote(_ announcement: Announcement, twin: String, twinPublish: Date?) -> String {
+        let id = announcement.id
+        if let publish = announcement.publishAt, let twinPublish, publish != twinPublish {
+            return "the same text was already delivered as '\(twin)', due at another time: if this copy is a "
+                + "repeat, `loa retry \(id)` posts it; otherwise `loa cancel \(id)` drops it"
+        }
+        return "the same content was already delivered as '\(twin)' (renamed file?); `loa cancel \(id)` drops it, "
+            + "`loa retry \(id)` posts it anyway"
+    }
+
+    /// Records where each configured channel's posts land; returns, for each channel, the ids that left loa.yml
+    /// and had the same destination: the channel under its old names.
+    private func recordChannels(_ db: Database) throws -> [String: [String]] {
+        let configured = Set(configuration.channels.map(\.id))
+        var renamed: [String: [String]] = [:]
+        for channel in configuration.channels {
+            if let destination = channel.destination {
+                let others = try String.fetchAll(
+                    db,
+                    sql: "SELECT id FROM channels WHERE destination = ? AND id != ?",
+                    arguments: [destination, channel.id]
+                )
+                .filter { !configured.contains($0) }
+                if !others.isEmpty { renamed[channel.id] = others.sorted() }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO channels (id, destination) VALUES (?, ?)
+                    ON CONFLICT (id) DO UPDATE SET destination = excluded.destination
+                    """,
+                arguments: [channel.id, channel.destination]
+            )
+        }
+        return renamed
+    }
+
+    /// The note of a delivery cancelled because its announcement no longer names its channel.
+    static let channelLeftNote = "the announcement no longer names this channel"
 
     /// Unsettled deliveries of files that left the queue are cancelled, so their status says why.
     private func forgetRemovedFiles(present: Set<String>, cache: [String: CachedFile], _ db: Database) throws {
@@ -279,8 +428,9 @@ struct QueueSync {
             if let id = cached.announcementID {
                 try db.execute(
                     sql: """
-                        UPDATE deliveries SET status = 'cancelled', note = :note, updated_at = :now
-                        WHERE announcement_id = :id AND status IN ('pending', 'retrying', 'sending', 'held')
+                        UPDATE deliveries SET status = '\(DeliveryStatus.cancelled.rawValue)', note = :note, updated_at = :now
+                        WHERE announcement_id = :id
+                          AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.undelivered))
                         """,
                     arguments: [
                         "id": id, "now": now,
@@ -304,7 +454,9 @@ struct QueueSync {
 
     /// What, in the configuration, changes how files parse or which deliveries they are owed.
     static func fingerprint(_ configuration: Configuration) -> String {
-        let channels = configuration.channels.map { "\($0.id):\($0.platform.rawValue):\($0.transport.rawValue)" }
+        let channels = configuration.channels.map {
+            "\($0.id):\($0.platform.rawValue):\($0.transport.rawValue):\($0.destination ?? "")"
+        }
         return ([configuration.timeZone.identifier] + channels).joined(separator: ",")
     }
 }

@@ -53,4 +53,32 @@ public final class RunLock {
         }
         return RunLock(descriptor: descriptor, path: path)
     }
+
+    /// Takes the lock, waiting for a run that holds it to end (for operator commands that must not interleave
+    /// with a run's writes).
+    public static func waitFor(path: String) throws(Failure) -> RunLock {
+        try? FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+            withIntermediateDirectories: true
+        )
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX) == 0 else {
+            close(descriptor)
+            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
+        }
+        return RunLock(descriptor: descriptor, path: path)
+    }
+
+    /// Whether a run holds the lock at `path` now; false when there is no lock file or it cannot be read.
+    public static func isHeld(path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+        flock(descriptor, LOCK_UN)
+        return false
+    }
 }

@@ -19,6 +19,8 @@ public struct RunEvent: Sendable, Hashable {
         case unrenderable
         /// With `--dry-run`: would be sent or written now.
         case wouldSend = "would send"
+        /// Held by a new archive, released by `loa run --catch-up`: due now.
+        case caughtUp = "caught up"
     }
 
     public var kind: Kind
@@ -38,7 +40,7 @@ public struct RunEvent: Sendable, Hashable {
     public var needsAPerson: Bool {
         switch kind {
         case .failed, .missed, .expired, .held, .unrenderable: true
-        case .sent, .written, .retrying, .waiting, .wouldSend: false
+        case .sent, .written, .retrying, .waiting, .wouldSend, .caughtUp: false
         }
     }
 }

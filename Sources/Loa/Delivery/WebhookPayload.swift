@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON body of a bridge request, as DESIGN.md's Bridge protocol gives it.
+/// The JSON body of a bridge request, as the README's bridge protocol gives it.
 public struct WebhookPayload: Sendable, Codable, Equatable {
     /// The delivery's content.
     public struct Post: Sendable, Codable, Equatable {

@@ -52,7 +52,7 @@ public struct EngagementRefresh: Sendable {
                 sql: """
                     SELECT d.*, p.last_polled_at AS polled, coalesce(p.unchanged_count, 0) AS unchanged
                     FROM deliveries d LEFT JOIN engagement_polls p ON p.delivery_id = d.id
-                    WHERE d.status = 'sent' AND d.transport = 'webhook' AND d.remote_id IS NOT NULL
+                    WHERE d.status = '\(DeliveryStatus.sent.rawValue)' AND d.transport = 'webhook' AND d.remote_id IS NOT NULL
                     ORDER BY d.sent_at
                     """
             )

@@ -52,7 +52,8 @@ public struct CSVReport: Sendable {
             let deliveries = try RawRows(
                 db,
                 sql: """
-                    SELECT channel, platform, due_at, sent_at, status, remote_url, attempt_count, figures FROM deliveries
+                    SELECT channel, platform, due_at, sent_at, status, remote_url,
+                        \(DeliveryRecord.triesSQL(deliveryID: "deliveries.id")), figures FROM deliveries
                     WHERE announcement_id = ? AND revision = ? ORDER BY channel
                     """
             )

@@ -20,7 +20,7 @@ public struct ReportQuery: Sendable {
                 db,
                 sql: """
                     SELECT d.id, d.announcement_id, d.revision, d.channel, d.platform, d.transport, d.status,
-                           d.due_at, d.sent_at, d.remote_url, d.attempt_count,
+                           d.due_at, d.sent_at, d.remote_url, \(DeliveryRecord.triesSQL(deliveryID: "d.id")),
                            a.title, a.category, a.unit, a.publish_at, d.figures
                     FROM deliveries d JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
                     \(whereClause)

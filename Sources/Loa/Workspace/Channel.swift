@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The social platform a channel posts to; it decides the variant's template, length limit and style.
@@ -22,6 +23,14 @@ public struct Channel: Sendable, Identifiable {
     public var transport: TransportKind
     /// The bridge's endpoint, for webhook channels.
     public var url: URL?
+
+    /// Where this channel's posts land, as a fingerprint the archive may keep (a hash: a bridge's address can carry
+    /// secrets): two channel ids with one destination are one channel renamed. Nil for outbox channels, whose
+    /// posts a person makes.
+    public var destination: String? {
+        guard transport == .webhook, let url else { return nil }
+        return DeliveryID.hex(SHA256.hash(data: Data(url.absoluteString.utf8)).prefix(16))
+    }
     /// The `whsec_…` signing secret, for webhook channels.
     public var secret: Secret?
     /// Sent as `Authorization: Bearer` when set.

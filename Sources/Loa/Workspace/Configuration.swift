@@ -18,6 +18,9 @@ public struct Configuration: Sendable {
     public var engagementSchedule: EngagementSchedule = .standard
     /// The most requests to bridges in flight at once, over all channels.
     public var concurrency = 64
+    /// In the run that creates the archive, a post already this far past its `publish_at` is held for a person
+    /// (`loa run --catch-up`) rather than sent: a new archive may be a lost one, and its posts may be out already.
+    public var catchUp: TimeInterval = 3600
 
     public init(
         file: URL,

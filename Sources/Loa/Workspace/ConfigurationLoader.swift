@@ -7,8 +7,8 @@ import Yams
 /// from the environment first, then from the credentials file; no message ever contains a resolved value.
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
-        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "engagement_schedule",
-        "concurrency",
+        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up",
+        "engagement_schedule", "concurrency",
         "channels",
     ]
     static let channelKeys = [
@@ -91,6 +91,8 @@ public struct ConfigurationLoader: Sendable {
                 }
             case "missed_after":
                 if let value = duration(entry, &reader) { configuration.missedAfter = value }
+            case "catch_up":
+                if let value = duration(entry, &reader) { configuration.catchUp = value }
             case "concurrency":
                 configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
             case "engagement_schedule":

@@ -12,9 +12,4 @@ public enum Glob {
     public static func matches(_ pattern: String, _ name: String) -> Bool {
         fnmatch(pattern, name, 0) == 0
     }
-
-    /// Whether the text has any pattern characters.
-    public static func isPattern(_ text: String) -> Bool {
-        text.contains { "*?[".contains($0) }
-    }
 }

@@ -11,7 +11,7 @@ public struct WorkspaceCheck: Sendable {
     /// How many are drafts without errors.
     public var draftCount: Int
 
-    /// The exit code DESIGN.md gives: 2 for a configuration error, 1 for a queue error, else 0.
+    /// The exit code the README gives: 2 for a configuration error, 1 for a queue error, else 0.
     public var exitCode: Int32 {
         if diagnostics.contains(where: { $0.severity == .error && $0.area == .configuration }) { return 2 }
         if diagnostics.hasErrors { return 1 }

@@ -64,6 +64,11 @@ final class DeliveryWorkspace {
 
     /// Runs `loa` here with the test secrets in the environment.
     func loa(_ arguments: String..., environment: [String: String] = [:]) throws -> LoaProcess.Output {
+        try loa(arguments, environment: environment)
+    }
+
+    /// Runs `loa` here with the test secrets in the environment.
+    func loa(_ arguments: [String], environment: [String: String] = [:]) throws -> LoaProcess.Output {
         try LoaProcess.run(arguments, in: root, environment: Self.environment.merging(environment) { $1 })
     }
 

@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+
+/// Why an archive cannot be used, in words that name the file and say what to do.
+///
+/// A file that is not a Loa archive is never taken as a new one: a new archive knows of no post already made,
+/// and would post again everything still inside its window.
+public struct ArchiveError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The file holds no bytes (cut short, or made by `touch` or a failed copy).
+        case empty
+        /// An SQLite database, but with tables that are not Loa's.
+        case foreign
+        /// Not an SQLite database at all.
+        case notADatabase
+        /// Made by an older Loa, and this command may not bring it up to date.
+        case outdated
+        /// SQLite could not open or read it; the reason in words.
+        case unreadable(String)
+    }
+
+    /// The archive's path as given in loa.yml, resolved.
+    public var path: String
+    public var kind: Kind
+
+    public init(path: String, _ kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+
+    /// The error of opening the archive, from what SQLite or the system said.
+    init(path: String, opening error: any Error) {
+        self.path = path
+        if let error = error as? ArchiveError {
+            self = error
+        } else if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB: kind = .notADatabase
+            case .SQLITE_CANTOPEN:
+                kind = .unreadable("it cannot be opened (check that this account may read it and its folder)")
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+                kind = .unreadable("this account may not write it")
+            case .SQLITE_FULL: kind = .unreadable("the disk is full")
+            case .SQLITE_BUSY, .SQLITE_LOCKED: kind = .unreadable("another program holds it locked")
+            case .SQLITE_CORRUPT: kind = .unreadable("it is damaged; restore it from a backup")
+            default: kind = .unreadable(error.message ?? "SQLite could not open it")
+            }
+        } else {
+            kind = .unreadable((error as? any LocalizedError)?.failureReason ?? "\(error)")
+        }
+    }
+
+    public var description: String {
+        let file = DisplayPath.of(URL(fileURLWithPath: path))
+        switch kind {
+        case .empty:
+            return "the archive \(file) is empty (0 bytes), so it is not a Loa archive; restore it from a backup, or "
+                + "delete it to start a new archive (posts more than `catch_up` past their time are then held)"
+        case .foreign:
+            return "the archive \(file) is an SQLite database without Loa's tables; point `archive:` in loa.yml at "
+                + "Loa's archive, or move this file away"
+        case .notADatabase:
+            return "the archive \(file) is not an SQLite database; point `archive:` in loa.yml at Loa's archive, "
+                + "or move this file away"
+        case .outdated:
+            return "the archive \(file) was written by an older Loa; the next `loa run` (by the account that runs "
+                + "cron) brings it up to date"
+        case .unreadable(let reason):
+            return "cannot use the archive \(file): \(reason)"
+        }
+    }
+
+    /// Refuses a zero-byte file before SQLite would take it for a new, empty database.
+    static func checkFile(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        if isFolder.boolValue { throw ArchiveError(path: path, .unreadable("it is a folder, not a file")) }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if (attributes?[.size] as? NSNumber)?.intValue == 0 { throw ArchiveError(path: path, .empty) }
+    }
+
+    /// Refuses a database that has tables, none of them Loa's. One with no tables at all is what a first run
+    /// killed before it made its tables leaves, and is taken as new.
+    static func checkTables(_ database: any DatabaseReader, path: String) throws {
+        let (tables, loa) = try database.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0,
+                try db.tableExists("grdb_migrations") && db.tableExists("deliveries")
+            )
+        }
+        if tables > 0 && !loa { throw ArchiveError(path: path, .foreign) }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+
+/// Where a delivery of one announcement to one channel stands, and every rule about statuses.
+///
+/// This is the one home of those rules: which status may follow which, and which statuses a run still owes an
+/// attempt, count as delivered, or need a person. The archive's queries take their status lists from here
+/// (``sqlList(_:)``), so a query and a Swift `switch` can never disagree about, say, whether `held` is settled.
+public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+    /// Waiting for its time, quiet hours or the channel's minimum gap.
+    case pending
+    /// An attempt has started and not finished; after a crash the next run records that attempt as interrupted
+    /// and sends again with the same id.
+    case sending
+    case sent
+    /// An attempt failed in a way worth retrying; `next_attempt_at` says when.
+    case retrying
+    /// Given up: a 4xx or 3xx answer, or retries exhausted.
+    case failed
+    /// Not sent within `missed_after` of its `publish_at`.
+    case missed
+    /// Not sent before its `expires_at`.
+    case expired
+    /// Cancelled by an operator, or its file left the queue before it was sent.
+    case cancelled
+    /// Kept back for a person to decide: the same content was already delivered under another id, or it would go
+    /// out long after its time in a new archive.
+    case held
+    /// Written to the outbox; waiting for `loa confirm` with the post's address.
+    case awaitingConfirmation = "awaiting_confirmation"
+
+    /// The statuses `loa run` still owes an attempt: it sends them when they are due.
+    public static let owed: Set<DeliveryStatus> = [.pending, .sending, .retrying]
+
+    /// The statuses of a post that is out (or handed to a person to post): never sent again for this revision.
+    public static let delivered: Set<DeliveryStatus> = [.sent, .awaitingConfirmation]
+
+    /// The statuses of a delivery that has not gone out and still may: owed, or held for a person. These are the
+    /// ones cancelled when their file leaves the queue or their channel is no longer named.
+    public static let undelivered: Set<DeliveryStatus> = owed.union([.held])
+
+    /// The statuses a person must act on; cron prints a delivery when it enters one of them.
+    public static let needingAPerson: Set<DeliveryStatus> = [.failed, .missed, .expired, .held, .awaitingConfirmation]
+
+    /// Which status may follow which. A run moves deliveries along the first rows; operators (`loa retry`,
+    /// `loa cancel`, `loa confirm`) along the others. `cancelled` is only left by an operator's retry, and by a
+    /// `sent` that arrives for a request that had left before the cancel.
+    public static let transitions: [DeliveryStatus: Set<DeliveryStatus>] = [
+        .pending: [.sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .held, .awaitingConfirmation],
+        .sending: [.sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation],
+        .retrying: [.sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation],
+        .held: [.retrying, .cancelled],
+        .failed: [.retrying, .cancelled, .sent],
+        .cancelled: [.retrying, .sent],
+        .awaitingConfirmation: [.sent, .cancelled],
+        .sent: [],
+        .missed: [],
+        .expired: [],
+    ]
+
+    /// Whether a delivery in this status may move to `next`.
+    public func canBecome(_ next: DeliveryStatus) -> Bool {
+        Self.transitions[self]?.contains(next) ?? false
+    }
+
+    /// Whether `loa run` has nothing more to do for it.
+    public var isSettled: Bool { !Self.owed.contains(self) }
+
+    /// How `loa status` writes it.
+    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
+    /// A set of statuses as an SQL list, `('pending', 'retrying')`, in a fixed order, for the archive's queries.
+    static func sqlList(_ statuses: Set<DeliveryStatus>) -> String {
+        "(" + allCases.filter(statuses.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import Loa
+
+@Suite("Delivery statuses, and what the queue sync reads")
+struct DeliveryStatusTests {
+    @Test("every status has a row in the transition table, and the sets agree with it")
+    func transitionTable() {
+        for status in DeliveryStatus.allCases {
+            #expect(DeliveryStatus.transitions[status] != nil, "\(status) has no row")
+        }
+        // Nothing leaves a post that is out, or a post too late.
+        for final in [DeliveryStatus.sent, .missed, .expired] {
+            #expect(DeliveryStatus.allCases.allSatisfy { !final.canBecome($0) })
+        }
+        // A cancel is left only by an operator's retry, or by a success for a request already in flight.
+        #expect(DeliveryStatus.allCases.filter { DeliveryStatus.cancelled.canBecome($0) } == [.sent, .retrying])
+        #expect(DeliveryStatus.pending.canBecome(.sending) && !DeliveryStatus.held.canBecome(.sending))
+        // Owed statuses are exactly the unsettled ones; held is settled for a run but still undelivered.
+        #expect(DeliveryStatus.allCases.filter { !$0.isSettled } == [.pending, .sending, .retrying])
+        #expect(DeliveryStatus.held.isSettled && DeliveryStatus.undelivered.contains(.held))
+        #expect(DeliveryStatus.delivered.isDisjoint(with: DeliveryStatus.undelivered))
+        // Every owed status can be settled by a run: sent, failed, missed, expired.
+        for owed in DeliveryStatus.owed {
+            #expect([.sent, .failed, .missed, .expired, .cancelled].allSatisfy { owed.canBecome($0) }, "\(owed)")
+        }
+    }
+
+    @Test("status sets become SQL lists in a fixed order")
+    func sqlLists() {
+        #expect(DeliveryStatus.sqlList(DeliveryStatus.owed) == "('pending', 'sending', 'retrying')")
+        #expect(DeliveryStatus.sqlList(DeliveryStatus.delivered) == "('sent', 'awaiting_confirmation')")
+        #expect(DeliveryStatus.sqlList(DeliveryStatus.undelivered) == "('pending', 'sending', 'retrying', 'held')")
+    }
+
+    @Test("one rule for duplicate ids: the later file is reported, naming the first; neither is posted")
+    func duplicateIDs() {
+        let duplicates = DuplicateIDs([
+            (file: "queue/b.md", id: "trung-id"), (file: "queue/a.md", id: "trung-id"),
+            (file: "queue/c.md", id: "rieng"),
+        ])
+        #expect(duplicates.contains("trung-id") && !duplicates.contains("rieng"))
+        let messages = duplicates.diagnostics().map(\.description)
+        #expect(messages.count == 1)
+        #expect(
+            messages.first?.hasPrefix("queue/b.md:1: error: id: 'trung-id' is already the id of queue/a.md") == true
+        )
+        #expect(duplicates.diagnostics(only: ["rieng"]).isEmpty)
+        #expect(duplicates.note(for: "trung-id")?.contains("queue/a.md and queue/b.md have the same id") == true)
+    }
+
+    @Test("the sync parses new and changed files, and unchanged ones only when due; the rest keep their claims")
+    func reading() {
+        typealias File = QueueSync.FileState
+        let files = [
+            File(path: "/q/a.md", size: 10, modifiedNanoseconds: 1),
+            File(path: "/q/b.md", size: 20, modifiedNanoseconds: 2),
+            File(path: "/q/c.md", size: 30, modifiedNanoseconds: 3),
+            File(path: "/q/d.md", size: 40, modifiedNanoseconds: 4),
+            File(path: "/q/e.md", size: 50, modifiedNanoseconds: 5),
+        ]
+        let cache: [String: QueueSync.CachedFile] = [
+            "/q/a.md": .init(size: 10, modifiedNanoseconds: 1, announcementID: "a"),  // unchanged, not due
+            "/q/b.md": .init(size: 20, modifiedNanoseconds: 2, announcementID: "b"),  // unchanged, due
+            "/q/c.md": .init(size: 31, modifiedNanoseconds: 3, announcementID: "c"),  // changed
+            "/q/d.md": .init(size: 40, modifiedNanoseconds: 4, announcementID: nil),  // unchanged, failed to parse
+        ]
+        let reading = QueueSync.reading(files, cache: cache, due: ["b"], configurationChanged: false)
+        #expect(reading.parse.map(\.file.path) == ["/q/b.md", "/q/c.md", "/q/e.md"])
+        #expect(reading.parse.map(\.changed) == [false, true, true])
+        #expect(reading.unread == ["/q/a.md": "a"])
+        // A file that shared its id with one that changed or left is read again: the id may be free now.
+        var shared = cache
+        shared["/q/c.md"]?.announcementID = "a"
+        shared["/q/gone.md"] = .init(size: 1, modifiedNanoseconds: 1, announcementID: "b")
+        let freed = QueueSync.reading(files, cache: shared, due: [], configurationChanged: false)
+        #expect(freed.parse.map(\.file.path) == ["/q/a.md", "/q/b.md", "/q/c.md", "/q/e.md"])
+        #expect(freed.parse.map(\.changed) == [false, false, true, true])
+        #expect(freed.unread.isEmpty)
+        let all = QueueSync.reading(files, cache: cache, due: [], configurationChanged: true)
+        #expect(all.parse.count == 5 && all.parse.allSatisfy(\.changed) && all.unread.isEmpty)
+    }
+}
