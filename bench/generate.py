@@ -13,6 +13,8 @@ import hmac
 import json
 import os
 import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 SECRET_KEY = bytes((i * 37 + 11) % 251 for i in range(32))
 SECRET = "whsec_" + base64.b64encode(SECRET_KEY).decode()
@@ -28,7 +30,14 @@ PARAGRAPHS = [
 ]
 
 
-def announcement(index, publish_at="01/01/2026 08:00", channels=None):
+def recently():
+    """Half an hour ago in Vietnam: due now, and recent enough that a new archive sends it rather than holding it
+    for `loa run --catch-up` (a new archive holds posts more than `catch_up`, 1h, past their time)."""
+    return (datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) - timedelta(minutes=30)).strftime("%d/%m/%Y %H:%M")
+
+
+def announcement(index, publish_at=None, channels=None):
+    publish_at = publish_at or recently()
     body = "\n\n".join(PARAGRAPHS)
     front = [
         "---",
