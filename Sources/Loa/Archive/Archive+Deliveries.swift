@@ -133,7 +133,7 @@ extension DeliveryRecord {
         for (id, attemptCount) in deliveries {
             if json.count > 1 { json.append(UInt8(ascii: ",")) }
             json.append(UInt8(ascii: "["))
-            WebhookDelivery.appendJSONString(id, to: &json)
+            JSONText.appendString(id, to: &json)
             json += ",\(attemptCount)]".utf8
         }
         json.append(UInt8(ascii: "]"))
@@ -221,7 +221,7 @@ extension DeliveryRecord {
 extension Variant {
     /// The id of this text in `variants`: 32 hex digits of its SHA-256.
     var archiveID: String {
-        DeliveryID.hex(SHA256.hash(data: Data(text.utf8)).prefix(16))
+        Hex.string(SHA256.hash(data: Data(text.utf8)).prefix(16))
     }
 
     /// Stores the text once, however many channels share it.

@@ -135,7 +135,7 @@ struct QueueSync {
                     db,
                     sql:
                         "SELECT path, announcement_id FROM queue_files WHERE announcement_id IN (SELECT value FROM json_each(?))",
-                    arguments: [WebhookDelivery.jsonArray(due)]
+                    arguments: [JSONText.array(due)]
                 )
                 let names = Set(
                     rows.compactMap { row in
@@ -332,7 +332,7 @@ struct QueueSync {
                           AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
                         LIMIT 1
                         """,
-                    arguments: [announcement.id, announcement.revision, WebhookDelivery.jsonArray(oldIDs)]
+                    arguments: [announcement.id, announcement.revision, JSONText.array(oldIDs)]
                 )
             {
                 delivery.status = .held
@@ -376,7 +376,7 @@ struct QueueSync {
                 (listed.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []) + catchUpHeld
             try db.execute(
                 sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                arguments: [Self.catchUpSetting, WebhookDelivery.jsonArray(ids)]
+                arguments: [Self.catchUpSetting, JSONText.array(ids)]
             )
         }
     }

@@ -94,8 +94,8 @@ extension WebhookDelivery {
             sameName: { one, other in
                 sameHeaderName(headers[one].name.utf8, headers[other].name.utf8)
             },
-            appendName: { field, json in appendJSONString(headers[field].name, to: &json) },
-            appendValue: { field, json in appendEscaped(headers[field].value, to: &json) }
+            appendName: { field, json in JSONText.appendString(headers[field].name, to: &json) },
+            appendValue: { field, json in JSONText.appendEscaped(headers[field].value, to: &json) }
         )
     }
 
@@ -117,14 +117,14 @@ extension WebhookDelivery {
                     sameHeaderName(bytes[fields[one].name], bytes[fields[other].name])
                 },
                 appendName: { field, json in
-                    appendJSONString(UnsafeBufferPointer(rebasing: bytes[fields[field].name]), to: &json)
+                    JSONText.appendString(UnsafeBufferPointer(rebasing: bytes[fields[field].name]), to: &json)
                 },
                 appendValue: { field, json in
                     let value = UnsafeBufferPointer(rebasing: bytes[fields[field].value])
                     if redact.finds(UnsafeRawBufferPointer(value)) {
-                        appendEscaped(redact(String(decoding: value, as: UTF8.self)), to: &json)
+                        JSONText.appendEscaped(redact(String(decoding: value, as: UTF8.self)), to: &json)
                     } else {
-                        appendEscaped(value, to: &json)
+                        JSONText.appendEscaped(value, to: &json)
                     }
                 }
             )
@@ -174,68 +174,4 @@ extension WebhookDelivery {
     }
 
     private static func lowerASCII(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
-
-    /// A JSON array of strings, as SQL's `json_each` reads a list.
-    static func jsonArray(_ values: some Sequence<String>) -> String {
-        var json: [UInt8] = [UInt8(ascii: "[")]
-        for value in values {
-            if json.count > 1 { json.append(UInt8(ascii: ",")) }
-            var value = value
-            value.withUTF8 { appendJSONString($0, to: &json) }
-        }
-        json.append(UInt8(ascii: "]"))
-        return String(decoding: json, as: UTF8.self)
-    }
-
-    /// A JSON string literal, escaping only what JSON requires (quotes, backslashes, control characters).
-    static func jsonString(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { source in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(source.count + 16)
-            appendJSONString(source, to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }
-    }
-
-    /// Appends `text` as a JSON string literal.
-    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendJSONString($0, to: &bytes) }
-    }
-
-    /// Appends the UTF-8 text `source` as a JSON string literal.
-    static func appendJSONString(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(34)
-        appendEscaped(source, to: &bytes)
-        bytes.append(34)
-    }
-
-    /// Appends `text` escaped for the inside of a JSON string literal.
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { appendEscaped($0, to: &bytes) }
-    }
-
-    /// Appends UTF-8 text escaped for the inside of a JSON string literal: the runs between escapes are copied
-    /// whole, as most text has no byte to escape.
-    static func appendEscaped(_ source: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        var runStart = 0
-        for offset in source.indices {
-            let byte = source[offset]
-            guard byte < 0x20 || byte == 34 || byte == 92 else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<offset]))
-            runStart = offset + 1
-            switch byte {
-            case 34, 92: bytes += [92, byte]
-            case 10: bytes += [92, 110]
-            case 13: bytes += [92, 114]
-            case 9: bytes += [92, 116]
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
-    }
 }

@@ -40,13 +40,13 @@ struct RequestCache {
         bytes.reserveCapacity(parts.head.count + parts.tail.count + 160)
         bytes += parts.head
         bytes += #""channel":"#.utf8
-        WebhookDelivery.appendJSONString(item.channel.id, to: &bytes)
+        JSONText.appendString(item.channel.id, to: &bytes)
         bytes += #","delivery_id":"#.utf8
-        WebhookDelivery.appendJSONString(item.delivery.id, to: &bytes)
+        JSONText.appendString(item.delivery.id, to: &bytes)
         bytes.append(UInt8(ascii: ","))
         bytes += parts.tail
         bytes += #"},"timestamp":"#.utf8
-        WebhookDelivery.appendJSONString(stamps.iso8601(sentAt), to: &bytes)
+        JSONText.appendString(stamps.iso8601(sentAt), to: &bytes)
         bytes += #","type":"post.create"}"#.utf8
         return bytes.withUnsafeBytes { Data($0) }
     }

@@ -29,7 +29,7 @@ public struct Channel: Sendable, Identifiable {
     /// posts a person makes.
     public var destination: String? {
         guard transport == .webhook, let url else { return nil }
-        return DeliveryID.hex(SHA256.hash(data: Data(url.absoluteString.utf8)).prefix(16))
+        return Hex.string(SHA256.hash(data: Data(url.absoluteString.utf8)).prefix(16))
     }
     /// The `whsec_…` signing secret, for webhook channels.
     public var secret: Secret?
