@@ -81,4 +81,46 @@ struct DeliveryStatusTests {
         let all = QueueSync.reading(files, cache: cache, due: [], configurationChanged: true)
         #expect(all.parse.count == 5 && all.parse.allSatisfy(\.changed) && all.unread.isEmpty)
     }
+
+    @Test("the schedule's rules: expiry before missed, missed before quiet hours, quiet hours before the gap")
+    func dueRules() throws {
+        let zone = try #require(TimeZone(identifier: "Asia/Ho_Chi_Minh"))
+        let nine = Date(timeIntervalSince1970: 1_796_058_000 + 9 * 3600)  // 01/12/2026 09:00 in Vietnam
+        let rules = DueRules(missedAfter: 48 * 3600, dates: LocalDateFormat(timeZone: zone), now: nine)
+        let plain = Channel(id: "fb", platform: .facebook, transport: .webhook)
+        let hour: TimeInterval = 3600
+        #expect(
+            rules.decide(publish: nine - hour, expires: nil, channel: plain, lastSent: nil, gapTaken: false) == .send
+        )
+        #expect(
+            rules.decide(publish: nine - hour, expires: nine, channel: plain, lastSent: nil, gapTaken: false)
+                == .expire(note: "not sent before it expired on 01/12/2026 09:00")
+        )
+        #expect(
+            rules.decide(publish: nine - 49 * hour, expires: nine - 1, channel: plain, lastSent: nil, gapTaken: false)
+                == .expire(note: "not sent before it expired on 01/12/2026 08:59"),
+            "expiry is said first"
+        )
+        #expect(
+            rules.decide(publish: nine - 49 * hour, expires: nil, channel: plain, lastSent: nil, gapTaken: false)
+                == .miss(note: "not sent within 2d of 29/11/2026 08:00")
+        )
+        var quiet = plain
+        quiet.quietHours = QuietHours("08:00-10:00")
+        #expect(
+            rules.decide(publish: nine - hour, expires: nil, channel: quiet, lastSent: nil, gapTaken: false)
+                == .wait(reason: "waiting for the channel's quiet hours (08:00-10:00) to end")
+        )
+        var gap = plain
+        gap.minGap = 15 * 60
+        #expect(
+            rules.decide(publish: nine - hour, expires: nil, channel: gap, lastSent: nine - 600, gapTaken: false)
+                == .wait(reason: "waiting for the channel's minimum gap of 15m, until 09:05")
+        )
+        #expect(
+            rules.decide(publish: nine - hour, expires: nil, channel: gap, lastSent: .distantPast, gapTaken: true)
+                == .wait(reason: "waiting for the channel's minimum gap of 15m, until 09:15")
+        )
+        #expect(rules.decide(publish: nine, expires: nil, channel: gap, lastSent: nine - 900, gapTaken: false) == .send)
+    }
 }

@@ -74,7 +74,11 @@ struct DuePlanner {
         announcements: [String: Announcement],
         changed: Set<String> = []
     ) throws -> (planned: [PlannedDelivery], events: [RunEvent]) {
-        let dates = LocalDateFormat(timeZone: configuration.timeZone)
+        let rules = DueRules(
+            missedAfter: configuration.missedAfter,
+            dates: LocalDateFormat(timeZone: configuration.timeZone),
+            now: now
+        )
         let rows = try RawRows(
             db,
             sql: """
@@ -145,46 +149,40 @@ struct DuePlanner {
                     "the last run stopped before the bridge's answer was recorded; sending again with the same id"
                 try delivery.update(db)
             }
-            if let expires = announcement.expiresAt, expires <= now {
-                try settle(.expired, "not sent before it expired on \(dates.dayAndTime(expires))", .expired)
+            if channel.minGap != nil, lastSent[channel.id] == nil {
+                lastSent[channel.id] =
+                    try Date.fetchOne(
+                        db,
+                        sql:
+                            "SELECT max(sent_at) FROM deliveries WHERE channel = ? AND status = '\(DeliveryStatus.sent.rawValue)'",
+                        arguments: [channel.id]
+                    ) ?? .distantPast
+            }
+            let decision = rules.decide(
+                publish: announcement.publishAt ?? delivery.dueAt,
+                expires: announcement.expiresAt,
+                channel: channel,
+                lastSent: lastSent[channel.id],
+                gapTaken: gapTaken.contains(channel.id)
+            )
+            switch decision {
+            case .expire(let note):
+                try settle(.expired, note, .expired)
                 continue
-            }
-            let publish = announcement.publishAt ?? delivery.dueAt
-            if now.timeIntervalSince(publish) > configuration.missedAfter {
-                let late = DurationText.format(configuration.missedAfter)
-                try settle(.missed, "not sent within \(late) of \(dates.dayAndTime(publish))", .missed)
+            case .miss(let note):
+                try settle(.missed, note, .missed)
                 continue
-            }
-            var waitReason: String?
-            if let quiet = channel.quietHours, quiet.contains(minuteOfDay: dates.minuteOfDay(now)) {
-                waitReason = "waiting for the channel's quiet hours (\(quiet)) to end"
-            } else if let gap = channel.minGap {
-                if lastSent[channel.id] == nil {
-                    lastSent[channel.id] =
-                        try Date.fetchOne(
-                            db,
-                            sql:
-                                "SELECT max(sent_at) FROM deliveries WHERE channel = ? AND status = '\(DeliveryStatus.sent.rawValue)'",
-                            arguments: [channel.id]
-                        ) ?? .distantPast
-                }
-                let last = lastSent[channel.id] ?? .distantPast
-                if gapTaken.contains(channel.id) || now.timeIntervalSince(last) < gap {
-                    let next =
-                        gapTaken.contains(channel.id) ? now.addingTimeInterval(gap) : last.addingTimeInterval(gap)
-                    waitReason =
-                        "waiting for the channel's minimum gap of \(DurationText.format(gap)), until \(dates.time(next))"
-                }
-            }
-            if let waitReason {
-                if delivery.note != waitReason {
-                    delivery.note = waitReason
+            case .wait(let reason):
+                if delivery.note != reason {
+                    delivery.note = reason
                     try delivery.update(db)
                 }
                 events.append(
-                    RunEvent(.waiting, announcement: delivery.announcementId, channel: channel.id, detail: waitReason)
+                    RunEvent(.waiting, announcement: delivery.announcementId, channel: channel.id, detail: reason)
                 )
                 continue
+            case .send:
+                break
             }
             let key = keys[position] ?? renderer.sharingKey(for: announcement, channel: channel)
             let result: Result<PlannedText, RenderFailure>
@@ -267,5 +265,49 @@ struct DuePlanner {
         let renderer = self.renderer
         let results = jobs.concurrentMap { renderer.render($0.announcement, for: $0.channel) }
         return (keys, Dictionary(zip(jobs.map(\.key), results)) { first, _ in first })
+    }
+}
+
+/// What becomes of one due delivery this run.
+enum DueDecision: Equatable {
+    /// Past the announcement's `expires_at`: settled as expired, with the note.
+    case expire(note: String)
+    /// More than `missed_after` past its time: settled as missed, with the note.
+    case miss(note: String)
+    /// Not now (quiet hours, the minimum gap): still owed, with the reason.
+    case wait(reason: String)
+    case send
+}
+
+/// The schedule's rules for one due delivery, decided from its times, its channel and the clock alone, so they
+/// are tested without an archive: expiry first, then `missed_after`, then quiet hours, then the channel's gap.
+struct DueRules {
+    let missedAfter: TimeInterval
+    let dates: LocalDateFormat
+    let now: Date
+
+    /// `lastSent` is the channel's last post (`distantPast` when none); `gapTaken`, whether this run already
+    /// sends a post on the channel.
+    func decide(publish: Date, expires: Date?, channel: Channel, lastSent: Date?, gapTaken: Bool) -> DueDecision {
+        if let expires, expires <= now {
+            return .expire(note: "not sent before it expired on \(dates.dayAndTime(expires))")
+        }
+        if now.timeIntervalSince(publish) > missedAfter {
+            return .miss(note: "not sent within \(DurationText.format(missedAfter)) of \(dates.dayAndTime(publish))")
+        }
+        if let quiet = channel.quietHours, quiet.contains(minuteOfDay: dates.minuteOfDay(now)) {
+            return .wait(reason: "waiting for the channel's quiet hours (\(quiet)) to end")
+        }
+        if let gap = channel.minGap {
+            let last = lastSent ?? .distantPast
+            if gapTaken || now.timeIntervalSince(last) < gap {
+                let next = gapTaken ? now.addingTimeInterval(gap) : last.addingTimeInterval(gap)
+                return .wait(
+                    reason:
+                        "waiting for the channel's minimum gap of \(DurationText.format(gap)), until \(dates.time(next))"
+                )
+            }
+        }
+        return .send
     }
 }
