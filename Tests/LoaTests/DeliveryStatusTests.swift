@@ -123,4 +123,58 @@ struct DeliveryStatusTests {
         )
         #expect(rules.decide(publish: nine, expires: nil, channel: gap, lastSent: nine - 900, gapTaken: false) == .send)
     }
+
+    @Test("a new delivery is held for a renamed channel, a twin, or a new archive's late post, in that order")
+    func holdRules() throws {
+        let zone = try #require(TimeZone(identifier: "Asia/Ho_Chi_Minh"))
+        let nine = Date(timeIntervalSince1970: 1_796_058_000 + 9 * 3600)  // 01/12/2026 09:00 in Vietnam
+        let hour: TimeInterval = 3600
+        func rules(newArchive: Bool) -> HoldRules {
+            HoldRules(
+                isNewArchive: newArchive,
+                catchUp: hour,
+                missedAfter: 48 * hour,
+                dates: LocalDateFormat(timeZone: zone),
+                now: nine
+            )
+        }
+        func announcement(publish: Date, expires: Date? = nil) -> Announcement {
+            Announcement(
+                id: "tin",
+                title: "Tin hoạt động",
+                category: .activityNews,
+                unit: "Đoàn phường An Hòa",
+                publishAt: publish,
+                expiresAt: expires,
+                body: "Đoàn viên ra quân.",
+                file: URL(fileURLWithPath: "/q/tin.md")
+            )
+        }
+        let late = announcement(publish: nine - 3 * hour)
+        #expect(rules(newArchive: false).decide(late, channel: "fb", renamedFrom: nil, twin: nil) == nil)
+        let caught = try #require(rules(newArchive: true).decide(late, channel: "fb", renamedFrom: nil, twin: nil))
+        #expect(caught.isCatchUp && caught.note.hasPrefix("this archive is new, and the post was due 01/12/2026 06:00"))
+        // Fresh, missed or expired posts are not held by a new archive.
+        for settled in [
+            announcement(publish: nine - 0.5 * hour), announcement(publish: nine - 49 * hour),
+            announcement(publish: nine - 3 * hour, expires: nine - 1),
+        ] {
+            #expect(rules(newArchive: true).decide(settled, channel: "fb", renamedFrom: nil, twin: nil) == nil)
+        }
+        let renamed = rules(newArchive: true).decide(late, channel: "fb-moi", renamedFrom: "fb", twin: ("cu", nil))
+        #expect(
+            renamed?.note.hasPrefix("channel 'fb-moi' has the address of 'fb'") == true && renamed?.isCatchUp == false
+        )
+        let moved = rules(newArchive: false).decide(late, channel: "fb", renamedFrom: nil, twin: ("cu", late.publishAt))
+        #expect(moved?.note.hasPrefix("the same content was already delivered as 'cu' (renamed file?)") == true)
+        let repeated = rules(newArchive: false).decide(
+            late,
+            channel: "fb",
+            renamedFrom: nil,
+            twin: ("cu", nine - 50 * hour)
+        )
+        #expect(
+            repeated?.note.contains("due at another time: if this copy is a repeat, `loa retry tin` posts it") == true
+        )
+    }
 }
