@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Loa
+import Logging
 
 /// The `loa` command: schedules, delivers and archives announcements on social channels.
 @main
@@ -26,6 +27,12 @@ struct LoaCommand: AsyncParsableCommand {
 
     /// Runs the command, mapping argument errors to exit code 2 as the README says (ArgumentParser uses 64).
     static func main() async {
+        // Loa's own diagnostics (profiling with LOA_PROFILE=1) go to standard error, never into what a command
+        // prints; the sink's request log keeps swift-log's default, standard output.
+        LoggingSystem.bootstrap { label in
+            label.hasPrefix("loa.")
+                ? StreamLogHandler.standardError(label: label) : StreamLogHandler.standardOutput(label: label)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

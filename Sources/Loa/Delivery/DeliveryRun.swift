@@ -150,40 +150,6 @@ public struct DeliveryRun: Sendable {
     }
 }
 
-/// With `LOA_PROFILE=1`, prints how long each phase of a run took to standard error, for profiling.
-final class PhaseTimer {
-    private var last = DispatchTime.now()
-    private var lastCPU = PhaseTimer.cpuSeconds()
-    private let enabled = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
-
-    func mark(_ phase: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now()
-        let cpu = Self.cpuSeconds()
-        let milliseconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6
-        let line =
-            "\(phase): \(String(format: "%.1f", milliseconds)) ms, CPU \(String(format: "%.1f", (cpu - lastCPU) * 1000)) ms"
-            + ", \(Self.residentMemory())\n"
-        FileHandle.standardError.write(Data(line.utf8))
-        last = now
-        lastCPU = cpu
-    }
-
-    /// The resident set now and at its peak, from `/proc/self/status` (Linux).
-    private static func residentMemory() -> String {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
-        func field(_ name: String) -> String {
-            let line = status.split(separator: "\n").first { $0.hasPrefix(name + ":") } ?? ""
-            return line.split(whereSeparator: \.isWhitespace).dropFirst().joined(separator: " ")
-        }
-        return "resident \(field("VmRSS")), peak \(field("VmHWM"))"
-    }
-
-    private static func cpuSeconds() -> Double {
-        Double(clock()) / Double(CLOCKS_PER_SEC)
-    }
-}
-
 /// A file's device and inode, to tell whether a path still names the file opened earlier.
 struct FileIdentity: Equatable {
     let device: UInt64

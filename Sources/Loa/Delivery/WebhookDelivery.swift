@@ -77,14 +77,11 @@ struct WebhookDelivery {
         guard !planned.isEmpty else { return [] }
         let jobs = planned.map { HTTPJob(group: $0.channel.id, groupLimit: $0.channel.concurrency) }
         let recorder = OutcomeRecorder(delivery: self, planned: planned)
-        let profiling = ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1"
         defer {
-            if profiling {
-                let line =
-                    "  recording starts, building requests, recording answers (own thread): "
-                    + "\(recorder.busyNanoseconds / 1_000_000) ms in \(recorder.transactions) transactions\n"
-                FileHandle.standardError.write(Data(line.utf8))
-            }
+            Profile.note(
+                "recording starts, building requests, recording answers (own thread): "
+                    + "\(recorder.busyNanoseconds / 1_000_000) ms in \(recorder.transactions) transactions"
+            )
         }
         do {
             try exchange.exchange(jobs, concurrency: concurrency, request: recorder.takeRequest) { step in

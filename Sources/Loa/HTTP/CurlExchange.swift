@@ -28,12 +28,10 @@ public struct CurlExchange: HTTPExchange {
         guard let multi = curl_multi_init() else { throw TransportError(.other, "libcurl could not start") }
         var session = Session(multi: multi, jobs: jobs, concurrency: max(1, concurrency), userAgent: userAgent)
         defer {
-            if ProcessInfo.processInfo.environment["LOA_PROFILE"] == "1" {
-                let line =
-                    "  transfers waited for recorded starts \(session.gateWaits) times, "
-                    + "\(session.gateWaitNanoseconds / 1_000_000) ms\n"
-                FileHandle.standardError.write(Data(line.utf8))
-            }
+            Profile.note(
+                "transfers waited for recorded starts \(session.gateWaits) times, "
+                    + "\(session.gateWaitNanoseconds / 1_000_000) ms"
+            )
             session.close()
         }
         try session.run(request: request, step: step)
