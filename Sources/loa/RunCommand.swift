@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
 
     static func line(_ event: RunEvent) -> String {
         let kind = event.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)
-        return "\(kind) \(event.announcement) → \(event.channel): \(event.detail)"
+        return "\(kind) \(Console.oneLine(event.announcement)) → \(event.channel): \(Console.oneLine(event.detail))"
     }
 
     static func summary(_ report: RunReport) -> String {
