@@ -22,8 +22,21 @@ enum Console {
         }
     }
 
+    /// Writes `text` and a line break, its control characters shown rather than obeyed (``VisibleText``): what is
+    /// printed can quote a bridge's answer or a queue file.
     static func write(_ text: String, to stream: Stream = .standardOutput) {
-        stream.handle.write(Data((text + "\n").utf8))
+        stream.handle.write(Data((VisibleText.escaped(text, keepingLineBreaks: true) + "\n").utf8))
+    }
+
+    /// Writes JSON text, which escapes control characters its own way.
+    static func writeJSON(_ json: String) {
+        Stream.standardOutput.handle.write(Data((VisibleText.escapedJSON(json) + "\n").utf8))
+    }
+
+    /// A value for one line of output (a cell, a detail): every control character shown, line breaks too, so
+    /// that a value cannot start a line of its own.
+    static func oneLine(_ text: String) -> String {
+        VisibleText.escaped(text)
     }
 
     static func report(_ diagnostics: [Diagnostic], to stream: Stream) {
@@ -32,6 +45,7 @@ enum Console {
 
     /// Rows in columns as wide as their widest cell; the last column is not padded.
     static func table(_ rows: [[String]]) -> String {
+        let rows = rows.map { $0.map(oneLine) }
         guard let columns = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows {

@@ -32,7 +32,7 @@ struct EngagementRefreshCommand: AsyncParsableCommand {
         if terminal { refresh.onProgress = { done, total in Console.progress(done, total, label: "engagement") } }
         let job = refresh
         let report = try await onOwnThread { try job.perform() }
-        for warning in report.warnings { Console.write("warning: \(warning)", to: .standardError) }
+        for warning in report.warnings { Console.write("warning: \(Console.oneLine(warning))", to: .standardError) }
         if Console.Stream.standardOutput.isTerminal {
             var summary = "\(report.read) posts read, \(report.snapshots) figures stored"
             if report.retrying > 0 { summary += ", \(report.retrying) to read again next run" }

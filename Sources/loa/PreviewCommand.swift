@@ -45,7 +45,7 @@ struct PreviewCommand: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.write(String(decoding: try encoder.encode(variants), as: UTF8.self))
+            Console.writeJSON(String(decoding: try encoder.encode(variants), as: UTF8.self))
         } else {
             for variant in variants { Console.write(Self.describe(variant)) }
         }

@@ -70,7 +70,8 @@ struct RunCommand: AsyncParsableCommand {
         // Padded to line up the usual words, never cut: "unrenderable" is longer than the column.
         let kind = event.kind.rawValue
         let padding = String(repeating: " ", count: max(0, 11 - kind.count))
-        return "\(kind)\(padding) \(event.announcement) → \(event.channel): \(event.detail)"
+        return
+            "\(kind)\(padding) \(Console.oneLine(event.announcement)) → \(event.channel): \(Console.oneLine(event.detail))"
     }
 
     static func summary(_ report: RunReport) -> String {

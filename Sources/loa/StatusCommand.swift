@@ -37,7 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            Console.write(String(decoding: try encoder.encode(deliveries), as: UTF8.self))
+            Console.writeJSON(String(decoding: try encoder.encode(deliveries), as: UTF8.self))
             return
         }
         let dates = LocalDateFormat(timeZone: opened.configuration.timeZone)

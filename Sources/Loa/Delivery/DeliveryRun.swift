@@ -79,9 +79,13 @@ public struct DeliveryRun: Sendable {
         report.events += decisions
         decisions.forEach { onEvent?($0) }
         phases.mark("plan")
+        let redactors = Dictionary(
+            uniqueKeysWithValues: workspace.configuration.channels.map { ($0.id, Redactor(channels: [$0])) }
+        )
         if dryRun {
             report.events += planned.map { item in
-                let target = item.channel.transport == .outbox ? "outbox" : item.channel.url?.absoluteString ?? ""
+                let address = item.channel.url.map { redactors[item.channel.id]?.address($0) ?? Redactor.mask }
+                let target = item.channel.transport == .outbox ? "outbox" : address ?? ""
                 return RunEvent(
                     .wouldSend,
                     announcement: item.announcement.id,
@@ -108,9 +112,7 @@ public struct DeliveryRun: Sendable {
             policy: policy,
             now: now,
             concurrency: workspace.configuration.concurrency,
-            redactors: Dictionary(
-                uniqueKeysWithValues: workspace.configuration.channels.map { ($0.id, Redactor(channels: [$0])) }
-            ),
+            redactors: redactors,
             onEvent: onEvent
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })

@@ -115,6 +115,15 @@ struct DuePlanner {
         var channels: [String: Shared<Channel>] = [:]
         var hashes: [String: String] = [:]
         var gapTaken: Set<String> = []
+        /// Each webhook channel's address as the archive keeps it, secrets masked.
+        var addresses: [String: String] = [:]
+        func address(of channel: Channel) -> String? {
+            guard channel.transport == .webhook, let url = channel.url else { return nil }
+            if let known = addresses[channel.id] { return known }
+            let address = Redactor(channels: [channel]).address(url)
+            addresses[channel.id] = address
+            return address
+        }
         for (position, var delivery) in due.enumerated() {
             guard let announcement = announcements[delivery.announcementId],
                 announcement.revision == delivery.revision, announcement.status == .ready,
@@ -136,7 +145,7 @@ struct DuePlanner {
                     deliveryId: delivery.id,
                     number: delivery.attemptCount,
                     channel: delivery.channel,
-                    url: channel.transport == .webhook ? channel.url?.absoluteString : nil,
+                    url: address(of: channel),
                     startedAt: delivery.updatedAt,
                     outcome: .interrupted,
                     errorClass: "interrupted",

@@ -29,6 +29,8 @@ final class OutcomeRecorder: @unchecked Sendable {
     /// here when its answer comes, so that its memory is freed by the thread that allocated it.
     private var requests: [Int: Result<HTTPRequest, any Error>] = [:]
     private var cache = RequestCache()
+    /// Each channel's address as the archive keeps it, secrets masked (``Redactor/address(_:)``).
+    private var addresses: [String: String] = [:]
     /// The rows of `run_starts` this run wrote.
     private var journal: [Int64] = []
 
@@ -126,12 +128,19 @@ final class OutcomeRecorder: @unchecked Sendable {
             deliveryId: record.id,
             number: record.attemptCount,
             channel: record.channel,
-            url: planned[index].channel.url?.absoluteString,
+            url: address(of: planned[index].channel),
             startedAt: startedAt[index] ?? Date(),
             outcome: .interrupted
         )
         events.append(delivery.finish(&attempt, &record, planned[index], response, &generator))
         return (attempt, record)
+    }
+
+    private func address(of channel: Channel) -> String? {
+        if let known = addresses[channel.id] { return known }
+        let address = channel.url.map { delivery.redactor(for: channel).address($0) }
+        addresses[channel.id] = address
+        return address
     }
 
     /// Writes the outcomes worked out so far in one transaction, then tells of them.

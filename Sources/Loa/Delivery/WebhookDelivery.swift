@@ -100,6 +100,11 @@ struct WebhookDelivery {
         return try recorder.finish(complete: true)
     }
 
+    /// The redactor of a channel's secrets: a bridge can only echo its own channel's.
+    func redactor(for channel: Channel) -> Redactor {
+        redactors[channel.id] ?? Redactor(channels: [channel])
+    }
+
     func request(for item: PlannedDelivery, _ cache: inout RequestCache) throws -> HTTPRequest {
         guard let url = item.channel.url, let signer = cache.signer(for: item.channel) else {
             throw TransportError(.other, "channel \(item.channel.id) has no usable url or secret")
@@ -133,8 +138,9 @@ struct WebhookDelivery {
         _ received: HTTPResponse,
         _ generator: inout SystemRandomNumberGenerator
     ) -> RunEvent {
-        let redact = redactors[item.channel.id] ?? Redactor(channels: [item.channel])
-        // Headers are masked as they are written; the verdict reads only `Retry-After`, and stores none.
+        let redact = redactor(for: item.channel)
+        // Headers are masked as they are written; what the verdict quotes of them (`Location`) is masked in its
+        // reason, below, with everything else it says.
         var response = received
         response.body = redact(received.body)
         response.error = received.error.map { TransportError($0.kind, redact($0.message)) }
@@ -155,7 +161,9 @@ struct WebhookDelivery {
         let milliseconds = Int((response.duration * 1000).rounded())
         switch verdict {
         case .success:
-            let remote = Self.remote(from: response.body)
+            // Read from the masked body, and masked again as decoded: JSON's escapes could spell a secret anew.
+            let found = Self.remote(from: response.body)
+            let remote = (id: found.id.map { redact($0) }, url: found.url.map { redact($0) })
             attempt.outcome = .sent
             attempt.remoteId = remote.id
             attempt.remoteUrl = remote.url
@@ -175,7 +183,8 @@ struct WebhookDelivery {
                 channel: delivery.channel,
                 detail: "\(response.status), \(address), \(milliseconds) ms"
             )
-        case .retry(let delay, let reason):
+        case .retry(let delay, let quoted):
+            let reason = redact(quoted)
             attempt.outcome = .retry
             attempt.errorClass = attempt.errorClass ?? "http"
             if response.error == nil { attempt.errorMessage = reason }
@@ -191,7 +200,8 @@ struct WebhookDelivery {
                 channel: delivery.channel,
                 detail: "\(reason); next try in \(DurationText.format(delay))"
             )
-        case .fail(let reason):
+        case .fail(let quoted):
+            let reason = redact(quoted)
             attempt.outcome = .failed
             attempt.errorClass = attempt.errorClass ?? "http"
             if response.error == nil { attempt.errorMessage = reason }

@@ -64,7 +64,10 @@ public struct HTMLReport: Sendable {
                 "interactions": VietnameseNumber.format(row.interactions),
                 "views": row.metrics["views"].map(VietnameseNumber.format) ?? "",
             ]
-            if let link = row.remoteURL, !link.isEmpty { item["link"] = link }
+            // Only a web address becomes a link; anything else a bridge gave is shown as text.
+            if let address = row.remoteURL, !address.isEmpty {
+                item[WebAddresses.isWebLink(address) ? "link" : "address"] = address
+            }
             return item
         }
         return [
@@ -178,7 +181,7 @@ public struct HTMLReport: Sendable {
         {{/tables}}
         <h2>Danh sách tin bài</h2>
         <table><thead><tr><th>Ngày</th><th>Tiêu đề</th><th>Đơn vị</th><th>Kênh</th><th>Trạng thái</th><th class="number">Tương tác</th><th class="number">Lượt xem</th></tr></thead>
-        <tbody>{{#rows}}<tr><td>{{date}}</td><td>{{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}</td><td>{{unit}}</td><td>{{channel}}</td><td>{{status}}</td><td class="number">{{interactions}}</td><td class="number">{{views}}</td></tr>
+        <tbody>{{#rows}}<tr><td>{{date}}</td><td>{{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}{{#address}}<br><small>{{address}}</small>{{/address}}</td><td>{{unit}}</td><td>{{channel}}</td><td>{{status}}</td><td class="number">{{interactions}}</td><td class="number">{{views}}</td></tr>
         {{/rows}}</tbody></table>
         </body>
         </html>

@@ -2,6 +2,13 @@ import Foundation
 
 /// Finds bare web addresses in plain text, so that no edit cuts or alters one.
 enum WebAddresses {
+    /// Whether `text` is an `http(s)` address with a host, the only kind a report may make a link of: a bridge
+    /// could answer with a `javascript:` or `data:` address, which a reader's click would run.
+    static func isWebLink(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
+        return (scheme == "http" || scheme == "https") && url.host?.isEmpty == false
+    }
+
     /// The ranges of `http://` and `https://` addresses in `text`, without trailing sentence punctuation.
     static func ranges<S: StringProtocol>(in text: S) -> [Range<S.Index>] where S.SubSequence == Substring {
         var result: [Range<S.Index>] = []

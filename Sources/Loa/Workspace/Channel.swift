@@ -48,6 +48,9 @@ public struct Channel: Sendable, Identifiable {
     public var concurrency: Int
     /// The line of loa.yml the channel is defined on.
     public var line: Int?
+    /// The values its fields took from the environment or the credentials file for `${NAME}`: all are treated as
+    /// secrets, wherever they were used (in `url:` too).
+    public var substitutions: [Secret] = []
 
     public init(
         id: String,
@@ -77,6 +80,17 @@ public struct Channel: Sendable, Identifiable {
         self.timeout = timeout
         self.concurrency = concurrency
         self.line = line
+    }
+
+    /// Every value of this channel that must never be shown: its secret and token, what its fields took for
+    /// `${NAME}`, and the user information (`user:password@`) of its addresses.
+    public var secretValues: [String] {
+        var values = ([secret, token].compactMap { $0 } + substitutions).map { $0.reveal() }
+        let addresses = [url, statsURL.flatMap { URL(string: $0.replacingOccurrences(of: "{remote_id}", with: "x")) }]
+        for address in addresses.compactMap({ $0 }) {
+            values += [address.user, address.password].compactMap { $0 }
+        }
+        return values
     }
 
     /// The length limit of this channel's variants.

@@ -164,6 +164,7 @@ public struct ConfigurationLoader: Sendable {
         var channel = Channel(id: id, platform: .plain, transport: .outbox, line: reader.line(of: entry.keyNode))
         var urlEntry: YAMLReader.Entry?
         var secretEntry: YAMLReader.Entry?
+        let firstSubstitution = resolver.substitutions.count
         for field in fields {
             switch field.key {
             case "platform":
@@ -218,6 +219,7 @@ public struct ConfigurationLoader: Sendable {
                 channel.concurrency = reader.int(field, in: 1...256) ?? channel.concurrency
             }
         }
+        channel.substitutions = Array(resolver.substitutions[firstSubstitution...])
         guard case .mapping = entry.value else { return nil }
         if platform == nil, !fields.contains(where: { $0.key == "platform" }) {
             reader.report(
@@ -333,14 +335,33 @@ public struct ConfigurationLoader: Sendable {
 }
 
 /// Replaces `${NAME}` in loa.yml values, from the environment first and then the credentials file.
+///
+/// A value with a control character is refused: a line break in a token would end the `Authorization` header
+/// and start another, and none belongs in a secret or an address.
 struct SecretResolver {
     let environment: [String: String]
     let credentials: Credentials
     let credentialsPath: String
+    /// Every value put in for a `${NAME}` so far, in order: each is a secret wherever it was used.
+    private(set) var substitutions: [Secret] = []
+
+    init(environment: [String: String], credentials: Credentials, credentialsPath: String) {
+        self.environment = environment
+        self.credentials = credentials
+        self.credentialsPath = credentialsPath
+    }
 
     /// The value with every `${NAME}` replaced, wrapped as a ``Secret``; nil with a diagnostic on failure.
     mutating func resolve(_ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> Secret? {
         guard let raw = reader.string(entry) else { return nil }
+        if Self.hasControlCharacter(raw) {
+            reader.report(
+                at: entry.value,
+                field: entry.field,
+                "contains a control character (a line break, tab or escape); expected one line of printable text"
+            )
+            return nil
+        }
         var result = ""
         var rest = Substring(raw)
         while let open = rest.range(of: "${") {
@@ -371,10 +392,27 @@ struct SecretResolver {
                 )
                 return nil
             }
+            if Self.hasControlCharacter(value) {
+                let source = environment[name] != nil ? "the environment" : credentialsPath
+                reader.report(
+                    at: entry.value,
+                    field: entry.field,
+                    "${\(name)} contains a control character (a line break, tab or escape); "
+                        + "expected one line of printable text",
+                    hint: "correct \(name) in \(source)"
+                )
+                return nil
+            }
+            substitutions.append(Secret(value))
             result += value
             rest = rest[rest.index(after: close)...]
         }
         result += rest
         return Secret(result)
+    }
+
+    /// Whether a text holds a control character (Unicode's category Cc: C0, DEL and C1).
+    static func hasControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }

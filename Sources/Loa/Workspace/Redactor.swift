@@ -4,25 +4,84 @@ import Foundation
 /// Removes known secret values from text that comes from outside, before it is stored or printed.
 ///
 /// A bridge may echo what it received (a debugging bridge often echoes the Authorization header), so a bridge's
-/// answer is not trusted to be free of secrets: every channel's token and signing secret is masked in it.
+/// answer is not trusted to be free of secrets: every channel's token and signing secret, and every value loa.yml
+/// took from the environment or the credentials file, is masked in it. Each is masked in every form a bridge could
+/// plausibly echo (``forms(of:)``): as written, the signing key's decoded bytes, their base64 and hex, each of those
+/// percent-encoded as in an address, and with `/` escaped as some JSON encoders write it.
+///
+/// The one place a message, note or address that may hold a secret becomes text to store or print applies a
+/// redactor: the answer's headers, body and error, the reason a delivery is where it is, the bridge's address.
 public struct Redactor: Sendable {
     private let values: [String]
     /// The bytes of each value, searched for before anything is replaced.
     private let needles: [[UInt8]]
     public static let mask = "••••••"
 
-    /// A redactor for every secret and token of these channels.
+    /// A redactor for every secret and token of these channels, and every value their fields took from the
+    /// environment or the credentials file.
     public init(channels: [Channel]) {
-        var values: [String] = []
-        for channel in channels {
-            for secret in [channel.secret, channel.token].compactMap({ $0?.reveal() }) {
-                values.append(secret)
-                if secret.hasPrefix("whsec_") { values.append(String(secret.dropFirst(6))) }
+        self.init(secrets: channels.flatMap(\.secretValues))
+    }
+
+    /// A redactor for these secret values, each in every form of ``forms(of:)``.
+    public init(secrets: [String]) {
+        let forms = Set(secrets.filter { $0.utf8.count >= 4 }.flatMap(Self.forms(of:)))
+        // Longest first, so a secret is masked whole before any part of it.
+        values = forms.filter { $0.utf8.count >= 4 }.sorted { ($0.utf8.count, $0) > ($1.utf8.count, $1) }
+        needles = values.map { Array($0.utf8) }
+    }
+
+    /// The texts a bridge could echo for `secret`: the value; for a `whsec_` secret its base64 part and the key's
+    /// bytes; the bytes (the key's, or the value's UTF-8) in base64 (standard and URL-safe, with and without
+    /// padding), in hex (both cases) and as text where they are printable; and each text percent-encoded (both
+    /// cases of hex digits) and with `/` written `\/`.
+    static func forms(of secret: String) -> Set<String> {
+        var texts = [secret]
+        var raw = [Data(secret.utf8)]
+        if secret.hasPrefix("whsec_") {
+            let encoded = String(secret.dropFirst(6))
+            texts.append(encoded)
+            if let key = Data(base64Encoded: encoded) { raw.append(key) }
+        }
+        for bytes in raw {
+            let base64 = bytes.base64EncodedString()
+            let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            let unpadded = { (text: String) in String(text.reversed().drop { $0 == "=" }.reversed()) }
+            let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+            texts += [base64, unpadded(base64), urlSafe, unpadded(urlSafe), hex, hex.uppercased()]
+            if let text = String(validating: bytes, as: UTF8.self),
+                !text.unicodeScalars.contains(where: VisibleText.needsEscape)
+            {
+                texts.append(text)
             }
         }
-        // Longest first, so a secret is masked whole before any part of it.
-        self.values = Array(Set(values.filter { $0.count >= 4 })).sorted { $0.count > $1.count }
-        needles = self.values.map { Array($0.utf8) }
+        var forms: Set<String> = []
+        for text in texts {
+            forms.insert(text)
+            forms.insert(text.replacingOccurrences(of: "/", with: "\\/"))
+            for encoded in Self.percentEncoded(text) { forms.insert(encoded) }
+        }
+        return forms
+    }
+
+    /// `text` percent-encoded as a URL's query or path encodes it (all but letters, digits and `-._~`), with
+    /// upper- and lower-case hex digits.
+    private static func percentEncoded(_ text: String) -> [String] {
+        var upper = ""
+        var lower = ""
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        for byte in text.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if unreserved.contains(byte) {
+                upper.unicodeScalars.append(scalar)
+                lower.unicodeScalars.append(scalar)
+            } else {
+                let hex = String(byte, radix: 16).leftPadded(to: 2)
+                upper += "%" + hex.uppercased()
+                lower += "%" + hex
+            }
+        }
+        return [upper, lower]
     }
 
     public func callAsFunction(_ text: String) -> String {
@@ -33,8 +92,21 @@ public struct Redactor: Sendable {
         }
         return values.reduce(text) { text, value in
             Self.contains(Array(text.utf8), Array(value.utf8))
-                ? text.replacingOccurrences(of: value, with: Self.mask) : text
+                ? text.replacingOccurrences(of: value, with: Self.mask, options: .literal) : text
         }
+    }
+
+    /// An address as it may be stored or printed: its user information (`user:password@`, which libcurl sends as
+    /// credentials) masked whole, and every secret in it masked.
+    public func address(_ url: URL) -> String {
+        var text = url.absoluteString
+        if let start = text.range(of: "://")?.upperBound {
+            let authorityEnd = text[start...].firstIndex { "/?#".contains($0) } ?? text.endIndex
+            if let at = text[start..<authorityEnd].lastIndex(of: "@") {
+                text.replaceSubrange(start..<at, with: Self.mask)
+            }
+        }
+        return self(text)
     }
 
     /// Whether `haystack` holds the bytes of `needle`, by `memmem`: the generic collection search was the
@@ -63,5 +135,11 @@ public struct Redactor: Sendable {
             }
         }
         return result
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -22,6 +22,8 @@ final class TestBridge: @unchecked Sendable {
 
     indirect enum Answer: Sendable {
         case respond(status: Int, headers: [String: String] = [:], body: String = "")
+        /// These bytes exactly, status line and headers included, for what no well-behaved server would send.
+        case raw(String)
         case delay(TimeInterval, Answer)
         /// Close the connection without sending anything.
         case hangUp
@@ -110,6 +112,11 @@ final class TestBridge: @unchecked Sendable {
         while case .delay(let seconds, let next) = answer {
             Thread.sleep(forTimeInterval: seconds)
             answer = next
+        }
+        if case .raw(let text) = answer {
+            let bytes = Array(text.utf8)
+            _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            return
         }
         guard case .respond(let status, let headers, let body) = answer else { return }
         var head = "HTTP/1.1 \(status) Status\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n"
