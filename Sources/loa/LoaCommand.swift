@@ -25,9 +25,12 @@ struct LoaCommand: AsyncParsableCommand {
     )
 
     /// Runs the command, mapping argument errors to exit code 2 as DESIGN.md says (ArgumentParser uses 64).
+    /// Archive errors are said in words that name the archive (`ArchiveProblem`), whichever command met them.
     static func main() async {
+        var name = "loa"
         do {
             var command = try parseAsRoot()
+            name = "loa " + (type(of: command).configuration.commandName ?? "")
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -37,6 +40,10 @@ struct LoaCommand: AsyncParsableCommand {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)
+            }
+            if let archive = WorkspaceOptions.archiveInUse, let problem = ArchiveProblem(error, archive: archive) {
+                FileHandle.standardError.write(Data("\(name): \(problem)\n".utf8))
+                Foundation.exit(ExitStatus.rejected)
             }
             exit(withError: error)
         }

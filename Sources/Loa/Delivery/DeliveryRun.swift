@@ -27,11 +27,14 @@ public struct DeliveryRun: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case locked(RunLock.Failure)
         case archive(path: String, reason: String)
+        /// The queue folder is missing, not a folder, or cannot be read: the same diagnostic as `loa check`'s.
+        case queue(Diagnostic)
 
         public var description: String {
             switch self {
             case .locked(let failure): failure.description
-            case .archive(let path, let reason): "cannot open the archive \(path): \(reason)"
+            case .archive(let path, let reason): "the archive '\(path)' \(reason)"
+            case .queue(let diagnostic): diagnostic.description
             }
         }
     }
@@ -53,7 +56,12 @@ public struct DeliveryRun: Sendable {
         let archive = try openArchive()
         phases.mark("open archive")
         var report = RunReport()
-        let sync = try QueueSync(configuration: workspace.configuration, archive: archive, now: now).run()
+        let sync: QueueSync.Outcome
+        do {
+            sync = try QueueSync(configuration: workspace.configuration, archive: archive, now: now).run()
+        } catch let error as Queue.FolderError {
+            throw Failure.queue(error.diagnostic)
+        }
         report.diagnostics = sync.diagnostics
         report.queueFiles = sync.fileCount
         report.parsedFiles = sync.parsedCount
@@ -121,7 +129,10 @@ public struct DeliveryRun: Sendable {
             }
             return try Archive(writer: copy)
         } catch {
-            throw Failure.archive(path: DisplayPath.of(URL(fileURLWithPath: path)), reason: "\(error)")
+            let reason =
+                ArchiveProblem(error, archive: path)?.reason
+                ?? "cannot be created: its folder cannot be made (\(FileProblem.reason(of: error)))"
+            throw Failure.archive(path: DisplayPath.of(URL(fileURLWithPath: path)), reason: reason)
         }
     }
 }

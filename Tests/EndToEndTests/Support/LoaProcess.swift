@@ -28,14 +28,16 @@ struct LoaProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs `loa` with `arguments` in `directory`, with the environment cleared of Loa's variables.
+    /// Runs `loa` (or `executable`, such as a shell around it) with `arguments` in `directory`, with the environment
+    /// cleared of Loa's variables.
     static func run(
         _ arguments: [String],
         in directory: URL,
-        environment extra: [String: String] = [:]
+        environment extra: [String: String] = [:],
+        executable: URL? = nil
     ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LOA_") }
