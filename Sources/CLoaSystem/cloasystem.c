@@ -36,8 +36,11 @@ long loa_queue_list(const char *directory, loa_queue_entry **entries) {
     while ((entry = readdir(folder)) != NULL) {
         if (!loa_is_queue_name(entry->d_name)) continue;
         struct stat info;
-        if (fstatat(descriptor, entry->d_name, &info, 0) != 0) continue;
-        if (S_ISDIR(info.st_mode)) continue;
+        // A link that leads nowhere (or back to itself) is listed with its own stamp, and a folder named `*.md`
+        // with the folder's, so that the parser reports them as it reports any file it cannot read.
+        if (fstatat(descriptor, entry->d_name, &info, 0) != 0 &&
+            fstatat(descriptor, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
         if (count == capacity) {
             capacity = capacity == 0 ? 256 : capacity * 2;
             loa_queue_entry *grown = realloc(list, (size_t)capacity * sizeof *list);
@@ -57,6 +60,22 @@ long loa_queue_list(const char *directory, loa_queue_entry **entries) {
     closedir(folder);
     *entries = list;
     return count;
+}
+
+int loa_file_kind(const char *path, int follow_links) {
+    struct stat info;
+    int result = follow_links ? stat(path, &info) : lstat(path, &info);
+    if (result != 0) return -1;
+    if (S_ISREG(info.st_mode)) return 0;
+    if (S_ISDIR(info.st_mode)) return 1;
+    if (S_ISLNK(info.st_mode)) return 3;
+    return 2;
+}
+
+int loa_same_file(const char *left, const char *right) {
+    struct stat a, b;
+    if (stat(left, &a) != 0 || stat(right, &b) != 0) return 0;
+    return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 void loa_queue_list_sort(loa_queue_entry *entries, long count) {

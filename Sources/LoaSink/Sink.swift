@@ -8,8 +8,9 @@ import Synchronization
 /// A local bridge for trying Loa and for tests: `loa sink`.
 ///
 /// It listens on 127.0.0.1, verifies Standard Webhooks signatures when it has the secret (401 otherwise),
-/// deduplicates by `webhook-id`, appends every request it receives to a JSON Lines log, answers
-/// `{"id": …, "url": …}`, and serves engagement figures at `GET /stats/{id}` that grow as a post ages.
+/// deduplicates by `webhook-id`, appends every request it receives to a JSON Lines log with its verdict,
+/// answers `{"id": …, "url": …}`, and serves engagement figures at `GET /stats/{id}` that grow as a post ages.
+/// A connection left idle longer than ``idleTimeout`` is closed, so idle clients cannot pile up.
 public struct Sink: Sendable {
     public var host = "127.0.0.1"
     /// 0 picks a free port; the one taken is passed to `onReady`.
@@ -19,6 +20,19 @@ public struct Sink: Sendable {
     public var logFile: URL?
     /// How far a `webhook-timestamp` may be from the sink's clock.
     public var tolerance: TimeInterval = 300
+    /// How long a connection may wait without a request before the sink closes it.
+    public var idleTimeout: TimeInterval = 30
+
+    /// The verdicts a log line can carry, besides those of requests refused before a route (see
+    /// `RequestLogMiddleware.verdict(forStatus:)`): `not-found`, `method-not-allowed`, `too-large`.
+    public enum Verdict: String, Sendable {
+        case accepted, duplicate, stats, post
+        case missingWebhookID = "missing-webhook-id"
+        case rejectedTimestamp = "rejected-timestamp"
+        case rejectedSignature = "rejected-signature"
+        case badJSON = "bad-json"
+        case notFound = "not-found"
+    }
 
     public init(port: Int, secret: Secret? = nil, logFile: URL? = nil) {
         self.port = port
@@ -26,26 +40,32 @@ public struct Sink: Sendable {
         self.logFile = logFile
     }
 
-    /// Serves until the process is interrupted (SIGINT or SIGTERM).
+    /// Opens the log (a ``FileProblem`` when it cannot be written), then serves until the process is interrupted
+    /// (SIGINT or SIGTERM).
     public func run(onReady: @escaping @Sendable (Int) -> Void) async throws {
-        let store = try SinkStore(logFile: logFile)
+        let log: SinkLog?
+        if let logFile { log = try SinkLog(file: logFile) } else { log = nil }
+        let store = SinkStore()
         let signer = secret.flatMap(WebhookSigner.init(secret:))
         let tolerance = self.tolerance
         let host = self.host
         let boundPort = PortBox()
-        let router = Router()
+        let router = Router(context: SinkContext.self)
+        router.add(middleware: RequestLogMiddleware(log: log))
         router.get("stats/{id}") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let post = await store.post(remoteID: id) else {
-                return Self.json(.notFound, ["error": "no post \(id)"])
+                return Self.json(.notFound, ["error": "no post \(id)"], context, .notFound)
             }
-            return Self.json(.ok, Self.figures(for: id, age: Date().timeIntervalSince(post.receivedAt)))
+            let figures = Self.figures(for: id, age: Date().timeIntervalSince(post.receivedAt))
+            return Self.json(.ok, figures, context, .stats)
         }
         router.get("posts/{id}") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let post = await store.post(remoteID: id) else {
-                return Self.json(.notFound, ["error": "no post \(id)"])
+                return Self.json(.notFound, ["error": "no post \(id)"], context, .notFound)
             }
+            context.record.set("verdict", Verdict.post.rawValue)
             return Response(
                 status: .ok,
                 headers: [.contentType: "application/json; charset=utf-8"],
@@ -56,27 +76,36 @@ public struct Sink: Sendable {
             var request = request
             let buffer = try await request.collectBody(upTo: 1 << 20)
             let body = Data(buffer.readableBytesView)
+            context.record.keep(body: body)
             guard let id = request.headers[HTTPField.Name("webhook-id")!], !id.isEmpty else {
-                return Self.json(.badRequest, ["error": "missing webhook-id"])
+                return Self.json(.badRequest, ["error": "missing webhook-id"], context, .missingWebhookID)
             }
+            context.record.set("webhook_id", id)
             if let signer {
                 let timestamp = request.headers[HTTPField.Name("webhook-timestamp")!].flatMap(Int.init)
                 let signature = request.headers[HTTPField.Name("webhook-signature")!] ?? ""
                 guard let timestamp, abs(Date().timeIntervalSince1970 - Double(timestamp)) <= tolerance else {
-                    return Self.json(.unauthorized, ["error": "webhook-timestamp missing or too far from now"])
+                    let error = ["error": "webhook-timestamp missing or too far from now"]
+                    return Self.json(.unauthorized, error, context, .rejectedTimestamp)
                 }
                 guard signer.verify(id: id, timestamp: timestamp, body: body, header: signature) else {
-                    return Self.json(.unauthorized, ["error": "bad signature"])
+                    return Self.json(.unauthorized, ["error": "bad signature"], context, .rejectedSignature)
                 }
             }
+            guard (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
+                return Self.json(.badRequest, ["error": "the body is not a JSON object"], context, .badJSON)
+            }
             let path = request.uri.path
-            let (remoteID, isNew) = await store.receive(webhookID: id, path: path, payload: body, now: Date())
+            let (remoteID, isNew) = await store.receive(webhookID: id, payload: body, now: Date())
+            context.record.set("remote_id", remoteID)
             let port = boundPort.value.withLock { $0 }
             if isNew { print("post \(remoteID) ← \(path) (\(id))") }
-            return Self.json(.ok, ["id": remoteID, "url": "http://\(host):\(port)/posts/\(remoteID)"])
+            let answer = ["id": remoteID, "url": "http://\(host):\(port)/posts/\(remoteID)"]
+            return Self.json(.ok, answer, context, isNew ? .accepted : .duplicate)
         }
         let application = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(Int64(idleTimeout * 1e9)))),
             configuration: .init(address: .hostname(host, port: port), serverName: "loa-sink"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -103,6 +132,17 @@ public struct Sink: Sendable {
             "comments": views / 160 + seed % 3,
             "shares": views / 300,
         ]
+    }
+
+    /// A JSON answer, its verdict noted for the log.
+    static func json(
+        _ status: HTTPResponse.Status,
+        _ object: some Encodable,
+        _ context: SinkContext,
+        _ verdict: Verdict
+    ) -> Response {
+        context.record.set("verdict", verdict.rawValue)
+        return json(status, object)
     }
 
     static func json(_ status: HTTPResponse.Status, _ object: some Encodable) -> Response {

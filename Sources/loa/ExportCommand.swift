@@ -41,8 +41,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this channel (an id or a glob).")
     var channel: String?
 
-    @Option(name: .long, help: "The file to write (default: standard output, except for xlsx).")
+    @Option(name: .long, help: "The file to write (default: standard output, except for xlsx); never a workspace file.")
     var output: String?
+
+    @Flag(name: .long, help: "Replace the --output file if it exists (a file of the workspace is never replaced).")
+    var force = false
 
     func validate() throws {
         guard ReportPeriod(rawValue: period) != nil else {
@@ -86,6 +89,10 @@ struct ExportCommand: AsyncParsableCommand {
             progress = { @Sendable done, total in Console.progress(done, total, label: "export") }
         }
         let showProgress = progress
+        if let output, let problem = ReportDestination.problem(writing: output, in: configuration, replacing: force) {
+            Console.write("loa export: --output: \(problem)", to: .standardError)
+            throw ExitStatus.code(ExitStatus.usage)
+        }
         guard FileManager.default.fileExists(atPath: configuration.archive) else {
             Console.write(
                 "loa export: no archive yet at \(DisplayPath.of(URL(fileURLWithPath: configuration.archive))); run `loa run` first",
@@ -93,39 +100,40 @@ struct ExportCommand: AsyncParsableCommand {
             )
             throw ExitStatus.code(ExitStatus.rejected)
         }
-        let count = try await onOwnThread {
-            guard let archive = try Archive.openForReading(path: configuration.archive) else { return 0 }
-            if format == .csv {
-                // Streamed from the archive: no report rows are held, however long the period.
+        let count: Int
+        do {
+            count = try await onOwnThread {
+                guard let archive = try Archive.openForReading(path: configuration.archive) else { return 0 }
+                // A file is written whole or not at all: the previous report stays until the new one is complete.
                 let sink = try OutputSink(output)
-                defer { sink.close() }
-                return try CSVReport(timeZone: configuration.timeZone, period: period)
-                    .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
-            }
-            let rows = try ReportQuery(archive: archive, timeZone: configuration.timeZone)
-                .rows(filter, withHistory: format == .jsonl)
-            if format == .xlsx {
-                let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
-                let file =
-                    output
-                    ?? FileManager.default.temporaryDirectory.appendingPathComponent("loa-\(UUID().uuidString).xlsx")
-                try XLSXReport(timeZone: configuration.timeZone, period: period).write(rows, metrics: metrics, to: file)
-                if output == nil {
-                    FileHandle.standardOutput.write(try Data(contentsOf: file))
-                    try? FileManager.default.removeItem(at: file)
+                if format == .csv {
+                    // Streamed from the archive: no report rows are held, however long the period.
+                    let count = try CSVReport(timeZone: configuration.timeZone, period: period)
+                        .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
+                    try sink.finish()
+                    return count
                 }
+                let rows = try ReportQuery(archive: archive, timeZone: configuration.timeZone)
+                    .rows(filter, withHistory: format == .jsonl)
+                switch format {
+                case .xlsx:
+                    let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
+                    try sink.write(
+                        try XLSXReport(timeZone: configuration.timeZone, period: period).bytes(rows, metrics: metrics)
+                    )
+                case .jsonl:
+                    try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
+                case .html, .csv:
+                    let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
+                        .render(rows, range: range, generated: Date())
+                    try sink.write(Data(page.utf8))
+                }
+                try sink.finish()
                 return rows.count
             }
-            let sink = try OutputSink(output)
-            defer { sink.close() }
-            if format == .jsonl {
-                try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
-            } else {
-                let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
-                    .render(rows, range: range, generated: Date())
-                try sink.write(Data(page.utf8))
-            }
-            return rows.count
+        } catch let problem as FileProblem {
+            Console.write("loa export: \(problem)", to: .standardError)
+            throw ExitStatus.code(ExitStatus.rejected)
         }
         if let output, Console.Stream.standardError.isTerminal {
             Console.write(
@@ -145,27 +153,20 @@ struct ExportCommand: AsyncParsableCommand {
     }
 }
 
-/// Standard output or a file, written in chunks.
+/// Standard output, or a file replaced whole once the report is complete (``AtomicFile``).
 private final class OutputSink {
-    private let handle: FileHandle
-    private let ownsHandle: Bool
+    private let file: AtomicFile?
 
-    init(_ file: URL?) throws {
-        if let file {
-            FileManager.default.createFile(atPath: file.path, contents: nil)
-            handle = try FileHandle(forWritingTo: file)
-            ownsHandle = true
-        } else {
-            handle = .standardOutput
-            ownsHandle = false
-        }
+    init(_ destination: URL?) throws {
+        if let destination { file = try AtomicFile(destination: destination) } else { file = nil }
     }
 
     func write(_ data: Data) throws {
-        try handle.write(contentsOf: data)
+        if let file { try file.write(data) } else { try FileHandle.standardOutput.write(contentsOf: data) }
     }
 
-    func close() {
-        if ownsHandle { try? handle.close() }
+    /// Puts the file in place; without this call (an error on the way), the destination is left as it was.
+    func finish() throws {
+        try file?.commit()
     }
 }

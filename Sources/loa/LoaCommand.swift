@@ -26,6 +26,7 @@ struct LoaCommand: AsyncParsableCommand {
     )
 
     /// Runs the command, mapping argument errors to exit code 2 as the README says (ArgumentParser uses 64).
+    /// Archive errors are said in words that name the archive (`ArchiveProblem`), whichever command met them.
     static func main() async {
         // Loa's own diagnostics (profiling with LOA_PROFILE=1) go to standard error, never into what a command
         // prints; the sink's request log keeps swift-log's default, standard output.
@@ -33,8 +34,10 @@ struct LoaCommand: AsyncParsableCommand {
             label.hasPrefix("loa.")
                 ? StreamLogHandler.standardError(label: label) : StreamLogHandler.standardOutput(label: label)
         }
+        var name = "loa"
         do {
             var command = try parseAsRoot()
+            name = "loa " + (type(of: command).configuration.commandName ?? "")
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -43,12 +46,16 @@ struct LoaCommand: AsyncParsableCommand {
         } catch {
             if let error = error as? ArchiveError {
                 // An archive Loa may not use is a matter of configuration: exit 2, in its own words.
-                FileHandle.standardError.write(Data("loa: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
                 Foundation.exit(ExitStatus.usage)
             }
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)
+            }
+            if let archive = WorkspaceOptions.archiveInUse, let problem = ArchiveProblem(error, archive: archive) {
+                FileHandle.standardError.write(Data("\(name): \(problem)\n".utf8))
+                Foundation.exit(ExitStatus.rejected)
             }
             exit(withError: error)
         }

@@ -54,6 +54,9 @@ struct RunCommand: AsyncParsableCommand {
                 )
             }
             return
+        } catch DeliveryRun.Failure.queue(let diagnostic) {
+            Console.report([diagnostic], to: .standardError)
+            throw ExitStatus.code(ExitStatus.usage)
         } catch let failure as DeliveryRun.Failure {
             Console.write("loa run: \(failure)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)

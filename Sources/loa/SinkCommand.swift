@@ -11,7 +11,10 @@ struct SinkCommand: AsyncParsableCommand {
             Listens on 127.0.0.1. Point a webhook channel's url at http://127.0.0.1:PORT/<anything> and its \
             stats_url at http://127.0.0.1:PORT/stats/{remote_id}. With --secret (or $LOA_SINK_SECRET), requests \
             whose Standard Webhooks signature does not verify get 401. Every request is appended to the log as \
-            one JSON object a line; repeats of a webhook-id are answered with the first post's id.
+            one JSON object a line with its verdict (accepted, duplicate, rejected-signature, rejected-timestamp, \
+            missing-webhook-id, bad-json, stats, post, not-found…), after a first "started" line; a log that \
+            cannot be written stops the sink at once (exit 2). Repeats of a webhook-id are answered with the first \
+            post's id. A connection idle for --idle-timeout is closed.
             """
     )
 
@@ -24,8 +27,14 @@ struct SinkCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The JSON Lines log of received requests.")
     var log = "sink-log.jsonl"
 
+    @Option(name: .long, help: "Close a connection idle this long (500ms, 30s, 2m; default 30s).")
+    var idleTimeout = "30s"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port: expected 0 to 65535") }
+        guard let idle = DurationText.parse(idleTimeout), idle > 0, idle <= 24 * 3600 else {
+            throw ValidationError("--idle-timeout: '\(idleTimeout)' is not a duration from 1ms to 24h (500ms, 30s, 2m)")
+        }
         if let secret = resolvedSecret, WebhookSigner(secret: secret) == nil {
             throw ValidationError("--secret: expected whsec_ followed by base64")
         }
@@ -36,11 +45,17 @@ struct SinkCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let sink = Sink(port: port, secret: resolvedSecret, logFile: URL(fileURLWithPath: log))
+        var sink = Sink(port: port, secret: resolvedSecret, logFile: URL(fileURLWithPath: log))
+        sink.idleTimeout = DurationText.parse(idleTimeout) ?? sink.idleTimeout
         let verifying = resolvedSecret == nil ? "not verifying signatures" : "verifying signatures"
         let logPath = log
-        try await sink.run { port in
-            Console.write("loa sink: listening on http://127.0.0.1:\(port) (\(verifying), log: \(logPath))")
+        do {
+            try await sink.run { port in
+                Console.write("loa sink: listening on http://127.0.0.1:\(port) (\(verifying), log: \(logPath))")
+            }
+        } catch let problem as FileProblem {
+            Console.write("loa sink: \(problem)", to: .standardError)
+            throw ExitStatus.code(ExitStatus.usage)
         }
     }
 }

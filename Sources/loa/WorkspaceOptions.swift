@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Loa
+import Synchronization
 
 /// The options every command that reads a workspace takes.
 struct WorkspaceOptions: ParsableArguments {
@@ -18,8 +19,13 @@ struct WorkspaceOptions: ParsableArguments {
         guard let workspace, !diagnostics.contains(where: { $0.severity == .error && $0.area == .configuration }) else {
             throw ExitStatus.code(ExitStatus.usage)
         }
+        Self.archive.withLock { $0 = workspace.configuration.archive }
         return workspace
     }
+
+    /// The archive of the workspace the command opened, so that an archive error reaching `main` can name it.
+    static var archiveInUse: String? { archive.withLock { $0 } }
+    private static let archive = Mutex<String?>(nil)
 }
 
 /// Parses `--now` as ISO 8601 or a local date-time of the workspace.

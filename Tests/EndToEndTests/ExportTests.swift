@@ -320,6 +320,101 @@ struct ExportTests {
     }
 }
 
+extension ExportTests {
+    /// `loa export` with these arguments in the workspace.
+    static func export(_ workspace: DeliveryWorkspace, _ arguments: [String]) throws -> LoaProcess.Output {
+        try LoaProcess.run(["export"] + arguments, in: workspace.root, environment: DeliveryWorkspace.environment)
+    }
+
+    @Test(
+        "--output never replaces a file of the workspace, even with --force",
+        arguments: [
+            "archive/loa.sqlite", "loa.yml", "credentials", "archive/loa.sqlite-wal", "archive/loa.sqlite-shm",
+            "archive/loa.sqlite.lock", "queue/cuoi-thang.md", "queue/bao-cao.md", "templates/facebook.mustache",
+            "outbox/bao-cao.csv", "archive/../loa.yml", "link-to-archive.csv",
+        ]
+    )
+    func refusesWorkspaceFiles(target: String) throws {
+        let workspace = try Self.archive()
+        try workspace.write("credentials", "LOA_TEST_UNUSED=1\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace.root.appendingPathComponent("link-to-archive.csv").path,
+            withDestinationPath: workspace.archivePath
+        )
+        let file = workspace.root.appendingPathComponent(target)
+        let before = try? Data(contentsOf: file)
+        for force in [[], ["--force"]] {
+            let output = try Self.export(workspace, ["--format", "csv", "--output", target] + force)
+            #expect(output.status == 2, "\(target) \(force): \(output.all)")
+            #expect(output.standardError.contains("a report never replaces a file of the workspace"), "\(output.all)")
+            #expect((try? Data(contentsOf: file)) == before, "\(target) is unchanged")
+        }
+        // The archive is still the archive.
+        let deliveries: Int? = try workspace.rows("SELECT count(*) AS n FROM deliveries").first?["n"]
+        #expect(deliveries == 4)
+    }
+
+    @Test("--output replaces an existing file only with --force; a missing folder is named, never a Cocoa error")
+    func existingFileAndMissingFolder() throws {
+        let workspace = try Self.archive()
+        let report = workspace.root.appendingPathComponent("bao-cao.csv")
+        try Data("báo cáo tháng trước\n".utf8).write(to: report)
+        let refused = try Self.export(workspace, ["--format", "csv", "--output", "bao-cao.csv"])
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("'bao-cao.csv' already exists; pass --force to replace it"))
+        #expect(try String(contentsOf: report, encoding: .utf8) == "báo cáo tháng trước\n")
+        let replaced = try Self.export(workspace, ["--format", "csv", "--output", "bao-cao.csv", "--force"])
+        #expect(replaced.status == 0, "\(replaced.all)")
+        #expect(Self.parseCSV(String(try String(contentsOf: report, encoding: .utf8).dropFirst())).count == 5)
+        for format in ["csv", "xlsx", "jsonl", "html"] {
+            let missing = try Self.export(workspace, ["--format", format, "--output", "thieu/bao-cao.\(format)"])
+            #expect(missing.status == 2)
+            #expect(missing.standardError.contains("the folder 'thieu' does not exist"), "\(missing.all)")
+            #expect(!missing.all.contains("NSCocoaErrorDomain") && !missing.all.contains("Error Domain"))
+        }
+        let folder = try Self.export(workspace, ["--format", "csv", "--output", "archive"])
+        #expect(folder.status == 2)
+        #expect(folder.standardError.contains("'archive' is a folder"), "\(folder.all)")
+        // No temporary file is left beside the report.
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.root.path)
+        #expect(!names.contains { $0.hasSuffix(".part") }, "\(names)")
+    }
+
+    @Test(
+        "an export cut short (file size limit reached) leaves the previous report whole",
+        arguments: ["csv", "jsonl"]
+    )
+    func interruptedExportKeepsThePreviousReport(format: String) throws {
+        let workspace = try Self.archive()
+        let name = "bao-cao.\(format)"
+        let report = workspace.root.appendingPathComponent(name)
+        let first = try Self.export(workspace, ["--format", format, "--output", name])
+        #expect(first.status == 0, "\(first.all)")
+        let complete = try Data(contentsOf: report)
+        #expect(complete.count > 512, "more than the limit below")
+        // The archive held open here keeps its -shm file, so the limited export below need not create it.
+        let pool = try DatabasePool(path: workspace.archivePath)
+        defer { try? pool.close() }
+        _ = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deliveries") }
+        // Writes past 512 bytes (one block of dash's `ulimit -f`) fail with EFBIG, the signal ignored, as on a full
+        // disk.
+        let limited = try LoaProcess.run(
+            [
+                "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"", LoaProcess.binary.path, "export", "--format",
+                format, "--output", name, "--force",
+            ],
+            in: workspace.root,
+            environment: DeliveryWorkspace.environment,
+            executable: URL(fileURLWithPath: "/bin/sh")
+        )
+        #expect(limited.status == 1, "\(limited.all)")
+        #expect(limited.standardError.contains("cannot write '\(name)'"), "\(limited.all)")
+        #expect(try Data(contentsOf: report) == complete, "the previous report is untouched")
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.root.path)
+        #expect(!names.contains { $0.hasSuffix(".part") }, "\(names)")
+    }
+}
+
 /// Reads the cells of a SpreadsheetML sheet: row → column letter → (type, style, value).
 final class SheetReader: NSObject, XMLParserDelegate {
     struct Cell {

@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
@@ -10,10 +14,10 @@ import Testing
 @Suite("loa sink")
 struct SinkTests {
     /// Starts `loa sink` on a free port and returns the process and the port it reports.
-    static func startSink(secret: String, log: URL) throws -> (Process, Int) {
+    static func startSink(secret: String, log: URL, _ extra: [String] = []) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = LoaProcess.binary
-        process.arguments = ["sink", "--port", "0", "--secret", secret, "--log", log.path]
+        process.arguments = ["sink", "--port", "0", "--secret", secret, "--log", log.path] + extra
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -57,10 +61,19 @@ struct SinkTests {
         #expect(rows.map { $0["status"] as String } == ["sent", "sent", "failed", "failed"])
         let remoteID: String = try #require(rows.first?["remote_id"])
         #expect((rows.first?["remote_url"] as String?) == "http://127.0.0.1:\(port)/posts/\(remoteID)")
-        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 2)
-        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let lines = try Self.logLines(log)
+        #expect(
+            lines.map { $0["verdict"] as? String ?? "" }.sorted() == [
+                "accepted", "accepted", "rejected-signature", "rejected-signature", "started",
+            ]
+        )
+        #expect(lines.first?["verdict"] as? String == "started")
+        let first = try #require(lines.first { $0["verdict"] as? String == "accepted" })
         #expect(first["path"] as? String == "/facebook/thanhdoan")
+        #expect(first["status"] as? Int == 200)
+        let refused = try #require(lines.first { $0["verdict"] as? String == "rejected-signature" })
+        #expect(refused["path"] as? String == "/facebook/wrong")
+        #expect(refused["status"] as? Int == 401)
         #expect(first["duplicate"] as? Bool == false)
         let payload = try #require(first["payload"] as? [String: Any])
         #expect((payload["data"] as? [String: Any])?["unit"] as? String == "Đoàn phường An Hòa")
@@ -80,9 +93,10 @@ struct SinkTests {
         let (answer, status) = try Self.send(request)
         #expect(status == 200)
         #expect(answer["id"] as? String == first["remote_id"] as? String)
-        let relogged = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-        #expect(relogged.count == 3)
-        #expect(relogged.last?.contains(#""duplicate":true"#) == true)
+        let relogged = try Self.logLines(log)
+        #expect(relogged.count == 6)
+        #expect(relogged.last?["duplicate"] as? Bool == true)
+        #expect(relogged.last?["verdict"] as? String == "duplicate")
         // Figures for a post it knows, 404 for one it does not.
         let (figures, figuresStatus) = try Self.send(
             URLRequest(url: URL(string: "http://127.0.0.1:\(port)/stats/\(remoteID)")!)
@@ -92,6 +106,134 @@ struct SinkTests {
         #expect((figures["views"] as? Int ?? 0) > 0)
         let (_, missing) = try Self.send(URLRequest(url: URL(string: "http://127.0.0.1:\(port)/stats/0_0")!))
         #expect(missing == 404)
+    }
+
+    /// The log's lines as JSON objects.
+    static func logLines(_ log: URL) throws -> [[String: Any]] {
+        try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test("every request is logged with its verdict, refused ones and unknown addresses included")
+    func verdicts() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("loa-sink-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let (sink, port) = try Self.startSink(secret: DeliveryWorkspace.secret, log: log)
+        defer { sink.terminate() }
+        func post(_ body: String, id: String?, signed: Bool = true, timestamp: Int = Int(Date().timeIntervalSince1970))
+            throws -> Int
+        {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/zalo/phuong")!)
+            request.httpMethod = "POST"
+            request.httpBody = Data(body.utf8)
+            if let id {
+                request.setValue(id, forHTTPHeaderField: "webhook-id")
+                request.setValue(String(timestamp), forHTTPHeaderField: "webhook-timestamp")
+                if signed {
+                    request.setValue(
+                        WebhookDeliveryTests.expectedSignature(
+                            id: id,
+                            timestamp: String(timestamp),
+                            body: Data(body.utf8)
+                        ),
+                        forHTTPHeaderField: "webhook-signature"
+                    )
+                }
+            }
+            return try Self.send(request).1
+        }
+        #expect(try post(#"{"type":"post.create"}"#, id: "msg_1") == 200)
+        #expect(try post(#"{"type":"post.create"}"#, id: "msg_1") == 200)
+        #expect(try post("không phải JSON", id: "msg_2") == 400)
+        #expect(try post(#"{"type":"post.create"}"#, id: "msg_3", signed: false) == 401)
+        #expect(try post(#"{"type":"post.create"}"#, id: "msg_4", timestamp: 1_000_000_000) == 401)
+        #expect(try post(#"{"type":"post.create"}"#, id: nil) == 400)
+        #expect(try Self.send(URLRequest(url: URL(string: "http://127.0.0.1:\(port)/stats/1_1")!)).1 == 200)
+        #expect(try Self.send(URLRequest(url: URL(string: "http://127.0.0.1:\(port)/stats/9_9")!)).1 == 404)
+        #expect(try Self.send(URLRequest(url: URL(string: "http://127.0.0.1:\(port)/khong-co")!)).1 == 404)
+        let lines = try Self.logLines(log)
+        #expect(
+            lines.map { $0["verdict"] as? String ?? "?" } == [
+                "started", "accepted", "duplicate", "bad-json", "rejected-signature", "rejected-timestamp",
+                "missing-webhook-id", "stats", "not-found", "not-found",
+            ]
+        )
+        #expect(lines.dropFirst().map { $0["status"] as? Int ?? 0 } == [200, 200, 400, 401, 401, 400, 200, 404, 404])
+        #expect(lines.last?["path"] as? String == "/khong-co")
+        #expect(lines.last?["method"] as? String == "GET")
+        #expect(lines[3]["payload"] as? String == "không phải JSON")
+    }
+
+    @Test("a log that cannot be written stops the sink at start with exit 2 and says why")
+    func unwritableLog() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loa-sink-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("a file".utf8).write(to: folder.appendingPathComponent("tep"))
+        let cases: [(String, String)] = [
+            (folder.path, "it is a folder"),
+            (folder.appendingPathComponent("tep/log.jsonl").path, "is a file, not a folder"),
+            ("/dev/full", "the disk is full"),
+        ]
+        for (path, reason) in cases {
+            let process = Process()
+            process.executableURL = LoaProcess.binary
+            process.arguments = ["sink", "--port", "0", "--log", path]
+            let error = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = error
+            try process.run()
+            let deadline = Date().addingTimeInterval(15)
+            while process.isRunning, Date() < deadline { usleep(20_000) }
+            let stillServing = process.isRunning
+            if stillServing { process.terminate() }
+            process.waitUntilExit()
+            let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(!stillServing, "\(path): the sink must not serve without its log")
+            #expect(process.terminationStatus == 2, "\(path): \(message)")
+            #expect(message.contains("loa sink: --log: cannot write the log"), "\(path): \(message)")
+            #expect(message.contains(reason), "\(path): \(message)")
+            #expect(!message.contains("Error Domain"), "\(message)")
+        }
+    }
+
+    @Test("a connection left idle is closed by the sink after --idle-timeout")
+    func idleConnectionsAreClosed() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("loa-sink-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let (sink, port) = try Self.startSink(secret: DeliveryWorkspace.secret, log: log, ["--idle-timeout", "300ms"])
+        defer { sink.terminate() }
+        let closed = try Self.secondsUntilClosed(port: port, limit: 10)
+        let closedAfter = try #require(closed, "still open after 10 s")
+        #expect(closedAfter >= 0.2 && closedAfter < 3, "closed after \(closedAfter) s")
+        let bad = try LoaProcess.run(["sink", "--idle-timeout", "soon"], in: FileManager.default.temporaryDirectory)
+        #expect(bad.status == 2)
+        #expect(bad.standardError.contains("--idle-timeout: 'soon' is not a duration"))
+    }
+
+    /// Opens a TCP connection, sends nothing, and waits for the server to close it; nil if it is still open after
+    /// `limit` seconds.
+    static func secondsUntilClosed(port: Int, limit: Int) throws -> TimeInterval? {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw POSIXError(.EMFILE) }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        var timeout = timeval(tv_sec: limit, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let start = Date()
+        var byte: UInt8 = 0
+        let received = recv(socket, &byte, 1, 0)
+        return received == 0 ? Date().timeIntervalSince(start) : nil
     }
 
     /// One request through URLSession, waited for.

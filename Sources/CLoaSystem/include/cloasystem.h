@@ -18,8 +18,16 @@ typedef struct {
 /// The queue files of a folder (names ending `.md`, not starting with `.` or `_`), in the folder's order, each
 /// with its stamp, read with `fstatat` relative to the open folder. Returns how many; `*entries` is then an array
 /// to release with `loa_queue_list_free`. Returns -1 with errno set when the folder cannot be read. A file that
-/// vanishes between the listing and its `stat` is left out.
+/// vanishes between the listing and its `stat` is left out; a dangling or looping symbolic link is listed with
+/// the link's own stamp, and a folder or other non-file with its stamp, for the parser to report.
 long loa_queue_list(const char *directory, loa_queue_entry **entries);
+
+/// What is at `path`: 0 a regular file, 1 a folder, 2 something else (a pipe, a device), 3 a symbolic link (only
+/// when `follow_links` is 0); -1 with errno set when nothing can be reached there.
+int loa_file_kind(const char *path, int follow_links);
+
+/// Whether two paths lead to the same file (device and inode); 0 when either cannot be reached.
+int loa_same_file(const char *left, const char *right);
 
 /// Sorts entries by their names' bytes.
 void loa_queue_list_sort(loa_queue_entry *entries, long count);

@@ -27,8 +27,25 @@ public struct AnnouncementParser: Sendable {
     /// Reads and parses the file at `file`.
     public func parse(file: URL) -> Outcome {
         let display = DisplayPath.of(file)
+        // A folder, a dangling or looping link, a pipe: said as such, never read (a pipe would block the run).
+        if let problem = FileProblem.notAFile(file.path) {
+            return Outcome(diagnostics: [
+                Diagnostic(
+                    area: .queue,
+                    file: display,
+                    message: "cannot be read: \(problem)",
+                    hint: "a queue file must be a Markdown file; rename or remove this one"
+                )
+            ])
+        }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            return Outcome(diagnostics: [Diagnostic(area: .queue, file: display, message: "cannot be read")])
+            return Outcome(diagnostics: [
+                Diagnostic(
+                    area: .queue,
+                    file: display,
+                    message: "cannot be read: \(FileProblem.readProblem(file.path))"
+                )
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return Outcome(diagnostics: [

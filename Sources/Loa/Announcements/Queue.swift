@@ -1,6 +1,12 @@
 import CLoaSystem
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The announcements waiting in `queue/`: every `*.md` file directly inside it.
 ///
 /// Files whose names start with `.` or `_` are skipped, so an officer can park a half-written file as
@@ -26,19 +32,10 @@ public struct Queue: Sendable {
         let files: [URL]
         do {
             files = try queueFiles(in: directory)
+        } catch let error as FolderError {
+            return Queue(announcements: [], diagnostics: [error.diagnostic], fileCount: 0)
         } catch {
-            return Queue(
-                announcements: [],
-                diagnostics: [
-                    Diagnostic(
-                        area: .configuration,
-                        file: DisplayPath.of(directory),
-                        message: "the queue folder cannot be read",
-                        hint: "create it, or set `queue:` in loa.yml"
-                    )
-                ],
-                fileCount: 0
-            )
+            return Queue(announcements: [], diagnostics: [FolderError(directory.path, EIO).diagnostic], fileCount: 0)
         }
         let outcomes = files.map { parser.parse(file: $0) }
         var diagnostics = outcomes.flatMap(\.diagnostics)
@@ -49,6 +46,33 @@ public struct Queue: Sendable {
         diagnostics += duplicates.diagnostics()
         let announcements = outcomes.compactMap(\.announcement).filter { !duplicates.contains($0.id) }
         return Queue(announcements: announcements, diagnostics: diagnostics, fileCount: files.count)
+    }
+
+    /// Why the queue folder cannot be listed: the configuration error `loa check` and `loa run` both report (exit 2).
+    public struct FolderError: Error, CustomStringConvertible, Sendable {
+        public var diagnostic: Diagnostic
+        public var description: String { diagnostic.description }
+
+        init(_ directory: String, _ code: Int32) {
+            let message: String
+            var hint = "create it, or set `queue:` in loa.yml"
+            switch code {
+            case ENOENT:
+                message = "the queue folder does not exist"
+            case ENOTDIR:
+                message = "the queue folder is not a folder (it is a file)"
+                hint = "move the file away and create the folder, or set `queue:` in loa.yml"
+            default:
+                message = "the queue folder cannot be read: \(FileProblem.reason(errno: code))"
+                hint = "check its permissions, or set `queue:` in loa.yml"
+            }
+            diagnostic = Diagnostic(
+                area: .configuration,
+                file: DisplayPath.of(URL(fileURLWithPath: directory)),
+                message: message,
+                hint: hint
+            )
+        }
     }
 
     /// The announcement with this id, or in this file.
@@ -92,13 +116,7 @@ public struct Queue: Sendable {
         init(directory: String) throws {
             var entries: UnsafeMutablePointer<loa_queue_entry>?
             let count = loa_queue_list(directory, &entries)
-            guard count >= 0 else {
-                // The same error, in Foundation's words, as any other folder Loa cannot read.
-                _ = try FileManager.default.contentsOfDirectory(atPath: directory)
-                self.entries = nil
-                self.count = 0
-                return
-            }
+            guard count >= 0 else { throw FolderError(directory, errno) }
             self.entries = entries
             self.count = count
         }

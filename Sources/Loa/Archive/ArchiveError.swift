@@ -15,7 +15,7 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
         case notADatabase
         /// Made by an older Loa, and this command may not bring it up to date.
         case outdated
-        /// SQLite could not open or read it; the reason in words.
+        /// SQLite could not open or read it; the reason in words, as the rest of a sentence about the archive.
         case unreadable(String)
     }
 
@@ -28,45 +28,38 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
-    /// The error of opening the archive, from what SQLite or the system said.
+    /// The error of opening the archive, from what SQLite or the system said, in ``ArchiveProblem``'s words.
     init(path: String, opening error: any Error) {
         self.path = path
         if let error = error as? ArchiveError {
             self = error
         } else if let error = error as? DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB: kind = .notADatabase
-            case .SQLITE_CANTOPEN:
-                kind = .unreadable("it cannot be opened (check that this account may read it and its folder)")
-            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-                kind = .unreadable("this account may not write it")
-            case .SQLITE_FULL: kind = .unreadable("the disk is full")
-            case .SQLITE_BUSY, .SQLITE_LOCKED: kind = .unreadable("another program holds it locked")
-            case .SQLITE_CORRUPT: kind = .unreadable("it is damaged; restore it from a backup")
-            default: kind = .unreadable(error.message ?? "SQLite could not open it")
-            }
+            kind =
+                error.resultCode == .SQLITE_NOTADB
+                ? .notADatabase : .unreadable(ArchiveProblem.reason(error, archive: path))
         } else {
-            kind = .unreadable((error as? any LocalizedError)?.failureReason ?? "\(error)")
+            kind = .unreadable("cannot be created: its folder cannot be made (\(FileProblem.reason(of: error)))")
         }
     }
 
+    /// `the archive 'archive/loa.sqlite' is empty (0 bytes) …`, as ``ArchiveProblem`` words the archive's problems.
     public var description: String {
         let file = DisplayPath.of(URL(fileURLWithPath: path))
         switch kind {
         case .empty:
-            return "the archive \(file) is empty (0 bytes), so it is not a Loa archive; restore it from a backup, or "
-                + "delete it to start a new archive (posts more than `catch_up` past their time are then held)"
+            return "the archive '\(file)' is empty (0 bytes), so it is not a Loa archive; restore it from a backup, "
+                + "or delete it to start a new archive (posts more than `catch_up` past their time are then held)"
         case .foreign:
-            return "the archive \(file) is an SQLite database without Loa's tables; point `archive:` in loa.yml at "
-                + "Loa's archive, or move this file away"
+            return "the archive '\(file)' is not a Loa archive: it is an SQLite database without Loa's tables; point "
+                + "`archive:` in loa.yml at Loa's archive, or move this file away"
         case .notADatabase:
-            return "the archive \(file) is not an SQLite database; point `archive:` in loa.yml at Loa's archive, "
-                + "or move this file away"
+            return "the archive '\(file)' is not a Loa archive (it is not an SQLite database); move it away, or set "
+                + "`archive:` in loa.yml"
         case .outdated:
-            return "the archive \(file) was written by an older Loa; the next `loa run` (by the account that runs "
+            return "the archive '\(file)' was written by an older Loa; the next `loa run` (by the account that runs "
                 + "cron) brings it up to date"
         case .unreadable(let reason):
-            return "cannot use the archive \(file): \(reason)"
+            return "the archive '\(file)' \(reason)"
         }
     }
 
@@ -74,7 +67,9 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
     static func checkFile(_ path: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
-        if isFolder.boolValue { throw ArchiveError(path: path, .unreadable("it is a folder, not a file")) }
+        if isFolder.boolValue {
+            throw ArchiveError(path: path, .unreadable("cannot be used: it is a folder, not a file"))
+        }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if (attributes?[.size] as? NSNumber)?.intValue == 0 { throw ArchiveError(path: path, .empty) }
     }

@@ -28,11 +28,14 @@ public struct DeliveryRun: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case locked(RunLock.Failure)
         case archive(ArchiveError)
+        /// The queue folder is missing, not a folder, or cannot be read: the same diagnostic as `loa check`'s.
+        case queue(Diagnostic)
 
         public var description: String {
             switch self {
             case .locked(let failure): failure.description
             case .archive(let error): error.description
+            case .queue(let diagnostic): diagnostic.description
             }
         }
     }
@@ -56,12 +59,17 @@ public struct DeliveryRun: Sendable {
         if catchUp {
             report.events += try OperatorActions(archive: archive, now: now).catchUp()
         }
-        let sync = try QueueSync(
-            configuration: workspace.configuration,
-            archive: archive,
-            now: now,
-            catchUp: catchUp
-        ).run()
+        let sync: QueueSync.Outcome
+        do {
+            sync = try QueueSync(
+                configuration: workspace.configuration,
+                archive: archive,
+                now: now,
+                catchUp: catchUp
+            ).run()
+        } catch let error as Queue.FolderError {
+            throw Failure.queue(error.diagnostic)
+        }
         report.events += sync.events
         sync.events.forEach { onEvent?($0) }
         report.diagnostics = sync.diagnostics

@@ -314,7 +314,11 @@ private struct Session {
                 duration: elapsed
             )
             if result != CURLE_OK {
-                response.error = Self.transportError(result, detail: String(cString: transfer.errorBuffer))
+                response.error = Self.transportError(
+                    result,
+                    detail: String(cString: transfer.errorBuffer),
+                    answerStarted: status > 0
+                )
                 // A status without a complete response cannot be trusted.
                 response.status = 0
             }
@@ -341,7 +345,20 @@ private struct Session {
         curl_multi_cleanup(multi)
     }
 
-    static func transportError(_ code: CURLcode, detail: String) -> TransportError {
+    /// The error of a failed transfer; `answerStarted` when the answer's status line had arrived.
+    static func transportError(_ code: CURLcode, detail: String, answerStarted: Bool = false) -> TransportError {
+        // libcurl refuses a header line over 100 KiB as "out of memory" (and a response's headers over 300 KiB as
+        // a receive error), which would send a person looking for a memory problem on the machine. A status line
+        // already read, then "out of memory", is such a header.
+        if (code == CURLE_OUT_OF_MEMORY && answerStarted) || detail.contains("bytes header (max is")
+            || detail.contains("Too large response headers")
+        {
+            let limit = "at most 100 KiB for one header line and 300 KiB for all of them are accepted"
+            return TransportError(
+                .protocolError,
+                "the answer's headers were too large (\(limit))" + (detail.isEmpty ? "" : ": \(detail)")
+            )
+        }
         let kind: TransportError.Kind
         switch code {
         case CURLE_OPERATION_TIMEDOUT:

@@ -54,7 +54,8 @@ public struct TemplateSet: Sendable {
                 continue
             }
             guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(area: .configuration, file: display, message: "is not UTF-8 text"))
+                let problem = FileProblem.unreadableText(file.path)
+                diagnostics.append(Diagnostic(area: .configuration, file: display, message: problem))
                 continue
             }
             do {

@@ -25,10 +25,14 @@ public struct XLSXReport: Sendable {
         case empty
     }
 
-    /// Writes the workbook to `file`, replacing it.
+    /// Writes the workbook to `file`, replacing it whole once complete (``AtomicFile``).
     public func write(_ rows: [ReportRow], metrics: [String], to file: URL) throws {
-        try? FileManager.default.removeItem(at: file)
-        let archive = try ZIPFoundation.Archive(url: file, accessMode: .create)
+        try AtomicFile.write(try bytes(rows, metrics: metrics), to: file)
+    }
+
+    /// The workbook's bytes.
+    public func bytes(_ rows: [ReportRow], metrics: [String]) throws -> Data {
+        let archive = try ZIPFoundation.Archive(data: Data(), accessMode: .create)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", Self.contentTypes),
             ("_rels/.rels", Self.rootRelationships),
@@ -50,6 +54,7 @@ public struct XLSXReport: Sendable {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
+        return archive.data ?? Data()
     }
 
     private func deliveryRows(_ rows: [ReportRow], metrics: [String]) -> [[Cell]] {

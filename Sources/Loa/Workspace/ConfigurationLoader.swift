@@ -41,7 +41,7 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 line: nil,
                 field: nil,
-                exists ? "cannot be read as UTF-8 text" : "no such file",
+                exists ? FileProblem.unreadableText(file.path) : "no such file",
                 hint: exists ? nil : "run `loa init` to write a starter workspace, or pass --config PATH"
             )
             return Outcome(configuration: nil, diagnostics: reader.diagnostics)

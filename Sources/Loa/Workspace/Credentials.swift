@@ -38,7 +38,7 @@ public struct Credentials: Sendable {
         do {
             text = try String(contentsOf: file, encoding: .utf8)
         } catch {
-            report(line: nil, "cannot be read as UTF-8 text: \(error.localizedDescription)")
+            report(line: nil, FileProblem.unreadableText(file.path))
             return (credentials, diagnostics)
         }
         for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {

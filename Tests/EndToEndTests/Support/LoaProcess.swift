@@ -28,8 +28,8 @@ struct LoaProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// Runs `loa` (or `executable`, such as `runuser` in front of it) with `arguments` in `directory`, with the
-    /// environment cleared of Loa's variables.
+    /// Runs `loa` (or `executable`, such as `runuser` or a shell in front of it) with `arguments` in `directory`,
+    /// with the environment cleared of Loa's variables.
     static func run(
         _ arguments: [String],
         in directory: URL,
