@@ -42,26 +42,33 @@ public struct Queue: Sendable {
         }
         var announcements: [Announcement] = []
         var diagnostics: [Diagnostic] = []
-        var firstFileByID: [String: URL] = [:]
+        var firstFileByID: [String: (file: URL, id: String)] = [:]
         for file in files {
             let outcome = parser.parse(file: file)
             diagnostics += outcome.diagnostics
             guard let announcement = outcome.announcement else { continue }
-            if let first = firstFileByID[announcement.id] {
+            // Ids that differ only in case name the same outbox file on a case-insensitive file system.
+            let key = announcement.id.lowercased()
+            if let (first, firstID) = firstFileByID[key] {
+                let clash =
+                    firstID == announcement.id
+                    ? "is already the id of \(DisplayPath.of(first))"
+                    : "differs only in case from '\(firstID)', the id of \(DisplayPath.of(first)); "
+                        + "ids name files, and some file systems ignore case"
                 diagnostics.append(
                     Diagnostic(
                         area: .queue,
                         file: DisplayPath.of(file),
                         line: 1,
                         field: "id",
-                        message: "'\(announcement.id)' is already the id of \(DisplayPath.of(first))",
+                        message: "'\(announcement.id)' \(clash)",
                         hint: "give one of them another `id:`; neither is posted until then"
                     )
                 )
-                announcements.removeAll { $0.id == announcement.id }
+                announcements.removeAll { $0.id.lowercased() == key }
                 continue
             }
-            firstFileByID[announcement.id] = file
+            firstFileByID[key] = (file, announcement.id)
             announcements.append(announcement)
         }
         return Queue(announcements: announcements, diagnostics: diagnostics, fileCount: files.count)

@@ -67,14 +67,16 @@ struct QueueSync {
                     arguments: ["now": now]
                 )
             )
-            var owners: [String: String] = [:]  // announcement id → path
+            // Announcement id, lower-cased (ids that differ only in case name the same outbox file on a
+            // case-insensitive file system) → path.
+            var owners: [String: String] = [:]
             func process(_ file: FileState, _ parsed: AnnouncementParser.Outcome, changed: Bool) throws {
                 let url = URL(fileURLWithPath: file.path)
                 outcome.parsedCount += 1
                 var announcementID = parsed.announcement?.id
                 if changed { outcome.diagnostics += parsed.diagnostics }
                 if var announcement = parsed.announcement {
-                    if let owner = owners[announcement.id], owner != file.path {
+                    if let owner = owners[announcement.id.lowercased()], owner != file.path {
                         outcome.diagnostics.append(
                             Diagnostic(
                                 area: .queue,
@@ -82,13 +84,14 @@ struct QueueSync {
                                 line: 1,
                                 field: "id",
                                 message:
-                                    "'\(announcement.id)' is already the id of \(DisplayPath.of(URL(fileURLWithPath: owner)))",
+                                    "'\(announcement.id)' is already the id of \(DisplayPath.of(URL(fileURLWithPath: owner))) "
+                                    + "(ids that differ only in case are the same id)",
                                 hint: "give it another `id:`; it is not posted until then"
                             )
                         )
                         announcementID = nil
                     } else {
-                        owners[announcement.id] = file.path
+                        owners[announcement.id.lowercased()] = file.path
                         announcement.file = url
                         try record(announcement, db)
                         outcome.announcements[announcement.id] = announcement
@@ -116,7 +119,7 @@ struct QueueSync {
                         "SELECT path, announcement_id FROM queue_files WHERE announcement_id IN (SELECT value FROM json_each(?))",
                     arguments: [WebhookDelivery.jsonArray(due)]
                 )
-                for row in rows { owners[row[1]] = row[0] }
+                for row in rows { owners[(row[1] as String).lowercased()] = row[0] }
                 let names = Set(
                     rows.compactMap { row in
                         (row[0] as String).hasPrefix(prefix) ? String((row[0] as String).dropFirst(prefix.count)) : nil
@@ -139,7 +142,7 @@ struct QueueSync {
                     && cached?.modifiedNanoseconds == file.modifiedNanoseconds
                 if unchanged, let cached {
                     if let id = cached.announcementID {
-                        owners[id] = file.path
+                        owners[id.lowercased()] = file.path
                         if due.contains(id) { toParse.append(file) }
                     }
                 } else {
