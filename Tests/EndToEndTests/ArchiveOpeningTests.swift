@@ -98,7 +98,10 @@ struct ArchiveOpeningTests {
         for command in [["run", "--now", Date.vietnam(9)], ["status"], ["export", "--format", "jsonl"]] {
             let output = try workspace.loa(command)
             #expect(output.status == 2, "\(command): \(output.all)")
-            #expect(output.standardError.contains("the archive 'archive/loa.sqlite' is empty (0 bytes)"), "\(output.all)")
+            #expect(
+                output.standardError.contains("the archive 'archive/loa.sqlite' is empty (0 bytes)"),
+                "\(output.all)"
+            )
         }
         // Another program's database.
         try FileManager.default.removeItem(atPath: workspace.archivePath)

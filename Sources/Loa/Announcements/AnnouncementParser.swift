@@ -8,6 +8,10 @@ public struct AnnouncementParser: Sendable {
         "status", "revision", "variants",
     ]
 
+    /// The largest queue file Loa reads, in bytes (1 MiB): a post is a few thousand characters, and a file
+    /// hundreds of times that is a mistake that would hold up every run.
+    public static let maximumFileSize = 1 << 20
+
     private let dates: DateTimeParser
     private let channelIDs: [String]
 
@@ -35,6 +39,18 @@ public struct AnnouncementParser: Sendable {
                     file: display,
                     message: "cannot be read: \(problem)",
                     hint: "a queue file must be a Markdown file; rename or remove this one"
+                )
+            ])
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int,
+            size > Self.maximumFileSize
+        {
+            return Outcome(diagnostics: [
+                Diagnostic(
+                    area: .queue,
+                    file: display,
+                    message: "is \(size) bytes; a queue file may have at most \(Self.maximumFileSize) bytes (1 MiB)",
+                    hint: "a post is a few thousand characters; check that the right file was saved here"
                 )
             ])
         }
@@ -107,14 +123,15 @@ public struct AnnouncementParser: Sendable {
             )
         }
         checkLegacyEncoding(body, line: split.bodyLine, field: "body", &reader)
+        checkControlCharacters(split.body, line: split.bodyLine, field: "body", &reader)
         let defaultID = VietnameseText.nfc(file.deletingPathExtension().lastPathComponent)
         let id = fields.id ?? defaultID
         if fields.id == nil, !Self.isValidID(id) {
             reader.report(
                 line: 1,
                 field: "id",
-                "the file name '\(defaultID)' cannot serve as the id; expected ASCII letters, digits, '-', '_' or '.'",
-                hint: "add `id: \(VietnameseText.slug(defaultID))` to the front matter, or rename the file"
+                "the file name '\(defaultID)' cannot serve as the id; \(ConfigurationLoader.idRule)",
+                hint: "add `id: \(ConfigurationLoader.suggestedID(defaultID))` to the front matter, or rename the file"
             )
         }
         let firstLine = split.yamlLine
@@ -160,6 +177,9 @@ public struct AnnouncementParser: Sendable {
         return Outcome(announcement: announcement, diagnostics: reader.diagnostics)
     }
 
+    /// The highest `revision:`: far past any number of edits, and safe to count on from.
+    public static let maximumRevision = 100_000
+
     /// Whether a text can be an announcement id: it is used in file names and delivery ids.
     public static func isValidID(_ id: String) -> Bool {
         ConfigurationLoader.isValidChannelID(id)
@@ -195,18 +215,18 @@ public struct AnnouncementParser: Sendable {
                 reader.report(
                     at: entry.value,
                     field: "id",
-                    "'\(id)' is not a valid id; expected ASCII letters, digits, '-', '_' or '.'",
-                    hint: "for example: id: \(VietnameseText.slug(id))"
+                    "'\(id)' is not a valid id; \(ConfigurationLoader.idRule)",
+                    hint: "for example: id: \(ConfigurationLoader.suggestedID(id))"
                 )
             }
         case "title":
             fields.titleMissing = false
             fields.title = reader.string(entry)
-            fields.title.map { checkLegacyEncoding($0, line: reader.line(of: entry.value), field: "title", &reader) }
+            fields.title.map { checkText($0, line: reader.line(of: entry.value), field: "title", &reader) }
         case "unit":
             fields.unitMissing = false
             fields.unit = reader.string(entry)
-            fields.unit.map { checkLegacyEncoding($0, line: reader.line(of: entry.value), field: "unit", &reader) }
+            fields.unit.map { checkText($0, line: reader.line(of: entry.value), field: "unit", &reader) }
         case "category":
             fields.categoryMissing = false
             guard let text = reader.string(entry) else { return }
@@ -256,11 +276,19 @@ public struct AnnouncementParser: Sendable {
             for (index, image) in images.enumerated() {
                 if image.hasPrefix("https://") || image.hasPrefix("http://") { continue }
                 let path = file.deletingLastPathComponent().appendingPathComponent(image).path
-                if !FileManager.default.fileExists(atPath: path) {
+                if !image.hasPrefix("/"), !FileManager.default.fileExists(atPath: path) {
                     reader.report(
                         at: entry.value,
                         field: "images[\(index)]",
                         "'\(image)' does not exist; expected a path relative to this file, or a URL"
+                    )
+                } else if image.hasPrefix("/") || !Self.isBeside(path, file: file) {
+                    reader.report(
+                        at: entry.value,
+                        field: "images[\(index)]",
+                        "'\(image)' is outside the queue folder; expected a path relative to this file that stays "
+                            + "in its folder (symbolic links included), or a URL",
+                        hint: "copy the image into the queue folder, as queue/images/"
                     )
                 }
             }
@@ -268,7 +296,7 @@ public struct AnnouncementParser: Sendable {
         case "hashtags":
             guard let tags = reader.strings(entry) else { return }
             for tag in tags {
-                checkLegacyEncoding(tag, line: reader.line(of: entry.value), field: "hashtags", &reader)
+                checkText(tag, line: reader.line(of: entry.value), field: "hashtags", &reader)
                 if VietnameseText.hashtag(tag) == nil {
                     reader.report(
                         .warning,
@@ -287,7 +315,7 @@ public struct AnnouncementParser: Sendable {
                 reader.report(at: entry.value, field: "status", "'\(text)' is not one of ready, draft")
             }
         case "revision":
-            fields.revision = reader.int(entry, in: 1...Int.max) ?? fields.revision
+            fields.revision = reader.int(entry, in: 1...Self.maximumRevision) ?? fields.revision
         default:
             readVariants(entry, into: &fields, &reader)
         }
@@ -306,7 +334,7 @@ public struct AnnouncementParser: Sendable {
                 continue
             }
             guard let text = reader.string(variant) else { continue }
-            checkLegacyEncoding(text, line: reader.line(of: variant.value), field: variant.field, &reader)
+            checkText(text, line: reader.line(of: variant.value), field: variant.field, &reader)
             fields.variants[variant.key] = text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
@@ -319,6 +347,57 @@ public struct AnnouncementParser: Sendable {
         case .failure(let failure):
             reader.report(at: entry.value, field: entry.field, failure.description)
             return nil
+        }
+    }
+
+    /// Whether `path`, with every symbolic link followed, lies inside the folder of the queue file `file`: an
+    /// image is sent to a bridge or copied for posting, and the workspace around the queue holds the credentials,
+    /// loa.yml and the archive, so a path such as `../credentials` must never reach one of them.
+    static func isBeside(_ path: String, file: URL) -> Bool {
+        let rootPath = file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
+    }
+
+    private func checkText(_ text: String, line: Int?, field: String, _ reader: inout YAMLReader) {
+        checkLegacyEncoding(text, line: line, field: field, &reader)
+        checkControlCharacters(text, line: line, field: field, &reader)
+    }
+
+    /// Reports the first line of `text` holding a control character (NUL, escape, DEL, C1…): platforms show them
+    /// as boxes or cut the text there. Tabs and line breaks are fine.
+    private func checkControlCharacters(_ text: String, line: Int?, field: String, _ reader: inout YAMLReader) {
+        var offset = 0
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" {
+                if previous != "\r" { offset += 1 }
+                continue
+            }
+            if scalar == "\r" {
+                offset += 1
+                continue
+            }
+            guard Self.isControl(scalar) else { continue }
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            reader.report(
+                line: line.map { $0 + offset },
+                field: field,
+                "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code); "
+                    + "expected text, tabs and line breaks only",
+                hint: "retype the line, or paste it as plain text"
+            )
+            return
+        }
+    }
+
+    /// C0 controls but tab and line breaks, DEL, and C1 controls.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
         }
     }
 

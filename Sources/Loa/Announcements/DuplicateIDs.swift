@@ -1,35 +1,43 @@
 /// Ids that more than one queue file claims: the rule `loa check` and `loa run` share.
 ///
 /// Neither file is posted while two files claim an id, since either might be the one the officer meant; the
-/// later file (by name) is reported, naming the earlier one. Renaming either lets both go out.
+/// later file (by name) is reported, naming the earlier one. Ids that differ only in case count as the same id:
+/// ids name outbox files, and some file systems ignore case. Renaming either file lets both go out.
 struct DuplicateIDs {
-    /// The files claiming each contested id, sorted by their UTF-8 bytes as the queue is.
-    private let files: [String: [String]]
+    /// The claims on each contested id, keyed by the id in lower case, sorted by file as the queue is.
+    private let claims: [String: [(file: String, id: String)]]
 
     /// The contested ids among `claims`: queue files (as shown to people) and the id each parsed to.
     init(_ claims: [(file: String, id: String)]) {
-        var byID: [String: [String]] = [:]
-        for claim in claims { byID[claim.id, default: []].append(claim.file) }
-        files = byID.filter { $0.value.count > 1 }.mapValues {
-            $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var byKey: [String: [(file: String, id: String)]] = [:]
+        for claim in claims { byKey[claim.id.lowercased(), default: []].append(claim) }
+        self.claims = byKey.filter { $0.value.count > 1 }.mapValues {
+            $0.sorted { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         }
     }
 
-    var isEmpty: Bool { files.isEmpty }
+    var isEmpty: Bool { claims.isEmpty }
 
-    /// Whether two or more files claim `id`.
-    func contains(_ id: String) -> Bool { files[id] != nil }
+    /// Whether two or more files claim `id`, or ids that differ from it only in case.
+    func contains(_ id: String) -> Bool { claims[id.lowercased()] != nil }
 
     /// The message for each file that claims an id a file before it claims too; only for `ids`, when given.
     func diagnostics(only ids: Set<String>? = nil) -> [Diagnostic] {
-        files.filter { ids?.contains($0.key) ?? true }.sorted { $0.key < $1.key }.flatMap { id, files in
-            files.dropFirst().map { file in
-                Diagnostic(
+        let wanted = ids.map { Set($0.map { $0.lowercased() }) }
+        return claims.filter { wanted?.contains($0.key) ?? true }.sorted { $0.key < $1.key }.flatMap { _, claims in
+            let first = claims[0]
+            return claims.dropFirst().map { claim in
+                let clash =
+                    claim.id == first.id
+                    ? "is already the id of \(first.file)"
+                    : "differs only in case from '\(first.id)', the id of \(first.file); ids name files, and some "
+                        + "file systems ignore case"
+                return Diagnostic(
                     area: .queue,
-                    file: file,
+                    file: claim.file,
                     line: 1,
                     field: "id",
-                    message: "'\(id)' is already the id of \(files[0])",
+                    message: "'\(claim.id)' \(clash)",
                     hint: "give one of them another `id:`; neither is posted until then"
                 )
             }
@@ -38,6 +46,8 @@ struct DuplicateIDs {
 
     /// Why an announcement with a contested id waits, for its deliveries' note.
     func note(for id: String) -> String? {
-        files[id].map { "waiting: \($0.joined(separator: " and ")) have the same id; give one of them another `id:`" }
+        claims[id.lowercased()].map {
+            "waiting: \($0.map(\.file).joined(separator: " and ")) have the same id; give one of them another `id:`"
+        }
     }
 }

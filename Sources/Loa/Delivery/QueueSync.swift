@@ -70,18 +70,19 @@ struct QueueSync {
             cached?.size == file.size && cached?.modifiedNanoseconds == file.modifiedNanoseconds
         }
         let present = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
+        // In lower case: ids that differ only in case are the same id (DuplicateIDs).
         var touched: Set<String> = []
         for (path, cached) in cache {
             guard let id = cached.announcementID else { continue }
             if let file = present[path], isUnchanged(file, cached) { continue }
-            touched.insert(id)
+            touched.insert(id.lowercased())
         }
         var reading = Reading()
         for file in files {
             let cached = cache[file.path]
             if isUnchanged(file, cached), !configurationChanged, let cached {
                 guard let id = cached.announcementID else { continue }
-                if due.contains(id) || touched.contains(id) {
+                if due.contains(id) || touched.contains(id.lowercased()) {
                     reading.parse.append((file, false))
                 } else {
                     reading.unread[file.path] = id
@@ -133,7 +134,10 @@ struct QueueSync {
                 let rows = try Row.fetchAll(
                     db,
                     sql:
-                        "SELECT path, announcement_id FROM queue_files WHERE announcement_id IN (SELECT value FROM json_each(?))",
+                        """
+                        SELECT path, announcement_id FROM queue_files
+                        WHERE lower(announcement_id) IN (SELECT lower(value) FROM json_each(?))
+                        """,
                     arguments: [JSONText.array(due)]
                 )
                 let names = Set(

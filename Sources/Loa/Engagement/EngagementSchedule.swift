@@ -23,13 +23,18 @@ public struct EngagementSchedule: Sendable, Equatable {
         Step(age: 30 * 86_400, every: 7 * 86_400),
     ])
 
-    /// Reads `"6h: 1h, 24h: 3h"`; nil when a step is malformed or the ages do not grow.
+    /// The oldest age a step may name: a post is not read after a year.
+    public static let longestAge: TimeInterval = 365 * 86_400
+
+    /// Reads `"6h: 1h, 24h: 3h"`; nil when a step is malformed, the ages do not grow, or an age or interval is
+    /// past ``longestAge``.
     public init?(_ text: String) {
         var steps: [Step] = []
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: ":")
             guard pieces.count == 2, let age = DurationText.parse(String(pieces[0])),
-                let every = DurationText.parse(String(pieces[1])), every > 0, age > (steps.last?.age ?? 0)
+                let every = DurationText.parse(String(pieces[1])), every > 0, age > (steps.last?.age ?? 0),
+                age <= Self.longestAge, every <= Self.longestAge
             else { return nil }
             steps.append(Step(age: age, every: every))
         }

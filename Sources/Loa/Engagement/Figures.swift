@@ -10,6 +10,7 @@ public enum Figures {
         case noFigures
         case negative(metric: String, value: String)
         case notWhole(metric: String, value: String)
+        case tooLarge(metric: String, value: String)
 
         public var description: String {
             switch self {
@@ -17,8 +18,25 @@ public enum Figures {
             case .noFigures: "the answer has no figures (expected numbers such as reactions, comments, shares, views)"
             case .negative(let metric, let value): "\(metric) is \(value); figures cannot be negative"
             case .notWhole(let metric, let value): "\(metric) is \(value); figures are whole numbers"
+            case .tooLarge(let metric, let value):
+                "\(metric) is \(value); figures are at most \(Figures.maximum)"
             }
         }
+    }
+
+    /// The largest figure Loa records (a trillion): no post is seen more often, and a million posts' figures still
+    /// add up within `Int`.
+    public static let maximum = 1_000_000_000_000
+
+    /// The sum of figures, saturating at `Int.max` rather than trapping: figures recorded before they were bounded
+    /// may be as large as an archive can hold.
+    public static func sum(_ values: some Sequence<Int>) -> Int {
+        var total = 0
+        for value in values {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            total = overflow ? (value < 0 ? Int.min : Int.max) : sum
+        }
+        return total
     }
 
     /// The figures in a JSON answer such as `{"reactions": 12, "views": 480}`; other values are ignored.
@@ -33,8 +51,12 @@ public enum Figures {
             let text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
             if number < 0 { return .failure(.negative(metric: key, value: text)) }
             guard number == number.rounded(), number < 1e15 else {
-                return .failure(.notWhole(metric: key, value: text))
+                return .failure(
+                    number.isFinite && number >= 1e15
+                        ? .tooLarge(metric: key, value: text) : .notWhole(metric: key, value: text)
+                )
             }
+            guard number <= Double(maximum) else { return .failure(.tooLarge(metric: key, value: text)) }
             figures[key] = Int(number)
         }
         return figures.isEmpty ? .failure(.noFigures) : .success(figures)
@@ -63,7 +85,7 @@ public enum Figures {
         for argument in arguments {
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, isMetricName(parts[0]) else { return .failure(.malformed(argument)) }
-            guard let value = Int(parts[1]), value >= 0 else { return .failure(.badValue(argument)) }
+            guard let value = Int(parts[1]), (0...maximum).contains(value) else { return .failure(.badValue(argument)) }
             figures[parts[0]] = value
         }
         return figures.isEmpty ? .failure(.empty) : .success(figures)
@@ -78,7 +100,7 @@ public enum Figures {
         public var description: String {
             switch self {
             case .malformed(let text): "'\(text)' is not name=number; expected, for example, reactions=12"
-            case .badValue(let text): "'\(text)': the value must be a whole number, 0 or more"
+            case .badValue(let text): "'\(text)': the value must be a whole number from 0 to \(Figures.maximum)"
             case .empty: "no figures given; expected, for example, reactions=12 comments=3 shares=1 views=480"
             }
         }

@@ -271,8 +271,10 @@ private struct Session {
         let transfer = Transfer(index: index, group: groupOf[index], parts: parts)
         let context = Unmanaged.passRetained(transfer).toOpaque()
         _ = loa_easy_setopt_string(handle, CURLOPT_URL, parts.url)
-        _ = loa_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(request.timeout * 1000)))
-        _ = loa_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(request.timeout, 10) * 1000)))
+        // loa.yml bounds `timeout`; the clamp keeps any other caller's deadline from trapping the conversion.
+        let deadline = request.timeout.isFinite ? min(max(request.timeout, 0), DurationText.longest) : 15
+        _ = loa_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, max(1, Int(deadline * 1000)))
+        _ = loa_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, max(1, Int(min(deadline, 10) * 1000)))
         _ = loa_easy_setopt_pointer(handle, CURLOPT_PRIVATE, context)
         _ = loa_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
         _ = loa_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, context)

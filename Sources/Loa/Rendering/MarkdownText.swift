@@ -71,27 +71,25 @@ public enum MarkdownText {
     }
 
     /// Inline markup removed; bare URLs are left exactly as written, underscores and all.
+    ///
+    /// The addresses are found once for the whole line (finding them again after each one made a line full of
+    /// links quadratic), and the text between them goes through the markup rules.
     static func inline(_ text: String) -> String {
         var result = ""
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            if let urlRange = Self.firstBareURL(in: rest) {
-                result += inlineMarkup(String(rest[..<urlRange.lowerBound]))
-                result += rest[urlRange]
-                rest = rest[urlRange.upperBound...]
-            } else {
-                result += inlineMarkup(String(rest))
-                break
-            }
+        var position = text.startIndex
+        for range in WebAddresses.ranges(in: text) where isBare(range, in: text, after: position) {
+            result += inlineMarkup(String(text[position..<range.lowerBound]))
+            result += text[range]
+            position = range.upperBound
         }
+        result += inlineMarkup(String(text[position...]))
         return result
     }
 
-    private static func firstBareURL(in text: Substring) -> Range<Substring.Index>? {
-        // A URL inside Markdown link syntax, `[…]`, `(…)` or `<…>`, is left to the link rules.
-        WebAddresses.ranges(in: text).first { range in
-            range.lowerBound == text.startIndex || !"(<[".contains(text[text.index(before: range.lowerBound)])
-        }
+    /// Whether an address stands on its own: one inside Markdown link syntax, `[…]`, `(…)` or `<…>`, is left to
+    /// the link rules.
+    private static func isBare(_ range: Range<String.Index>, in text: String, after position: String.Index) -> Bool {
+        range.lowerBound == position || !"(<[".contains(text[text.index(before: range.lowerBound)])
     }
 
     /// Each rule with the text it needs to find before it can match: on Linux, running an `NSRegularExpression`

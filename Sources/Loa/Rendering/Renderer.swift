@@ -49,6 +49,9 @@ public struct Renderer: Sendable {
         }
 
         let full = Self.tidy(template.render(context.values(body: body, truncated: false)))
+        if full.allSatisfy(\.isWhitespace) {
+            return .failure(.empty(channel: channel.id, template: templateName))
+        }
         let fullLength = TextLength.measure(full)
         if fullLength <= limit { return .success(variant(full, truncated: false)) }
         guard let link = announcement.link?.absoluteString else {
@@ -109,7 +112,13 @@ public struct Renderer: Sendable {
         return VietnameseText.nfc(lines.joined(separator: "\n"))
     }
 
-    /// The values a template can use.
+    /// The names of the values a template can use; a template naming any other is refused by `loa check`.
+    public static let variableNames = [
+        "title", "body", "category", "category_label", "unit", "link", "hashtags", "hashtag_list", "publish_date",
+        "publish_time", "channel", "platform", "images", "truncated",
+    ]
+
+    /// The values a template can use (named in ``variableNames``).
     private struct Context {
         let announcement: Announcement
         let channel: Channel

@@ -60,6 +60,11 @@ public struct TemplateSet: Sendable {
             }
             do {
                 templates[key] = try MustacheTemplate(string: VietnameseText.nfc(text))
+                for problem in TemplateTags.problems(in: text, names: Renderer.variableNames) {
+                    diagnostics.append(
+                        Diagnostic(area: .configuration, file: display, line: problem.line, message: problem.message)
+                    )
+                }
                 if text.contains("channel") { channelAware.insert(key) }
                 if !text.contains("CONTENT_TYPE: TEXT") {
                     diagnostics.append(

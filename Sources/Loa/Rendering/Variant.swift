@@ -28,6 +28,8 @@ public enum RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
     case tooLong(channel: String, length: Int, limit: Int)
     /// The template's own text leaves no room for the body.
     case templateTooLong(channel: String, template: String, limit: Int)
+    /// The template produced no text at all.
+    case empty(channel: String, template: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
             "is too long for \(channel): \(length) characters, the limit is \(limit)"
         case .templateTooLong(let channel, let template, let limit):
             "cannot fit \(channel)'s limit of \(limit) characters: the template \(template) alone is longer"
+        case .empty(let channel, let template):
+            "renders to no text at all for \(channel) with the template \(template)"
         }
     }
 
@@ -45,6 +49,8 @@ public enum RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
             "add a `link:` so Loa can cut the text with “Xem thêm”, or write a shorter text under `variants:` for \(channel) or its platform"
         case .templateTooLong:
             "shorten the template, or raise the channel's max_length"
+        case .empty:
+            "the template must show the post, as {{title}} and {{body}}; check its sections and names"
         }
     }
 }

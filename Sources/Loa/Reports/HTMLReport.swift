@@ -24,11 +24,11 @@ public struct HTMLReport: Sendable {
         let dates = LocalDateFormat(timeZone: timeZone)
         let posted = rows.filter(\.isPosted)
         let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
-        let totalFigure = { (metric: String) in posted.reduce(0) { $0 + ($1.metrics[metric] ?? 0) } }
+        let totalFigure = { (metric: String) in Figures.sum(posted.map { $0.metrics[metric] ?? 0 }) }
         let totals: [[String: Any]] = [
             ["label": "Tin bài", "value": VietnameseNumber.format(Set(posted.map(\.announcementID)).count)],
             ["label": "Lượt đăng", "value": VietnameseNumber.format(posted.count)],
-            ["label": "Tương tác", "value": VietnameseNumber.format(posted.reduce(0) { $0 + $1.interactions })],
+            ["label": "Tương tác", "value": VietnameseNumber.format(Figures.sum(posted.map(\.interactions)))],
             ["label": "Lượt xem", "value": VietnameseNumber.format(totalFigure("views"))],
             ["label": "Chưa đăng được", "value": VietnameseNumber.format(rows.count - posted.count)],
         ]
@@ -42,7 +42,7 @@ public struct HTMLReport: Sendable {
             [
                 "title": "Tương tác theo kênh",
                 "svg": SVGChart.horizontalBars(
-                    grouped(posted) { $0.channel }.map { ($0.key, $0.rows.reduce(0) { $0 + $1.interactions }) }
+                    grouped(posted) { $0.channel }.map { ($0.key, Figures.sum($0.rows.map(\.interactions))) }
                         .sorted { $0.1 > $1.1 },
                     title: "Tương tác theo kênh"
                 ),
@@ -51,7 +51,7 @@ public struct HTMLReport: Sendable {
                 "title": "Mười bài có nhiều tương tác nhất",
                 "svg": SVGChart.horizontalBars(
                     grouped(posted) { $0.announcementID }.map { group in
-                        (group.rows.first?.title ?? group.key, group.rows.reduce(0) { $0 + $1.interactions })
+                        (group.rows.first?.title ?? group.key, Figures.sum(group.rows.map(\.interactions)))
                     }.sorted { $0.1 > $1.1 }.prefix(10).map { $0 },
                     title: "Mười bài có nhiều tương tác nhất"
                 ),
@@ -132,7 +132,7 @@ public struct HTMLReport: Sendable {
             let cells =
                 [VietnameseNumber.format(group.rows.count)]
                 + metrics.map { metric in
-                    VietnameseNumber.format(group.rows.reduce(0) { $0 + ($1.metrics[metric] ?? 0) })
+                    VietnameseNumber.format(Figures.sum(group.rows.map { $0.metrics[metric] ?? 0 }))
                 }
             return ["name": group.key, "cells": cells]
         }

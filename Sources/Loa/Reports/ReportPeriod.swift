@@ -58,7 +58,7 @@ public struct ReportFilter: Sendable {
 public enum VietnameseNumber {
     /// `1250` → `1.250`.
     public static func format(_ value: Int) -> String {
-        let digits = String(abs(value))
+        let digits = String(value.magnitude)
         var groups: [Substring] = []
         var end = digits.endIndex
         while end > digits.startIndex {

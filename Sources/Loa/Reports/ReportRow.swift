@@ -47,7 +47,7 @@ public struct ReportRow: Sendable, Codable, Equatable {
 
     /// Reactions, comments and shares added up: what reports call interactions.
     public var interactions: Int {
-        (metrics["reactions"] ?? 0) + (metrics["comments"] ?? 0) + (metrics["shares"] ?? 0)
+        Figures.sum([metrics["reactions"] ?? 0, metrics["comments"] ?? 0, metrics["shares"] ?? 0])
     }
 
     /// Whether it was posted: sent through a bridge, or confirmed after posting by hand.

@@ -12,7 +12,7 @@ enum SVGChart {
         let bottom = 40.0
         let top = 36.0
         let plotHeight = height - bottom - top
-        let maximum = niceCeiling(values.map { $0.reduce(0, +) }.max() ?? 0)
+        let maximum = niceCeiling(values.map(Figures.sum).max() ?? 0)
         let slot = (width - left - 16) / Double(max(columns.count, 1))
         let barWidth = min(56, slot * 0.6)
         var svg = open(width: width, height: height, title: title)
@@ -26,7 +26,7 @@ enum SVGChart {
                 svg += rect(x: x, y: y, width: barWidth, height: barHeight, color: palette[seriesIndex % palette.count])
                 svg += "<title>\(escape(series[seriesIndex])): \(VietnameseNumber.format(value))</title></rect>"
             }
-            let total = values[index].reduce(0, +)
+            let total = Figures.sum(values[index])
             svg += text(x: x + barWidth / 2, y: y - 4, VietnameseNumber.format(total), anchor: "middle", size: 11)
             svg += text(x: x + barWidth / 2, y: height - bottom + 16, column, anchor: "middle", size: 11)
         }
@@ -72,21 +72,26 @@ enum SVGChart {
             + "height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"sans-serif\">"
     }
 
-    /// The smallest of 4, 8, 20, 40, 80, 200, … (four steps of 1, 2 or 5 × 10ⁿ) that is at least `value`.
+    /// The smallest of 4, 8, 20, 40, 80, 200, … (four steps of 1, 2 or 5 × 10ⁿ) that is at least `value`, or
+    /// `value` itself where that step would not fit in `Int`.
     static func niceCeiling(_ value: Int) -> Int {
         var magnitude = 1
         while true {
-            for factor in [1, 2, 5] where factor * magnitude * 4 >= value {
-                return factor * magnitude * 4
+            for factor in [1, 2, 5] {
+                let (step, overflow) = (factor * 4).multipliedReportingOverflow(by: magnitude)
+                if overflow { return max(value, 1) }
+                if step >= value { return step }
             }
-            magnitude *= 10
+            let (next, overflow) = magnitude.multipliedReportingOverflow(by: 10)
+            if overflow { return max(value, 1) }
+            magnitude = next
         }
     }
 
     private static func axis(left: Double, top: Double, plotHeight: Double, width: Double, maximum: Int) -> String {
         var svg = ""
         for step in 0...4 {
-            let value = maximum * step / 4
+            let value = maximum / 4 * step + maximum % 4 * step / 4
             let y = top + plotHeight - plotHeight * Double(step) / 4
             svg +=
                 "<line x1=\"\(number(left))\" y1=\"\(number(y))\" x2=\"\(number(width - 16))\" y2=\"\(number(y))\" stroke=\"#ddd\"/>"

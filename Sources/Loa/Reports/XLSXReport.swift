@@ -90,7 +90,9 @@ public struct XLSXReport: Sendable {
             let key = Key(period: bucket.key, label: bucket.label, unit: row.unit, category: row.category.label)
             var entry = totals[key] ?? (0, [:])
             entry.posts += 1
-            for (metric, value) in row.metrics { entry.figures[metric, default: 0] += value }
+            for (metric, value) in row.metrics {
+                entry.figures[metric] = Figures.sum([entry.figures[metric] ?? 0, value])
+            }
             totals[key] = entry
         }
         var sheet: [[Cell]] = [
@@ -98,7 +100,7 @@ public struct XLSXReport: Sendable {
         ]
         for key in totals.keys.sorted() {
             guard let entry = totals[key] else { continue }
-            let interactions = ["reactions", "comments", "shares"].reduce(0) { $0 + (entry.figures[$1] ?? 0) }
+            let interactions = Figures.sum(["reactions", "comments", "shares"].map { entry.figures[$0] ?? 0 })
             sheet.append(
                 [.text(key.label), .text(key.unit), .text(key.category), .number(entry.posts), .number(interactions)]
                     + metrics.map { .number(entry.figures[$0] ?? 0) }

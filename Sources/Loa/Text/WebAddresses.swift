@@ -10,25 +10,47 @@ enum WebAddresses {
     }
 
     /// The ranges of `http://` and `https://` addresses in `text`, without trailing sentence punctuation.
+    ///
+    /// One pass over the text's scalars: a search from each address's end with Foundation's `range(of:)` bridged
+    /// the whole rest of the text every time, which made a long body full of links quadratic.
     static func ranges<S: StringProtocol>(in text: S) -> [Range<S.Index>] where S.SubSequence == Substring {
+        let scalars = text[...].unicodeScalars
         var result: [Range<S.Index>] = []
-        var searchStart = text.startIndex
-        while let found = text[searchStart...].range(of: "http", options: .caseInsensitive) {
-            let head = text[found.lowerBound...].prefix(8).lowercased()
-            guard head.hasPrefix("https://") || head.hasPrefix("http://") else {
-                searchStart = found.upperBound
+        var index = scalars.startIndex
+        while let start = scalars[index...].firstIndex(where: { $0 == "h" || $0 == "H" }) {
+            guard let schemeEnd = Self.schemeEnd(scalars, from: start) else {
+                index = scalars.index(after: start)
                 continue
             }
-            var end = text[found.lowerBound...].firstIndex { $0.isWhitespace } ?? text.endIndex
-            let hasOpening = text[found.lowerBound..<end].contains("(")
-            while end > found.upperBound {
-                let last = text[text.index(before: end)]
-                guard ".,;:!?\"'”’".contains(last) || (last == ")" && !hasOpening) else { break }
-                end = text.index(before: end)
+            var end = scalars[schemeEnd...].firstIndex { $0.properties.isWhitespace } ?? scalars.endIndex
+            let hasOpening = scalars[start..<end].contains("(")
+            while end > schemeEnd {
+                let last = scalars[scalars.index(before: end)]
+                guard ".,;:!?\"'”’".unicodeScalars.contains(last) || (last == ")" && !hasOpening) else { break }
+                end = scalars.index(before: end)
             }
-            result.append(found.lowerBound..<end)
-            searchStart = end > found.upperBound ? end : found.upperBound
+            result.append(start..<end)
+            index = end > start ? end : scalars.index(after: start)
         }
         return result
+    }
+
+    /// The index after `http://` or `https://` (in any case) at `start`, or nil when neither is there.
+    private static func schemeEnd(_ scalars: Substring.UnicodeScalarView, from start: String.Index) -> String.Index? {
+        var index = start
+        func take(_ expected: Unicode.Scalar) -> Bool {
+            guard index < scalars.endIndex else { return false }
+            let value = scalars[index].value
+            // ASCII letters compared without case; the other expected scalars have none.
+            guard value == expected.value || ((65...90).contains(value) && value + 32 == expected.value) else {
+                return false
+            }
+            index = scalars.index(after: index)
+            return true
+        }
+        guard take("h"), take("t"), take("t"), take("p") else { return nil }
+        _ = take("s")
+        guard take(":"), take("/"), take("/") else { return nil }
+        return index
     }
 }

@@ -23,6 +23,10 @@ public struct DateTimeParser: Sendable {
         case unrecognised(String)
         case dateOnly(String)
         case outOfRange(String, component: String)
+        /// A year outside ``DateTimeParser/years``.
+        case yearOutOfRange(String)
+        /// A local time the zone skips, as when clocks jump forward for daylight saving time.
+        case skippedTime(String, zone: String)
 
         public var description: String {
             switch self {
@@ -33,6 +37,11 @@ public struct DateTimeParser: Sendable {
                 "'\(text)' has no time of day; add one, as in '\(text) 08:00'"
             case .outOfRange(let text, let component):
                 "'\(text)' has no such \(component); dates are written day first (dd/MM/yyyy), never month first"
+            case .yearOutOfRange(let text):
+                "'\(text)' is out of range; expected a year from \(DateTimeParser.years.lowerBound) "
+                    + "to \(DateTimeParser.years.upperBound)"
+            case .skippedTime(let text, let zone):
+                "'\(text)' does not exist in \(zone): the clocks skip that hour; expected a time that exists there"
             }
         }
     }
@@ -54,7 +63,11 @@ public struct DateTimeParser: Sendable {
         return resolve(fields, hour: 0, minute: 0, text: text)
     }
 
+    /// The years Loa accepts: a year such as 0001 or 9999 is a typing slip, and formats and sorts badly.
+    public static let years = 2000...2999
+
     private func resolve(_ fields: Fields, hour: Int, minute: Int, text: String) -> Result<Date, Failure> {
+        guard Self.years.contains(fields.year) else { return .failure(.yearOutOfRange(text)) }
         guard (1...12).contains(fields.month) else { return .failure(.outOfRange(text, component: "month")) }
         guard (0...23).contains(hour) else { return .failure(.outOfRange(text, component: "hour")) }
         guard (0...59).contains(minute), (0...59).contains(fields.second) else {
@@ -78,6 +91,11 @@ public struct DateTimeParser: Sendable {
             zoned.component(.day, from: date) == fields.day,
             zoned.component(.month, from: date) == fields.month
         else { return .failure(.outOfRange(text, component: "day")) }
+        // A time the zone skips comes back moved (02:30 on a spring-forward night reads as 03:30): say so.
+        guard
+            fields.offsetSeconds != nil
+                || (zoned.component(.hour, from: date) == hour && zoned.component(.minute, from: date) == minute)
+        else { return .failure(.skippedTime(text, zone: timeZone.identifier)) }
         return .success(date)
     }
 

@@ -90,9 +90,9 @@ public struct ConfigurationLoader: Sendable {
                     configuration.archive = archive.hasPrefix("/") ? archive : path(archive).path
                 }
             case "missed_after":
-                if let value = duration(entry, &reader) { configuration.missedAfter = value }
+                if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.missedAfter = value }
             case "catch_up":
-                if let value = duration(entry, &reader) { configuration.catchUp = value }
+                if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.catchUp = value }
             case "concurrency":
                 configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
             case "engagement_schedule":
@@ -103,7 +103,8 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: entry.value,
                         field: entry.field,
-                        "'\(text)' is not a schedule; expected age: interval steps with growing ages, "
+                        "'\(text)' is not a schedule; expected age: interval steps with growing ages up to "
+                            + "\(DurationText.format(EngagementSchedule.longestAge)), "
                             + "as \"6h: 1h, 24h: 3h, 3d: 12h, 7d: 1d, 30d: 7d\""
                     )
                 }
@@ -138,7 +139,22 @@ public struct ConfigurationLoader: Sendable {
         if entries.isEmpty, case .mapping = entry.value {
             reader.report(at: entry.keyNode, field: "channels", "is empty; expected at least one channel")
         }
+        var seen: [String: (id: String, line: Int?)] = [:]
         for channelEntry in entries {
+            // Channel ids name outbox folders, which a case-insensitive file system would merge.
+            let key = channelEntry.key.lowercased()
+            if let first = seen[key] {
+                reader.report(
+                    at: channelEntry.keyNode,
+                    field: channelEntry.field,
+                    "'\(channelEntry.key)' differs only in case from the channel '\(first.id)'"
+                        + (first.line.map { " on line \($0)" } ?? "")
+                        + "; channel ids name folders, and some file systems ignore case",
+                    hint: "rename one of them"
+                )
+                continue
+            }
+            seen[key] = (channelEntry.key, reader.line(of: channelEntry.keyNode))
             if let channel = readChannel(channelEntry, &reader, &resolver) { channels.append(channel) }
         }
         return channels
@@ -154,8 +170,8 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.keyNode,
                 field: entry.field,
-                "'\(id)' is not a valid channel id; expected ASCII letters, digits, '-', '_' or '.'",
-                hint: "for example: \(VietnameseText.slug(id))"
+                "'\(id)' is not a valid channel id; \(Self.idRule)",
+                hint: "for example: \(Self.suggestedID(id))"
             )
         }
         let fields = reader.entries(of: entry.value, field: entry.field, known: Self.channelKeys)
@@ -195,7 +211,7 @@ public struct ConfigurationLoader: Sendable {
             case "max_length":
                 channel.maxLength = reader.int(field, in: 1...1_000_000)
             case "min_gap":
-                channel.minGap = duration(field, &reader)
+                channel.minGap = duration(field, &reader, in: Self.minGapRange)
             case "quiet_hours":
                 guard let text = reader.string(field) else { break }
                 if let hours = QuietHours(text) {
@@ -208,7 +224,7 @@ public struct ConfigurationLoader: Sendable {
                     )
                 }
             case "timeout":
-                if let value = duration(field, &reader) {
+                if let value = duration(field, &reader, in: Self.timeoutRange) {
                     if value > 0 {
                         channel.timeout = value
                     } else {
@@ -266,9 +282,21 @@ public struct ConfigurationLoader: Sendable {
         return channel
     }
 
+    /// The longest id of a channel or an announcement, in characters: ids name outbox folders and files
+    /// (`outbox/<channel>/<yyyy-MM-dd>-<id>.txt`), and a file name has at most 255 bytes.
+    public static let maximumIDLength = 100
+
+    /// What an id may be, for messages.
+    static let idRule = "expected ASCII letters, digits, '-', '_' or '.', at most \(maximumIDLength) characters"
+
+    /// A valid id close to `text`, for hints.
+    static func suggestedID(_ text: String) -> String {
+        String(VietnameseText.slug(text).prefix(maximumIDLength))
+    }
+
     /// Whether a text can name a channel: it is used in folder names and delivery ids.
     public static func isValidChannelID(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, first != "." else { return false }
+        guard let first = id.unicodeScalars.first, first != ".", id.utf8.count <= maximumIDLength else { return false }
         return id.unicodeScalars.allSatisfy {
             $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
         }
@@ -294,13 +322,34 @@ public struct ConfigurationLoader: Sendable {
         return nil
     }
 
-    private func duration(_ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> TimeInterval? {
+    /// `missed_after`: a post more than a year late is not news.
+    static let missedAfterRange: ClosedRange<TimeInterval> = 0...(365 * 86_400)
+    /// `min_gap`: a channel posting less than monthly needs no gap.
+    static let minGapRange: ClosedRange<TimeInterval> = 0...(30 * 86_400)
+    /// `timeout`: no bridge should keep a request open for more than ten minutes.
+    static let timeoutRange: ClosedRange<TimeInterval> = 0...600
+
+    /// A duration within `range`, whose bounds the message names when it is not.
+    private func duration(
+        _ entry: YAMLReader.Entry,
+        _ reader: inout YAMLReader,
+        in range: ClosedRange<TimeInterval>
+    ) -> TimeInterval? {
         guard let text = reader.string(entry) else { return nil }
         guard let value = DurationText.parse(text) else {
             reader.report(
                 at: entry.value,
                 field: entry.field,
                 "'\(text)' is not a duration; expected a number and a unit, as 15s, 15m, 48h or 2d"
+            )
+            return nil
+        }
+        guard range.contains(value) else {
+            reader.report(
+                at: entry.value,
+                field: entry.field,
+                "'\(text)' is out of range; expected from \(DurationText.format(range.lowerBound)) "
+                    + "to \(DurationText.format(range.upperBound))"
             )
             return nil
         }
