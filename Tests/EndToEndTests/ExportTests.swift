@@ -398,15 +398,24 @@ extension ExportTests {
         _ = try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM deliveries") }
         // Writes past 512 bytes (one block of dash's `ulimit -f`) fail with EFBIG, the signal ignored, as on a full
         // disk.
-        let limited = try LoaProcess.run(
-            [
-                "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"", LoaProcess.binary.path, "export", "--format",
-                format, "--output", name, "--force",
-            ],
-            in: workspace.root,
-            environment: DeliveryWorkspace.environment,
-            executable: URL(fileURLWithPath: "/bin/sh")
-        )
+        func limitedExport(_ arguments: [String]) throws -> LoaProcess.Output {
+            try LoaProcess.run(
+                [
+                    "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\"", LoaProcess.binary.path, "export", "--format",
+                    format,
+                ]
+                    + arguments,
+                in: workspace.root,
+                environment: DeliveryWorkspace.environment,
+                executable: URL(fileURLWithPath: "/bin/sh")
+            )
+        }
+        // A new file: nothing at all rather than a shortened report.
+        let fresh = try limitedExport(["--output", "moi.\(format)"])
+        #expect(fresh.status == 1, "\(fresh.all)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("moi.\(format)").path))
+        // An existing report: left whole.
+        let limited = try limitedExport(["--output", name, "--force"])
         #expect(limited.status == 1, "\(limited.all)")
         #expect(limited.standardError.contains("cannot write '\(name)'"), "\(limited.all)")
         #expect(try Data(contentsOf: report) == complete, "the previous report is untouched")

@@ -180,7 +180,11 @@ struct SinkTests {
             let process = Process()
             process.executableURL = LoaProcess.binary
             process.arguments = ["sink", "--port", "0", "--log", path]
-            let error = Pipe()
+            // Standard error to a file, read once the process is gone (a pipe read could be interrupted).
+            let errorFile = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
+            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            let error = try FileHandle(forWritingTo: errorFile)
+            defer { try? error.close() }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = error
             try process.run()
@@ -189,7 +193,7 @@ struct SinkTests {
             let stillServing = process.isRunning
             if stillServing { process.terminate() }
             process.waitUntilExit()
-            let message = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let message = String(decoding: try Data(contentsOf: errorFile), as: UTF8.self)
             #expect(!stillServing, "\(path): the sink must not serve without its log")
             #expect(process.terminationStatus == 2, "\(path): \(message)")
             #expect(message.contains("loa sink: --log: cannot write the log"), "\(path): \(message)")
