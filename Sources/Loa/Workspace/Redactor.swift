@@ -31,17 +31,19 @@ public struct Redactor: Sendable {
         needles = values.map { Array($0.utf8) }
     }
 
-    /// The texts a bridge could echo for `secret`: the value; for a `whsec_` secret its base64 part and the key's
-    /// bytes; the bytes (the key's, or the value's UTF-8) in base64 (standard and URL-safe, with and without
+    /// The texts a bridge could echo for `secret`: the value; for a `whsec_` secret its base64 part; the bytes
+    /// (a `whsec_` secret's key, or the value's UTF-8) in base64 (standard and URL-safe, with and without
     /// padding), in hex (both cases) and as text where they are printable; and each text percent-encoded (both
     /// cases of hex digits) and with `/` written `\/`.
     static func forms(of secret: String) -> Set<String> {
         var texts = [secret]
+        // The bytes a bridge could encode: a signing secret's key (the bridge never needs its `whsec_` text as
+        // bytes), else the value's own.
         var raw = [Data(secret.utf8)]
         if secret.hasPrefix("whsec_") {
             let encoded = String(secret.dropFirst(6))
             texts.append(encoded)
-            if let key = Data(base64Encoded: encoded) { raw.append(key) }
+            if let key = Data(base64Encoded: encoded) { raw = [key] }
         }
         for bytes in raw {
             let base64 = bytes.base64EncodedString()
@@ -113,7 +115,9 @@ public struct Redactor: Sendable {
     /// slowest part of handling an answer.
     private static func contains(_ haystack: some ContiguousBytes, _ pattern: [UInt8]) -> Bool {
         haystack.withUnsafeBytes { buffer in
-            pattern.withUnsafeBytes { wanted in
+            // Most forms are longer than a short answer or header value.
+            guard pattern.count <= buffer.count else { return false }
+            return pattern.withUnsafeBytes { wanted in
                 guard let base = buffer.baseAddress, let pattern = wanted.baseAddress else { return false }
                 return loa_contains_bytes(base, buffer.count, pattern, wanted.count) != 0
             }
