@@ -3,6 +3,10 @@ import GRDB
 import Testing
 import ZIPFoundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What a bridge's answer or a loa.yml could leak or do, through the built binary: secrets in every form a bridge
 /// could echo, secrets in addresses, control characters in tokens, in printed answers and in report links.
 @Suite("loa: secrets stay hidden, bridges' answers stay inert")
@@ -143,6 +147,35 @@ struct SecretsAndEscapingTests {
         printed += try workspace.loa("status", "--json", environment: environment).all
         printed += try workspace.loa("export", "--format", "jsonl", environment: environment).all
         #expect(try Self.leaks(of: [key, password], in: workspace, printed: printed) == [], "\(printed)")
+    }
+
+    @Test("an attempt left by a run killed mid-send is recorded with the address masked too")
+    func interruptedAttempts() throws {
+        let key = "qk-e2e-kill-4d2e"
+        let bridge = try TestBridge { _, count in .delay(0.3, .ok(id: "k\(count)")) }
+        let workspace = try DeliveryWorkspace(
+            channels: DeliveryWorkspace.webhook("fb", url: bridge.url("/hook") + "?key=${HOOK_KEY}")
+        )
+        for index in 1...8 { try workspace.announce("tin-\(index)") }
+        let environment = DeliveryWorkspace.environment.merging(["HOOK_KEY": key]) { $1 }
+        let process = Process()
+        process.executableURL = LoaProcess.binary
+        process.arguments = ["run", "--now", Date.vietnam(9)]
+        process.currentDirectoryURL = workspace.root
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while bridge.received.isEmpty && Date() < deadline { usleep(10_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let second = try workspace.loa("run", "--now", Date.vietnam(9, 1), environment: ["HOOK_KEY": key])
+        #expect(second.status == 0, "\(second.all)")
+        let attempts = try workspace.rows("SELECT outcome, url FROM attempts")
+        #expect(attempts.contains { $0["outcome"] == "interrupted" }, "\(attempts)")
+        #expect(attempts.allSatisfy { $0["url"] == bridge.url("/hook") + "?key=••••••" }, "\(attempts)")
+        #expect(try Self.leaks(of: [key], in: workspace, printed: second.all) == [])
     }
 
     @Test(

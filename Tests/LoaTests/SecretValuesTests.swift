@@ -37,6 +37,42 @@ struct SecretValuesTests {
         #expect(redact("nothing secret, Đoàn Thanh niên") == "nothing secret, Đoàn Thanh niên")
     }
 
+    @Test("the one-pass search finds a secret exactly where a search for each form would")
+    func searchAgreesWithPlain() {
+        let token = "tok/unit+Đoàn=42"
+        let channel = Channel(
+            id: "fb",
+            platform: .facebook,
+            transport: .webhook,
+            secret: Secret(Self.secret),
+            token: Secret(token)
+        )
+        let redact = Redactor(channels: [channel])
+        let forms = Array(Redactor.forms(of: Self.secret).union(Redactor.forms(of: token)))
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789+/=%-_ \"{}:,ĐđàáạảãâầấậăằắèéêếệDEF")
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var found = 0
+        for round in 0..<3000 {
+            var text = String((0..<next(80)).map { _ in alphabet[next(alphabet.count)] })
+            if round % 3 == 0 {
+                // A whole form, or one cut short by a byte or two, somewhere in the text.
+                let form = forms[next(forms.count)]
+                let piece = round % 2 == 0 ? form : String(form.dropLast(1 + next(2)))
+                let offset = text.index(text.startIndex, offsetBy: next(text.count + 1))
+                text.insert(contentsOf: piece, at: offset)
+            }
+            let plain = forms.contains { Data(text.utf8).range(of: Data($0.utf8)) != nil }
+            if plain { found += 1 }
+            #expect((redact(text) != text) == plain, "\(text)")
+            #expect((redact(Data(text.utf8)) != Data(text.utf8)) == plain, "\(text)")
+        }
+        #expect(found > 400)
+    }
+
     @Test("a key whose bytes are not printable is not masked as text, only in its encodings")
     func unprintableKey() {
         let key = Data([0x1B, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47])

@@ -89,13 +89,10 @@ public struct EngagementRefresh: Sendable {
                             report.snapshots += try store(figures, for: target, db)
                             report.read += 1
                         case .failure(let problem):
+                            // Masked again as decoded: JSON's escapes could spell a secret the body did not.
+                            let problem = redact(problem.description)
                             report.warnings.append("\(label): \(problem)")
-                            try recordPoll(
-                                target.delivery.id,
-                                unchanged: target.unchangedReads,
-                                error: problem.description,
-                                db
-                            )
+                            try recordPoll(target.delivery.id, unchanged: target.unchangedReads, error: problem, db)
                         }
                     case .retry(_, let reason):
                         report.retrying += 1
