@@ -43,6 +43,20 @@ struct BoundsUnitTests {
         #expect(long / base < 30, "10× as long a line took \(long / base)× as long (\(base) s → \(long) s)")
     }
 
+    @Test(
+        "emphasis markers that are never closed take linear time",
+        arguments: ["*a ", "**a ", "_a ", "__a ", "~~a ", "[a ", "![a "]
+    )
+    func unclosedMarkersAreLinear(piece: String) {
+        let small = String(repeating: piece, count: 2000)
+        let large = String(repeating: piece, count: 20_000)
+        _ = MarkdownText.plainText(small)
+        let base = Self.time { _ = MarkdownText.plainText(small) }
+        let tenfold = Self.time { _ = MarkdownText.plainText(large) }
+        #expect(tenfold / base < 30, "10× the text took \(tenfold / base)× as long (\(base) s → \(tenfold) s)")
+        #expect(MarkdownText.plainText(small) == String(small.dropLast()))
+    }
+
     @Test("rendering and cutting a long body full of links takes linear time")
     func renderingIsLinear() {
         let renderer = Renderer(templates: TemplateSet(), timeZone: RendererTests.zone)
