@@ -47,7 +47,7 @@ def announcement(index, publish_at="01/01/2026 08:00", channels=None):
 
 def write_workspace(root, url, channel_count, concurrency, per_channel):
     os.makedirs(os.path.join(root, "queue"), exist_ok=True)
-    lines = ["timezone: Asia/Ho_Chi_Minh", f"concurrency: {concurrency}", "missed_after: 100000h", "channels:"]
+    lines = ["timezone: Asia/Ho_Chi_Minh", f"concurrency: {concurrency}", "missed_after: 3650d", "channels:"]
     for c in range(channel_count):
         lines += [
             f"  ch-{c:03d}:",
