@@ -56,7 +56,7 @@ def announcement(index, publish_at=None, channels=None):
 
 def write_workspace(root, url, channel_count, concurrency, per_channel):
     os.makedirs(os.path.join(root, "queue"), exist_ok=True)
-    lines = ["timezone: Asia/Ho_Chi_Minh", f"concurrency: {concurrency}", "missed_after: 365d", "channels:"]
+    lines = ["timezone: Asia/Ho_Chi_Minh", f"concurrency: {concurrency}", "missed_after: 3650d", "channels:"]
     for c in range(channel_count):
         lines += [
             f"  ch-{c:03d}:",

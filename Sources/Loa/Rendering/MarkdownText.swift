@@ -94,19 +94,21 @@ public enum MarkdownText {
 
     /// Each rule with the text it needs to find before it can match: on Linux, running an `NSRegularExpression`
     /// bridges the line to UTF-16 and back, so a rule that cannot match is not run (rendering 10,000 posts spent
-    /// most of its time here).
+    /// most of its time here). An emphasis never spans its own marker, so a marker that is never closed is given up
+    /// at the next marker rather than at the end of the line (a line of lone `*` was quadratic); link text, likewise,
+    /// never holds a `[`.
     private static let rules: [(trigger: String, expression: NSRegularExpression, template: String)] = {
         let patterns: [(String, String, String)] = [
-            ("![", #"!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)"#, ""),  // images travel separately
-            ("](", #"\[([^\]]+)\]\((https?://[^)\s]+|mailto:[^)\s]+)(?:\s+"[^"]*")?\)"#, "$1 ($2)"),
-            ("](", #"\[([^\]]+)\]\(([^)\s]+)\)"#, "$1"),
+            ("![", #"!\[([^\[\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)"#, ""),  // images travel separately
+            ("](", #"\[([^\[\]]+)\]\((https?://[^)\s]+|mailto:[^)\s]+)(?:\s+"[^"]*")?\)"#, "$1 ($2)"),
+            ("](", #"\[([^\[\]]+)\]\(([^)\s]+)\)"#, "$1"),
             ("<", #"<((?:https?|mailto):[^>\s]+)>"#, "$1"),
             ("`", #"`([^`]+)`"#, "$1"),
-            ("**", #"\*\*(?=\S)(.+?)(?<=\S)\*\*"#, "$1"),
-            ("__", #"__(?=\S)(.+?)(?<=\S)__"#, "$1"),
-            ("~~", #"~~(?=\S)(.+?)(?<=\S)~~"#, "$1"),
-            ("*", #"(?<![\p{L}\p{N}*\\])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])"#, "$1"),
-            ("_", #"(?<![\p{L}\p{N}_\\])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])"#, "$1"),
+            ("**", #"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"#, "$1"),
+            ("__", #"__(?=\S)((?:[^_]|_(?!_))+?)(?<=\S)__"#, "$1"),
+            ("~~", #"~~(?=\S)((?:[^~]|~(?!~))+?)(?<=\S)~~"#, "$1"),
+            ("*", #"(?<![\p{L}\p{N}*\\])\*(?=\S)([^*]+?)(?<=\S)\*(?![\p{L}\p{N}*])"#, "$1"),
+            ("_", #"(?<![\p{L}\p{N}_\\])_(?=\S)([^_]+?)(?<=\S)_(?![\p{L}\p{N}_])"#, "$1"),
             ("\\", #"\\([\\`*_{}\[\]()#+\-.!~>])"#, "$1"),
         ]
         return patterns.compactMap { trigger, pattern, template in
