@@ -44,7 +44,10 @@ struct BoundsUnitTests {
         let long = Self.time { _ = MarkdownText.plainText(wide) }
         // Linear is about 10; quadratic about 100. 30 leaves room for a busy machine.
         #expect(tall / base < Self.linearBound, "10× the lines took \(tall / base)× as long (\(base) s → \(tall) s)")
-        #expect(long / base < Self.linearBound, "10× as long a line took \(long / base)× as long (\(base) s → \(long) s)")
+        #expect(
+            long / base < Self.linearBound,
+            "10× as long a line took \(long / base)× as long (\(base) s → \(long) s)"
+        )
     }
 
     @Test(
@@ -57,7 +60,10 @@ struct BoundsUnitTests {
         _ = MarkdownText.plainText(small)
         let base = Self.time { _ = MarkdownText.plainText(small) }
         let tenfold = Self.time { _ = MarkdownText.plainText(large) }
-        #expect(tenfold / base < Self.linearBound, "10× the text took \(tenfold / base)× as long (\(base) s → \(tenfold) s)")
+        #expect(
+            tenfold / base < Self.linearBound,
+            "10× the text took \(tenfold / base)× as long (\(base) s → \(tenfold) s)"
+        )
         #expect(MarkdownText.plainText(small) == String(small.dropLast()))
     }
 
@@ -73,7 +79,10 @@ struct BoundsUnitTests {
         _ = renderer.render(small, for: channel)
         let base = Self.time { _ = renderer.render(small, for: channel) }
         let tenfold = Self.time { _ = renderer.render(large, for: channel) }
-        #expect(tenfold / base < Self.linearBound, "10× the body took \(tenfold / base)× as long (\(base) s → \(tenfold) s)")
+        #expect(
+            tenfold / base < Self.linearBound,
+            "10× the body took \(tenfold / base)× as long (\(base) s → \(tenfold) s)"
+        )
     }
 
     @Test("web addresses are found as before: punctuation after them left out, any case of the scheme")
