@@ -34,7 +34,7 @@ final class SinkLog: Sendable {
             throw FileProblem("--log: cannot write the log '\(shown)': \(FileProblem.reason(errno: errno))")
         }
         let started = Self.line(["started_at": now.formatted(.iso8601), "verdict": "started"])
-        if let failure = Self.append(started, to: descriptor) {
+        if let failure = AtomicFile.writeAll(started, to: descriptor) {
             close(descriptor)
             throw FileProblem("--log: cannot write the log '\(shown)': \(FileProblem.reason(errno: failure))")
         }
@@ -47,7 +47,7 @@ final class SinkLog: Sendable {
 
     /// Appends one request's line; a failure is reported on standard error.
     func record(_ fields: [String: Any]) {
-        let failure = Self.append(Self.line(fields), to: descriptor)
+        let failure = AtomicFile.writeAll(Self.line(fields), to: descriptor)
         let report = failing.withLock { wasFailing -> Bool in
             defer { wasFailing = failure != nil }
             return failure != nil && !wasFailing
@@ -79,25 +79,4 @@ final class SinkLog: Sendable {
             ?? Data("{}".utf8)
         return data + Data("\n".utf8)
     }
-
-    /// Writes `data` whole (one `write` to a file opened for appending); returns the errno of a failure.
-    private static func append(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-    }
-}
-
-/// `write(2)`, named apart from the log's methods.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -39,24 +39,16 @@ public final class RunLock {
 
     /// Takes the lock at once, or fails with `.held` when another process has it.
     public static func acquire(path: String) throws(Failure) -> RunLock {
-        try? FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(),
-            withIntermediateDirectories: true
-        )
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw .held(path: path)
-        }
-        return RunLock(descriptor: descriptor, path: path)
+        try take(path, waiting: false)
     }
 
     /// Takes the lock, waiting for a run that holds it to end (for operator commands that must not interleave
     /// with a run's writes).
     public static func waitFor(path: String) throws(Failure) -> RunLock {
+        try take(path, waiting: true)
+    }
+
+    private static func take(_ path: String, waiting: Bool) throws(Failure) -> RunLock {
         try? FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(),
             withIntermediateDirectories: true
@@ -65,9 +57,10 @@ public final class RunLock {
         guard descriptor >= 0 else {
             throw .unavailable(path: path, reason: String(cString: strerror(errno)))
         }
-        guard flock(descriptor, LOCK_EX) == 0 else {
+        guard flock(descriptor, waiting ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
+            throw waiting ? .unavailable(path: path, reason: reason) : .held(path: path)
         }
         return RunLock(descriptor: descriptor, path: path)
     }

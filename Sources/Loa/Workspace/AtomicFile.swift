@@ -50,7 +50,12 @@ public final class AtomicFile {
 
     /// Appends bytes to the temporary file.
     public func write(_ data: Data) throws(FileProblem) {
-        let failure: Int32? = data.withUnsafeBytes { buffer in
+        if let failure = Self.writeAll(data, to: descriptor) { throw writeProblem(failure) }
+    }
+
+    /// Writes `data` whole to an open file, going on after interrupted calls; returns the errno of a failure.
+    public static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -62,7 +67,6 @@ public final class AtomicFile {
             }
             return nil
         }
-        if let failure { throw writeProblem(failure) }
     }
 
     /// Syncs the temporary file and renames it over the destination.

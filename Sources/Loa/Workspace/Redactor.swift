@@ -18,6 +18,9 @@ public struct Redactor: Sendable {
     /// A bit for the hash of each value's first three bytes (``startBit(_:_:_:)``): text with none of them holds no
     /// secret, which one pass over it tells, where a `memmem` per form (some twenty a channel) cost more.
     private let starts: [UInt64]
+    /// The length of the shortest form: a text shorter than it holds none, and most header values and short
+    /// answers are, so they are passed without a look at their bytes (a fan-out masks every answer).
+    private let shortest: Int
     public static let mask = "••••••"
 
     /// A redactor for every secret and token of these channels, and every value their fields took from the
@@ -38,6 +41,7 @@ public struct Redactor: Sendable {
             starts[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         self.starts = starts
+        shortest = needles.map(\.count).min() ?? .max
     }
 
     /// One of 8,192 bits for three bytes, by Fibonacci hashing.
@@ -47,7 +51,7 @@ public struct Redactor: Sendable {
 
     /// Whether some secret may start in these bytes: false means none occurs in them.
     private func mayHold(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard !needles.isEmpty, bytes.count >= 4 else { return false }
+        guard bytes.count >= shortest else { return false }
         for index in 0...(bytes.count - 4) {
             let bit = Self.startBit(bytes[index], bytes[index + 1], bytes[index + 2])
             if starts[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { return true }
