@@ -134,7 +134,7 @@ struct DeliveryStatusTests {
                 isNewArchive: newArchive,
                 catchUp: hour,
                 missedAfter: 48 * hour,
-                dates: LocalDateFormat(timeZone: zone),
+                timeZone: zone,
                 now: nine
             )
         }

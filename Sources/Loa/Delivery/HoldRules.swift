@@ -10,7 +10,9 @@ struct HoldRules {
     let isNewArchive: Bool
     let catchUp: TimeInterval
     let missedAfter: TimeInterval
-    let dates: LocalDateFormat
+    /// For the catch-up note's date; a `LocalDateFormat` is made only then (making one samples the zone's offsets,
+    /// too slow for every announcement of a fan-out's first sync).
+    let timeZone: TimeZone
     let now: Date
 
     struct Hold: Equatable {
@@ -54,7 +56,8 @@ struct HoldRules {
             return nil
         }
         return Hold(
-            note: "this archive is new, and the post was due \(dates.dayAndTime(publish)), more than "
+            note: "this archive is new, and the post was due "
+                + "\(LocalDateFormat(timeZone: timeZone).dayAndTime(publish)), more than "
                 + "\(DurationText.format(catchUp)) ago: it may be out already (a lost archive?); `loa run --catch-up` "
                 + "sends every such post, `loa retry \(id)` this one, `loa cancel \(id)` drops it",
             isCatchUp: true

@@ -88,7 +88,7 @@ extension QueueSync {
             isNewArchive: archive.isNew && !catchUp,
             catchUp: configuration.catchUp,
             missedAfter: configuration.missedAfter,
-            dates: LocalDateFormat(timeZone: configuration.timeZone),
+            timeZone: configuration.timeZone,
             now: now
         )
         var catchUpHeld: [String] = []
