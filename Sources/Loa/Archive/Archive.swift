@@ -13,9 +13,6 @@ public final class Archive: Sendable {
     /// The write-ahead log, opened for ``startLogWriteback()`` when first asked; -1 until then.
     private let log = Mutex<Int32>(-1)
 
-    /// Whether this archive was created by this process: no Loa run has recorded anything in it before.
-    public let isNew: Bool
-
     /// Opens (creating if needed) the archive at `path`, and brings its schema up to date.
     ///
     /// An existing file must be a Loa archive: a zero-byte file, or an SQLite database with other tables, is
@@ -44,14 +41,13 @@ public final class Archive: Sendable {
         } catch {
             throw ArchiveError(path: path, opening: error)
         }
-        let isNew: Bool
         do {
             if existed { try ArchiveError.checkTables(pool, path: path) }
-            isNew = try Self.migrate(pool)
+            try ArchiveSchema.migrator.migrate(pool)
         } catch {
             throw ArchiveError(path: path, opening: error)
         }
-        self.init(database: pool, isNew: isNew)
+        self.init(database: pool)
     }
 
     /// The archive at `path` for reading only, without creating, migrating or writing it; nil when there is none.
@@ -93,7 +89,7 @@ public final class Archive: Sendable {
             throw ArchiveError(path: path, opening: error)
         }
         guard current else { throw ArchiveError(path: path, .outdated) }
-        return Archive(database: reader, isNew: false)
+        return Archive(database: reader)
     }
 
     /// A file path as the path of an SQLite `file:` URI: `?` and `#` would end it, `%` starts an escape.
@@ -104,9 +100,8 @@ public final class Archive: Sendable {
         return absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
     }
 
-    private init(database: any DatabaseWriter, isNew: Bool) {
+    private init(database: any DatabaseWriter) {
         self.writer = database
-        self.isNew = isNew
     }
 
     deinit {
@@ -145,14 +140,8 @@ public final class Archive: Sendable {
 
     /// An archive on an existing database, such as an in-memory `DatabaseQueue` in tests.
     public convenience init(writer: any DatabaseWriter) throws {
-        self.init(database: writer, isNew: try Self.migrate(writer))
-    }
-
-    /// Brings the schema up to date; returns whether the database held no Loa tables before.
-    private static func migrate(_ writer: any DatabaseWriter) throws -> Bool {
-        let isNew = try writer.read { try ArchiveSchema.migrator.appliedIdentifiers($0).isEmpty }
         try ArchiveSchema.migrator.migrate(writer)
-        return isNew
+        self.init(database: writer)
     }
 
     // MARK: Settings

@@ -6,7 +6,7 @@ import Foundation
 /// - a twin: the same text was delivered under another announcement id (a renamed file, or a repeat);
 /// - catch-up: the archive is new and the post is long past its time (the archive may be a lost one).
 struct HoldRules {
-    /// A new archive, and the run was not asked to catch up.
+    /// The first run on a new archive, and it was not asked to catch up.
     let isNewArchive: Bool
     let catchUp: TimeInterval
     let missedAfter: TimeInterval

@@ -6,10 +6,11 @@ extension QueueSync {
     /// Records an announcement and creates the deliveries it is owed.
     ///
     /// `renamed` names, for a channel, the ids that left loa.yml with its destination: a delivery those delivered
-    /// is held rather than posted again under the new id.
+    /// is held rather than posted again under the new id. `firstRun`: the first run on a new archive.
     func record(
         _ announcement: Announcement,
         renamed: [String: [String]],
+        firstRun: Bool,
         _ db: Database,
         events: inout [RunEvent]
     ) throws {
@@ -85,7 +86,7 @@ extension QueueSync {
         )
         let insert = try DeliveryRecord.insertStatement(db)
         let holds = HoldRules(
-            isNewArchive: archive.isNew && !catchUp,
+            isNewArchive: firstRun && !catchUp,
             catchUp: configuration.catchUp,
             missedAfter: configuration.missedAfter,
             timeZone: configuration.timeZone,

@@ -114,7 +114,7 @@ struct QueueSync {
             var settings: [String: String] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT key, value FROM settings WHERE key IN ('queue_fingerprint', 'queue_listing')"
+                sql: "SELECT key, value FROM settings WHERE key IN ('queue_fingerprint', 'queue_listing', 'first_run')"
             ) {
                 settings[row[0]] = row[1]
             }
@@ -146,14 +146,25 @@ struct QueueSync {
                     }
                 )
                 let reading = Reading(parse: fileStates(queue.files(named: names)).map { ($0, false) })
-                try read(reading, parser: parser, renamed: [:], into: &outcome, db)
+                try read(reading, parser: parser, renamed: [:], firstRun: false, into: &outcome, db)
                 return
             }
             let renamed = configurationChanged ? try recordChannels(db) : [:]
             let files = fileStates(queue.sortedFiles())
             let cache = try Self.cache(db)
             let reading = Self.reading(files, cache: cache, due: due, configurationChanged: configurationChanged)
-            try read(reading, parser: parser, renamed: renamed, into: &outcome, db)
+            // The first run on this archive: none recorded its time, and it holds no delivery (an archive from
+            // before this setting has some). Other commands may have created the archive; only a run counts.
+            let firstRun =
+                try settings["first_run"] == nil
+                && !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deliveries)") ?? false)
+            try read(reading, parser: parser, renamed: renamed, firstRun: firstRun, into: &outcome, db)
+            if settings["first_run"] == nil {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('first_run', ?)",
+                    arguments: [DatabaseDate.text(now)]
+                )
+            }
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
             if configurationChanged {
                 try db.execute(
@@ -177,6 +188,7 @@ struct QueueSync {
         _ reading: Reading,
         parser: AnnouncementParser,
         renamed: [String: [String]],
+        firstRun: Bool,
         into outcome: inout Outcome,
         _ db: Database
     ) throws {
@@ -196,7 +208,7 @@ struct QueueSync {
             if entry.changed { outcome.diagnostics += result.diagnostics }
             if var announcement = result.announcement, !duplicates.contains(announcement.id) {
                 announcement.file = URL(fileURLWithPath: file.path)
-                try record(announcement, renamed: renamed, db, events: &outcome.events)
+                try record(announcement, renamed: renamed, firstRun: firstRun, db, events: &outcome.events)
                 outcome.announcements[announcement.id] = announcement
                 if entry.changed { outcome.changed.insert(announcement.id) }
             }
