@@ -25,6 +25,18 @@ struct ArchiveOpeningTests {
         return getpwnam(name) == nil ? nil : name
     }()
 
+    /// A copy of the built `loa` that any account may run: the build folder may sit where only root can enter
+    /// (a clone under /root).
+    static let sharedBinary: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loa-bin-\(UUID().uuidString)")
+        let copy = folder.appendingPathComponent("loa")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? FileManager.default.copyItem(at: LoaProcess.binary, to: copy)
+        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+        try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+        return copy
+    }()
+
     /// Runs `loa` as `account` with `runuser`, in the workspace.
     static func loa(as account: String, _ arguments: [String], in workspace: DeliveryWorkspace) throws
         -> LoaProcess.Output
@@ -32,7 +44,7 @@ struct ArchiveOpeningTests {
         var environment = DeliveryWorkspace.environment
         environment["HOME"] = "/tmp"
         return try LoaProcess.run(
-            ["-u", account, "--", LoaProcess.binary.path] + arguments,
+            ["-u", account, "--", sharedBinary.path] + arguments,
             in: workspace.root,
             environment: environment,
             executable: URL(fileURLWithPath: "/usr/sbin/runuser")
