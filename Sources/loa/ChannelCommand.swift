@@ -39,14 +39,14 @@ struct ChannelRenameCommand: AsyncParsableCommand {
             throw ValidationError("loa.yml still has a channel '\(old)'; rename it there first")
         }
         let (old, new, path) = (self.old, self.new, opened.configuration.archive)
-        let rename: Archive.ChannelRename
+        let rename: ChannelRename
         do {
             rename = try await onOwnThread {
                 let lock = try RunLock.waitFor(path: path + ".lock")
                 defer { withExtendedLifetime(lock) {} }
-                return try Archive(path: path).renameChannel(from: old, to: new, now: Date())
+                return try SQLiteArchive(path: path).renameChannel(from: old, to: new, now: Date())
             }
-        } catch let refusal as Archive.RenameRefusal {
+        } catch let refusal as ChannelRenameRefusal {
             Console.write("loa channel rename: \(refusal)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
         }

@@ -77,7 +77,7 @@ struct EngagementRecordCommand: AsyncParsableCommand {
                     announcement: announcement,
                     channel: channel,
                     at: now,
-                    in: Archive(path: path)
+                    in: SQLiteArchive(path: path)
                 )
             }
         } catch let refusal as EngagementLedger.Refusal {

@@ -103,7 +103,7 @@ struct ExportCommand: AsyncParsableCommand {
         let count: Int
         do {
             count = try await onOwnThread {
-                guard let archive = try Archive.openForReading(path: configuration.archive) else { return 0 }
+                guard let archive = try SQLiteArchive.openForReading(path: configuration.archive) else { return 0 }
                 // A file is written whole or not at all: the previous report stays until the new one is complete.
                 let sink = try OutputSink(output)
                 if format == .csv {

@@ -306,15 +306,15 @@ struct DeliveryRunTests {
         let run = DeliveryRun(workspace: try #require(opened), exchange: exchange, now: Date())
         let report = try run.perform()
         #expect(report.count(.sent) == 1)
-        let id = try #require(try Archive(path: archivePath).deliveries().first?.id)
+        let id = try #require(try SQLiteArchive(path: archivePath).deliveries().first?.id)
         #expect(seen.outcomes == ["pending 0", "[[\"\(id)\",0]]"])
-        let archive = try Archive(path: archivePath)
+        let archive = try SQLiteArchive(path: archivePath)
         let delivery = try #require(try archive.deliveries().first)
         #expect(delivery.status == .sent)
         #expect(delivery.remoteId == "r0")
         #expect(try archive.attempts(of: delivery.id).map(\.outcome) == [.sent])
         #expect(delivery.attemptCount == 1)
-        #expect(try archive.writer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run_starts") } == 0)
+        #expect(try archive.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM run_starts") } == 0)
     }
 }
 

@@ -39,8 +39,8 @@ struct LatestFiguresTests {
     @Test("each snapshot updates its delivery's latest figures; an older one, recorded late, does not")
     func trigger() throws {
         let folder = try TemporaryWorkspace()
-        let archive = try Archive(path: folder.url("archive/loa.sqlite").path)
-        try archive.writer.write { db in
+        let archive = try SQLiteArchive(path: folder.url("archive/loa.sqlite").path)
+        try archive.database.write { db in
             try Self.insertDelivery("msg_a", channel: "fb-thanhdoan", db)
             try Self.insertDelivery("msg_b", channel: "zalo-doan-phuong", db)
             try Self.snapshot("msg_a", "reactions", 12, "2026-11-02 02:00:00.000", db)
@@ -54,7 +54,7 @@ struct LatestFiguresTests {
             // A name only a bridge would use, with characters JSON must escape.
             try Self.snapshot("msg_b", "lượt \"thích\"", 7, "2026-11-02 02:00:00.000", db)
         }
-        let (a, b, metrics) = try archive.writer.read { db in
+        let (a, b, metrics) = try archive.database.read { db in
             (
                 try Self.figures("msg_a", db), try Self.figures("msg_b", db),
                 try String.fetchAll(db, sql: "SELECT metric FROM engagement_metrics ORDER BY metric")
@@ -81,9 +81,9 @@ struct LatestFiguresTests {
         }
         try old.close()
         // Commands that only read never migrate: they say the next run will.
-        #expect(throws: ArchiveError.self) { try Archive.openForReading(path: path) }
-        let archive = try Archive(path: path)
-        let (a, b, metrics) = try archive.writer.read { db in
+        #expect(throws: ArchiveError.self) { try SQLiteArchive.openForReading(path: path) }
+        let archive = try SQLiteArchive(path: path)
+        let (a, b, metrics) = try archive.database.read { db in
             (
                 try Self.figures("msg_a", db), try Self.figures("msg_b", db),
                 try String.fetchAll(db, sql: "SELECT metric FROM engagement_metrics ORDER BY metric")

@@ -62,7 +62,7 @@ struct RawSQLiteTests {
             }.count
         }
         do {
-            let archive = try Archive(path: path)
+            let archive = try SQLiteArchive(path: path)
             archive.startLogWriteback()
             for number in 0..<50 {
                 try archive.setSetting("khóa \(number)", "Đoàn phường \(number)")
@@ -74,7 +74,7 @@ struct RawSQLiteTests {
             #expect(try logsOpen() == whileOpen, "opened once")
         }
         #expect(try logsOpen() == 0)
-        #expect(try Archive(path: path).setting("khóa 49") == "Đoàn phường 49")
-        try Archive(writer: DatabaseQueue()).startLogWriteback()
+        #expect(try SQLiteArchive(path: path).setting("khóa 49") == "Đoàn phường 49")
+        try SQLiteArchive(database: DatabaseQueue(), migrating: true).startLogWriteback()
     }
 }

@@ -1,229 +1,233 @@
-import CLoaSystem
 import Foundation
-import GRDB
-import Synchronization
 
-/// The SQLite archive: delivery state, every attempt, and (later) engagement snapshots.
+/// The archive: delivery state, every attempt, engagement snapshots, and the run's own settings.
 ///
-/// It is opened in WAL mode, so a reader such as `sqlite3` or `loa status` never blocks a run, and every change
-/// is one transaction, so a run killed at any instant leaves a consistent file behind.
-public final class Archive: Sendable {
-    /// The database; `any DatabaseWriter` so tests can use an in-memory queue.
-    public let writer: any DatabaseWriter
-    /// The write-ahead log, opened for ``startLogWriteback()`` when first asked; -1 until then.
-    private let log = Mutex<Int32>(-1)
+/// This is the seam between Loa's stages and the store that keeps their records. The stages never write SQL:
+/// they open a transaction and call named operations in their own words (record an announcement, the deliveries
+/// due now, record these answers). A store is one implementation of ``ArchiveReading`` and ``ArchiveWriting``;
+/// ``SQLiteArchive`` is the embedded one, and every implementation must pass the same conformance suite
+/// (`ArchiveConformanceTests`), which states the contract below as tests.
+///
+/// Every transaction is all or nothing: a throw inside `write` leaves the archive as it was, so a run killed at
+/// any instant leaves a consistent archive behind.
+public protocol Archive: AnyObject, Sendable {
+    /// Runs `work` in one read-only transaction: everything it reads is one consistent snapshot.
+    func read<T>(_ work: (any ArchiveReading) throws -> T) throws -> T
+    /// Runs `work` in one transaction, committed when it returns and rolled back when it throws.
+    func write<T>(_ work: (any ArchiveWriting) throws -> T) throws -> T
+}
 
-    /// Opens (creating if needed) the archive at `path`, and brings its schema up to date.
-    ///
-    /// An existing file must be a Loa archive: a zero-byte file, or an SQLite database with other tables, is
-    /// refused (``ArchiveError``) rather than taken as a new archive, since a new archive would post again every
-    /// announcement still inside its window.
-    public convenience init(path: String) throws {
-        let existed = FileManager.default.fileExists(atPath: path)
-        if existed { try ArchiveError.checkFile(path) }
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(),
-            withIntermediateDirectories: true
-        )
-        var configuration = GRDB.Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // WAL with synchronous=NORMAL survives a process crash intact; a power cut may lose the last
-            // transactions, which only means re-sending with the same delivery id.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Checkpoint after 32 MiB of log rather than 4 MiB: a large fan-out then copies each page into the
-            // database once, at the end, instead of again and again while it writes.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
-        }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw ArchiveError(path: path, opening: error)
-        }
-        do {
-            if existed { try ArchiveError.checkTables(pool, path: path) }
-            try ArchiveSchema.migrator.migrate(pool)
-        } catch {
-            throw ArchiveError(path: path, opening: error)
-        }
-        self.init(database: pool)
+/// A file of the queue as the archive last saw it: the run reads it again only when these change.
+public struct QueueFileRecord: Sendable, Hashable {
+    public var path: String
+    public var size: Int64
+    public var modifiedNanoseconds: Int64
+    /// The announcement it held, when it parsed.
+    public var announcementID: String?
+    public var revision: Int?
+    /// When a run last parsed it.
+    public var checkedAt: Date
+
+    public init(
+        path: String,
+        size: Int64,
+        modifiedNanoseconds: Int64,
+        announcementID: String? = nil,
+        revision: Int? = nil,
+        checkedAt: Date
+    ) {
+        self.path = path
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.announcementID = announcementID
+        self.revision = revision
+        self.checkedAt = checkedAt
     }
+}
 
-    /// The archive at `path` for reading only, without creating, migrating or writing it; nil when there is none.
-    ///
-    /// For `loa status`, `loa export`, `loa preview` and `loa check`, which an account that may read the workspace
-    /// but not write it must be able to run. SQLite reads a WAL database only where it can open or create the
-    /// log's index beside it; where it can do neither (no run working, and a folder this account cannot write),
-    /// the archive is read as an immutable file, which is what it is while no run works.
-    public static func openForReading(path: String) throws -> Archive? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        try ArchiveError.checkFile(path)
-        var configuration = GRDB.Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        func open(_ location: String) throws -> DatabaseQueue {
-            let reader = try DatabaseQueue(path: location, configuration: configuration)
-            _ = try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
-            return reader
-        }
-        let reader: DatabaseQueue
-        do {
-            reader = try open(path)
-        } catch {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            guard !FileManager.default.isWritableFile(atPath: folder),
-                !FileManager.default.fileExists(atPath: path + "-wal")
-            else { throw ArchiveError(path: path, opening: error) }
-            do {
-                reader = try open("file:\(Self.uriPath(path))?immutable=1")
-            } catch {
-                throw ArchiveError(path: path, opening: error)
-            }
-        }
-        let current: Bool
-        do {
-            try ArchiveError.checkTables(reader, path: path)
-            current = try reader.read(ArchiveSchema.migrator.hasCompletedMigrations)
-        } catch {
-            throw ArchiveError(path: path, opening: error)
-        }
-        guard current else { throw ArchiveError(path: path, .outdated) }
-        return Archive(database: reader)
-    }
+/// A delivered post whose figures a bridge can be asked for, with how its reads went so far.
+public struct EngagementTarget: Sendable, Hashable {
+    public var delivery: DeliveryRecord
+    /// When its figures were last read; nil when never.
+    public var lastPolledAt: Date?
+    /// How many reads in a row found the same figures.
+    public var unchangedReads: Int
+}
 
-    /// A file path as the path of an SQLite `file:` URI: `?` and `#` would end it, `%` starts an escape.
-    private static func uriPath(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "?#%")
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
-    }
-
-    private init(database: any DatabaseWriter) {
-        self.writer = database
-    }
-
-    deinit {
-        log.withLock { if $0 >= 0 { close($0) } }
-    }
-
-    /// Asks the system to start writing the write-ahead log to disk now, without waiting for it.
-    ///
-    /// For long runs of writes (a fan-out's answers): when the archive closes, SQLite syncs the log before it
-    /// copies it into the database, and that sync then waits for whatever the log got since its last one, which
-    /// after 10,000 answers was 15–20 ms of a 0.6 s run. Started as the log grows, it has little left to wait for.
-    /// Does nothing for an archive in memory, or where the system cannot.
-    func startLogWriteback() {
-        guard let pool = writer as? DatabasePool else { return }
-        log.withLock { file in
-            if file < 0 { file = open(pool.path + "-wal", O_RDONLY | O_CLOEXEC) }
-            if file >= 0 { _ = loa_start_writeback(file) }
-        }
-    }
-
-    /// Sent deliveries of an announcement's revision whose content differs from `contentHash`.
-    public func deliveriesEdited(announcement: String, revision: Int, contentHash: String) throws -> [DeliveryRecord] {
-        try writer.read { db in
-            try DeliveryRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM deliveries
-                    WHERE announcement_id = ? AND revision = ? AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
-                      AND content_hash IS NOT NULL AND content_hash != ?
-                    ORDER BY channel
-                    """,
-                arguments: [announcement, revision, contentHash]
-            )
-        }
-    }
-
-    /// An archive on an existing database, such as an in-memory `DatabaseQueue` in tests.
-    public convenience init(writer: any DatabaseWriter) throws {
-        try ArchiveSchema.migrator.migrate(writer)
-        self.init(database: writer)
-    }
-
+/// The reads every store offers, in a transaction.
+public protocol ArchiveReading {
     // MARK: Settings
 
-    public func setting(_ key: String) throws -> String? {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
-        }
-    }
-
-    public func setSetting(_ key: String, _ value: String) throws {
-        try writer.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
-        }
-    }
+    /// A value the runs keep for themselves (`first_run`, the queue's fingerprint, …); nil when never set.
+    func setting(_ key: String) throws -> String?
 
     // MARK: Deliveries
 
-    /// Every delivery, newest announcement first, optionally of one announcement or channel pattern.
-    public func deliveries(announcement: String? = nil) throws -> [DeliveryRecord] {
-        try writer.read { db in
-            if let announcement {
-                return try DeliveryRecord.fetchAll(
-                    db,
-                    sql: "SELECT * FROM deliveries WHERE announcement_id = ? ORDER BY revision, channel",
-                    arguments: [announcement]
-                )
-            }
-            return try DeliveryRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM deliveries ORDER BY due_at DESC, announcement_id, revision, channel"
-            )
-        }
-    }
+    /// Every delivery, newest due first (then by announcement, revision and channel); or, given `announcement`,
+    /// that announcement's deliveries by revision and channel.
+    func deliveries(announcement: String?) throws -> [DeliveryRecord]
+    /// The deliveries of one revision of an announcement.
+    func deliveries(announcement: String, revision: Int) throws -> [DeliveryRecord]
+    /// The deliveries with these ids, in the order given; ids with none are left out.
+    func deliveries(ids: [String]) throws -> [DeliveryRecord]
+    /// Every delivery recorded on `channel`.
+    func deliveries(channel: String) throws -> [DeliveryRecord]
+    /// The delivery of one revision of an announcement to one channel.
+    func delivery(announcement: String, revision: Int, channel: String) throws -> DeliveryRecord?
+    /// The delivery of the newest revision of an announcement to one channel.
+    func newestDelivery(announcement: String, channel: String) throws -> DeliveryRecord?
+    /// Whether any delivery was ever recorded.
+    func hasDeliveries() throws -> Bool
+    /// What a run may act on now: pending and due, retrying and its time has come, or `sending` (left by a run
+    /// that stopped mid-attempt). In no particular order.
+    func dueDeliveries(at now: Date) throws -> [DeliveryRecord]
+    /// The announcements with a delivery ``dueDeliveries(at:)`` would return.
+    func announcementsWithDeliveriesDue(at now: Date) throws -> Set<String>
+    /// Delivered deliveries of an announcement's revision whose content differs from `contentHash`.
+    func deliveriesEdited(announcement: String, revision: Int, contentHash: String) throws -> [DeliveryRecord]
+    /// Another announcement with the same content (`contentHash`) that was delivered somewhere: its id and time.
+    func deliveredTwin(contentHash: String, otherThan announcement: String) throws
+        -> (announcement: String, publishAt: Date?)?
+    /// One of `channels` on which this revision of the announcement was delivered; nil when none.
+    func deliveredChannel(announcement: String, revision: Int, among channels: [String]) throws -> String?
+    /// When the channel's last post was sent; nil when it has none.
+    func lastSent(channel: String) throws -> Date?
 
-    /// Each delivery's tries (attempts answered or failed to connect) and interrupted attempts, by delivery id;
-    /// deliveries with no attempt are left out.
-    public func tries() throws -> [String: (tries: Int, interrupted: Int)] {
-        try writer.read { db in
-            var result: [String: (tries: Int, interrupted: Int)] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT delivery_id, sum(outcome != 'interrupted'), sum(outcome = 'interrupted')
-                    FROM attempts GROUP BY delivery_id
-                    """
-            )
-            while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
-            return result
-        }
-    }
+    // MARK: Attempts
 
     /// The attempts of one delivery, in order.
-    public func attempts(of deliveryID: String) throws -> [AttemptRecord] {
-        try writer.read { db in
-            try AttemptRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number",
-                arguments: [deliveryID]
-            )
-        }
+    func attempts(of delivery: String) throws -> [AttemptRecord]
+    /// Whether a delivery was ever attempted.
+    func hasAttempts(_ delivery: String) throws -> Bool
+    /// Each delivery's tries (attempts answered or failed to connect) and interrupted attempts, by delivery id;
+    /// deliveries with no attempt are left out.
+    func tryCounts() throws -> [String: (tries: Int, interrupted: Int)]
+
+    // MARK: Queue files and channels
+
+    /// Every queue file the archive has seen, by path.
+    func queueFiles() throws -> [String: QueueFileRecord]
+    /// The paths of the queue files that held one of `announcements` (ids compared without case).
+    func queueFilePaths(holding announcements: Set<String>) throws -> [String]
+    /// The channel ids recorded with `destination`, other than `channel`.
+    func channels(destination: String, otherThan channel: String) throws -> [String]
+
+    // MARK: Engagement
+
+    /// The latest value of each metric of a delivery.
+    func latestFigures(of delivery: String) throws -> [String: Int]
+    /// Sent webhook posts with a remote id, oldest first, with how their reads went.
+    func engagementTargets() throws -> [EngagementTarget]
+}
+
+/// The writes every store offers, in a transaction.
+public protocol ArchiveWriting: ArchiveReading {
+    func setSetting(_ key: String, _ value: String) throws
+    func removeSetting(_ key: String) throws
+
+    // MARK: Announcements and deliveries
+
+    /// Records (or updates) an announcement's revision, with its content hash, as seen at `now`.
+    func recordAnnouncement(_ announcement: Announcement, contentHash: String, at now: Date) throws
+    /// Inserts new deliveries, as they are.
+    func insertDeliveries(_ deliveries: [DeliveryRecord]) throws
+    /// Writes a delivery's row as it is now.
+    func updateDelivery(_ delivery: DeliveryRecord) throws
+    /// Gives the deliveries of `announcement` whose status is in `statuses` (and, with `revisionsBelow`, only
+    /// older revisions) the note, and `status` when it is given.
+    func markDeliveries(
+        announcement: String,
+        revisionsBelow: Int?,
+        statuses: Set<DeliveryStatus>,
+        status: DeliveryStatus?,
+        note: String,
+        at now: Date
+    ) throws
+    /// Removes a delivery that was never attempted, with its engagement reads.
+    func removeDelivery(_ delivery: String) throws
+    /// Stores a rendered text once, however many deliveries share it.
+    func storeVariant(id: String, text: String, length: Int) throws
+
+    // MARK: The run's hot path
+
+    /// Turns what a killed run left in the start journal into `sending` deliveries, their attempt counted.
+    func recoverInterruptedStarts() throws
+    /// Records that attempts are starting, before their requests leave: the deliveries with their attempt count
+    /// before the attempt. Returns the journal entry's id, for ``forgetStarts(_:)``.
+    func recordStarting(_ deliveries: [(id: String, attemptCount: Int)], at time: Date) throws -> Int64
+    /// Removes a run's journal entries once every outcome they name is recorded.
+    func forgetStarts(_ entries: [Int64]) throws
+    /// Records finished attempts and the deliveries as their answers left them. A delivery an operator cancelled
+    /// while its request was in flight stays cancelled, unless the answer was a success (then it is `sent`, with
+    /// a note that the cancel came too late).
+    func recordOutcomes(_ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)]) throws
+    /// Records one attempt as it is (an interrupted one found by the planner).
+    func insertAttempt(_ attempt: AttemptRecord) throws
+
+    // MARK: Queue files and channels
+
+    func recordQueueFile(_ file: QueueFileRecord) throws
+    func forgetQueueFile(_ path: String) throws
+    /// Records where a channel's posts land (a hash of its address; nil when it has none).
+    func recordChannel(_ channel: String, destination: String?) throws
+    /// Moves the records of channel `old` to `new`: its deliveries, its attempts, and forgets `old`.
+    func moveChannelRecords(from old: String, to new: String, at now: Date) throws
+
+    // MARK: Engagement
+
+    /// Stores one snapshot per metric.
+    func recordFigures(_ figures: [String: Int], delivery: String, at time: Date, source: String) throws
+    /// Records a read of a delivery's figures: when, how many reads in a row found them unchanged, and the
+    /// problem, if any.
+    func recordPoll(delivery: String, at time: Date, unchangedReads: Int, error: String?) throws
+    /// Records a read that failed for now (to be tried again next run): the time and count of the last good read
+    /// are kept.
+    func recordPollFailure(delivery: String, error: String) throws
+}
+
+// MARK: - Operations of one transaction, for callers that need only one
+
+extension Archive {
+    public func setting(_ key: String) throws -> String? {
+        try read { try $0.setting(key) }
     }
 
-    /// Applies an operator's change to the deliveries of an announcement; returns those it changed.
+    public func setSetting(_ key: String, _ value: String) throws {
+        try write { try $0.setSetting(key, value) }
+    }
+
+    /// Every delivery, newest due first; or one announcement's.
+    public func deliveries(announcement: String? = nil) throws -> [DeliveryRecord] {
+        try read { try $0.deliveries(announcement: announcement) }
+    }
+
+    public func tries() throws -> [String: (tries: Int, interrupted: Int)] {
+        try read { try $0.tryCounts() }
+    }
+
+    public func attempts(of delivery: String) throws -> [AttemptRecord] {
+        try read { try $0.attempts(of: delivery) }
+    }
+
+    public func deliveriesEdited(announcement: String, revision: Int, contentHash: String) throws -> [DeliveryRecord] {
+        try read { try $0.deliveriesEdited(announcement: announcement, revision: revision, contentHash: contentHash) }
+    }
+
+    /// Applies an operator's change to the deliveries of an announcement's newest revision (older ones are
+    /// history), on the channels `channels` match (every channel when nil); returns those it changed.
     public func update(
         announcement: String,
         channels: [String]?,
         _ change: (inout DeliveryRecord) -> Bool
     ) throws -> [DeliveryRecord] {
-        try writer.write { db in
-            var changed: [DeliveryRecord] = []
-            let rows = try DeliveryRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM deliveries WHERE announcement_id = ? ORDER BY revision DESC, channel",
-                arguments: [announcement]
-            )
-            // Only the newest revision is acted on: older ones are history.
+        try write { archive in
+            let rows = try archive.deliveries(announcement: announcement)
             let newest = rows.map(\.revision).max()
+            var changed: [DeliveryRecord] = []
             for var row in rows where row.revision == newest {
                 if let channels, !channels.contains(where: { Glob.matches($0, row.channel) }) { continue }
                 if change(&row) {
-                    try row.update(db)
+                    try archive.updateDelivery(row)
                     changed.append(row)
                 }
             }

@@ -57,29 +57,16 @@ extension DeliveryRecord {
         updatedAt = row["updated_at"]
     }
 
-    /// The deliveries a run owes an attempt at `:now`: pending and due, retrying and due again, or `sending` (an
-    /// attempt a killed run left unfinished), with the columns `columns`.
-    ///
-    /// One query per status, so that each reads its own partial index (SQLite does not use partial indexes for
-    /// the terms of an `OR`).
-    static func dueSQL(columns: String) -> String {
-        """
-        SELECT \(columns) FROM deliveries WHERE status = 'pending' AND due_at <= :now
-        UNION ALL SELECT \(columns) FROM deliveries WHERE status = 'retrying' AND next_attempt_at <= :now
-        UNION ALL SELECT \(columns) FROM deliveries WHERE status = 'sending'
-        """
-    }
-
     /// The tries of the delivery whose id is `deliveryID` (an SQL expression), as an SQL expression: its attempts
     /// that were answered or failed to connect. An `interrupted` attempt (a run killed with the request maybe in
     /// flight) is counted apart (``interruptedSQL(deliveryID:)``), so tries say what reached the bridge.
     static func triesSQL(deliveryID: String) -> String {
-        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome != 'interrupted')"
+        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome != '\(AttemptRecord.Outcome.interrupted.rawValue)')"
     }
 
     /// The interrupted attempts of the delivery whose id is `deliveryID`, as an SQL expression.
     static func interruptedSQL(deliveryID: String) -> String {
-        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome = 'interrupted')"
+        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome = '\(AttemptRecord.Outcome.interrupted.rawValue)')"
     }
 
     /// The columns ``init(raw:)`` reads, in its order.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One `loa run`: sync the queue into the archive, settle what is too late, deliver what is due.
 ///
@@ -81,8 +80,8 @@ public struct DeliveryRun: Sendable {
             renderer: workspace.renderer(now: now),
             now: now
         )
-        let (planned, decisions) = try archive.writer.write { db in
-            try planner.plan(db, announcements: sync.announcements, changed: sync.changed)
+        let (planned, decisions) = try archive.write { archive in
+            try planner.plan(archive, announcements: sync.announcements, changed: sync.changed)
         }
         report.events += decisions
         decisions.forEach { onEvent?($0) }
@@ -142,18 +141,12 @@ public struct DeliveryRun: Sendable {
     }
 
     /// The archive; for a dry run, an in-memory copy of it, so nothing on disk changes.
-    private func openArchive() throws -> Archive {
+    private func openArchive() throws -> any Archive {
         let path = workspace.configuration.archive
         do {
-            guard dryRun else { return try Archive(path: path) }
-            try ArchiveError.checkFile(path)
-            let copy = try DatabaseQueue()
-            if FileManager.default.fileExists(atPath: path) {
-                var configuration = GRDB.Configuration()
-                configuration.readonly = true
-                try DatabaseQueue(path: path, configuration: configuration).backup(to: copy)
-            }
-            return try Archive(writer: copy)
+            return dryRun ? try SQLiteArchive.scratchCopy(of: path) : try SQLiteArchive(path: path)
+        } catch let error as ArchiveError {
+            throw Failure.archive(error)
         } catch {
             throw Failure.archive(ArchiveError(path: path, opening: error))
         }

@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
 /// Where a delivery of one announcement to one channel stands, and every rule about statuses.
 ///
 /// This is the one home of those rules: which status may follow which, and which statuses a run still owes an
 /// attempt, count as delivered, or need a person. The archive's queries take their status lists from here
-/// (``sqlList(_:)``), so a query and a Swift `switch` can never disagree about, say, whether `held` is settled.
-public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable, DatabaseValueConvertible {
+/// (`sqlList` in the SQLite archive), so a query and a Swift `switch` can never disagree about, say, whether `held` is settled.
+public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Waiting for its time, quiet hours or the channel's minimum gap.
     case pending
     /// An attempt has started and not finished; after a crash the next run records that attempt as interrupted
@@ -68,9 +67,4 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable, D
 
     /// How `loa status` writes it.
     public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
-
-    /// A set of statuses as an SQL list, `('pending', 'retrying')`, in a fixed order, for the archive's queries.
-    static func sqlList(_ statuses: Set<DeliveryStatus>) -> String {
-        "(" + allCases.filter(statuses.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
-    }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A delivery that goes out this run, with the text it carries.
 struct PlannedDelivery: Sendable {
@@ -70,7 +69,7 @@ struct DuePlanner {
     /// Plans the due deliveries of `announcements`; `changed` names those whose files changed this run, whose
     /// problems are reported again even when they are the same as before.
     func plan(
-        _ db: Database,
+        _ archive: any ArchiveWriting,
         announcements: [String: Announcement],
         changed: Set<String> = []
     ) throws -> (planned: [PlannedDelivery], events: [RunEvent]) {
@@ -79,21 +78,7 @@ struct DuePlanner {
             dates: LocalDateFormat(timeZone: configuration.timeZone),
             now: now
         )
-        let rows = try RawRows(
-            db,
-            sql: """
-                \(DeliveryRecord.dueSQL(columns: DeliveryRecord.columnList))
-                """,
-            arguments: ["now": now]
-        )
-        var due: [DeliveryRecord] = []
-        while try rows.next() {
-            if let delivery = DeliveryRecord(raw: rows) {
-                due.append(delivery)
-            } else if let id = rows.string(0), let delivery = try DeliveryRecord.fetchOne(db, key: id) {
-                due.append(delivery)
-            }
-        }
+        var due = try archive.dueDeliveries(at: now)
         // Oldest first (its retry time, or when it became due), then by announcement and channel. Sorted here
         // rather than by SQL, which sorted every column of every row through a temporary table.
         due.sort { one, other in
@@ -134,38 +119,32 @@ struct DuePlanner {
                 delivery.note = note
                 delivery.nextAttemptAt = nil
                 delivery.updatedAt = now
-                try delivery.update(db)
+                try archive.updateDelivery(delivery)
                 events.append(
                     RunEvent(kind, announcement: delivery.announcementId, channel: delivery.channel, detail: note)
                 )
             }
             if delivery.status == .sending {
                 // The last run stopped mid-attempt: the bridge may have the post, and dedupes the resend by id.
-                var attempt = AttemptRecord(
+                let attempt = AttemptRecord(
                     deliveryId: delivery.id,
                     number: delivery.attemptCount,
                     channel: delivery.channel,
                     url: address(of: channel),
                     startedAt: delivery.updatedAt,
                     outcome: .interrupted,
-                    errorClass: "interrupted",
+                    errorClass: AttemptRecord.Outcome.interrupted.rawValue,
                     errorMessage: "the run stopped before the answer was recorded"
                 )
-                try attempt.insert(db)
+                try archive.insertAttempt(attempt)
                 delivery.status = .retrying
                 delivery.nextAttemptAt = now
                 delivery.note =
                     "the last run stopped before the bridge's answer was recorded; sending again with the same id"
-                try delivery.update(db)
+                try archive.updateDelivery(delivery)
             }
             if channel.minGap != nil, lastSent[channel.id] == nil {
-                lastSent[channel.id] =
-                    try Date.fetchOne(
-                        db,
-                        sql:
-                            "SELECT max(sent_at) FROM deliveries WHERE channel = ? AND status = '\(DeliveryStatus.sent.rawValue)'",
-                        arguments: [channel.id]
-                    ) ?? .distantPast
+                lastSent[channel.id] = try archive.lastSent(channel: channel.id) ?? .distantPast
             }
             let decision = rules.decide(
                 publish: announcement.publishAt ?? delivery.dueAt,
@@ -184,7 +163,7 @@ struct DuePlanner {
             case .wait(let reason):
                 if delivery.note != reason {
                     delivery.note = reason
-                    try delivery.update(db)
+                    try archive.updateDelivery(delivery)
                 }
                 events.append(
                     RunEvent(.waiting, announcement: delivery.announcementId, channel: channel.id, detail: reason)
@@ -201,7 +180,7 @@ struct DuePlanner {
                 switch renderings[key] ?? renderer.render(announcement, for: channel) {
                 case .success(let variant):
                     let variantID = variant.archiveID
-                    try variant.store(id: variantID, db)
+                    try archive.storeVariant(id: variantID, text: variant.text, length: variant.length)
                     let hash = hashes[announcement.id] ?? ContentHash.of(announcement)
                     hashes[announcement.id] = hash
                     let text = PlannedText(
@@ -224,7 +203,7 @@ struct DuePlanner {
                 if delivery.note != note {
                     delivery.note = note
                     delivery.updatedAt = now
-                    try delivery.update(db)
+                    try archive.updateDelivery(delivery)
                 }
                 if isNews {
                     events.append(

@@ -1,17 +1,16 @@
 import Foundation
-import GRDB
 
 /// What an operator can do to deliveries by hand: retry, cancel, confirm an outbox post.
 ///
 /// Each acts on the newest revision of one announcement, on all its channels or those a glob names, and returns
 /// the deliveries it changed; a delivery it may not change is left as it is and listed with the reason.
 public struct OperatorActions: Sendable {
-    public let archive: Archive
+    public let archive: any Archive
     public let now: Date
     /// The run lock of the workspace (``DeliveryRun/lockPath``), to tell an operator when a run is working.
     public var runLock: String?
 
-    public init(archive: Archive, now: Date = Date(), runLock: String? = nil) {
+    public init(archive: any Archive, now: Date = Date(), runLock: String? = nil) {
         self.archive = archive
         self.now = now
         self.runLock = runLock
@@ -95,31 +94,21 @@ public struct OperatorActions: Sendable {
     /// Sends the posts a new archive held because they were long past their time: they become due now (still
     /// subject to `missed_after`). Returns what it released, for the run's report.
     public func catchUp() throws -> [RunEvent] {
-        try archive.writer.write { db in
-            guard
-                let listed = try String.fetchOne(
-                    db,
-                    sql: "SELECT value FROM settings WHERE key = ?",
-                    arguments: [QueueSync.catchUpSetting]
-                )
-            else { return [] }
-            let rows = try DeliveryRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?)) AND status = ?",
-                arguments: [listed, DeliveryStatus.held]
-            )
+        try archive.write { archive in
+            guard let listed = try archive.setting(QueueSync.catchUpSetting) else { return [] }
+            let ids = (try? JSONDecoder().decode([String].self, from: Data(listed.utf8))) ?? []
             var events: [RunEvent] = []
-            for var delivery in rows {
+            for var delivery in try archive.deliveries(ids: ids) where delivery.status == .held {
                 delivery.status = .retrying
                 delivery.nextAttemptAt = now
                 delivery.note = "caught up: sent by `loa run --catch-up`"
                 delivery.updatedAt = now
-                try delivery.update(db)
+                try archive.updateDelivery(delivery)
                 events.append(
                     RunEvent(.caughtUp, announcement: delivery.announcementId, channel: delivery.channel, detail: "")
                 )
             }
-            try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [QueueSync.catchUpSetting])
+            try archive.removeSetting(QueueSync.catchUpSetting)
             return events
         }
     }

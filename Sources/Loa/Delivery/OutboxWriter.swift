@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Delivers to channels posted by hand: writes the copy-ready variant to `outbox/<channel>/<date>-<id>.txt`.
 ///
@@ -8,7 +7,7 @@ import GRDB
 /// place), and a run that dies before recording it simply writes the same file again.
 struct OutboxWriter {
     let directory: URL
-    let archive: Archive
+    let archive: any Archive
     let now: Date
     let timeZone: TimeZone
 
@@ -66,10 +65,7 @@ struct OutboxWriter {
                 detail: attempt.errorMessage ?? ""
             )
         }
-        try archive.writer.write { db in
-            try attempt.insert(db)
-            try delivery.update(db)
-        }
+        try archive.write { try $0.recordOutcomes([(attempt, delivery)]) }
         return event
     }
 }

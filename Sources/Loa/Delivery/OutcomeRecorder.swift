@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Records a fan-out's starts and answers on a thread of its own, so transfers go on while the archive writes.
 ///
@@ -71,11 +70,10 @@ final class OutcomeRecorder: @unchecked Sendable {
             do {
                 try measured {
                     let time = Date()
-                    let journalID = try delivery.archive.writer.write { db in
-                        try DeliveryRecord.recordStarting(
+                    let journalID = try delivery.archive.write { archive in
+                        try archive.recordStarting(
                             indices.map { (planned[$0].delivery.id, planned[$0].delivery.attemptCount) },
-                            at: time,
-                            db
+                            at: time
                         )
                     }
                     journal.append(journalID)
@@ -150,16 +148,8 @@ final class OutcomeRecorder: @unchecked Sendable {
         var written: [(attempt: AttemptRecord, delivery: DeliveryRecord)] = []
         written.reserveCapacity(Self.answersPerTransaction)
         swap(&written, &outcomes)
-        try delivery.archive.writer.write { db in
-            let insertAttempt = try AttemptRecord.insertFinishedStatement(db)
-            let updateDelivery = try DeliveryRecord.outcomeStatement(db)
-            for (attempt, record) in written {
-                try attempt.insertFinished(using: insertAttempt)
-                try record.recordOutcome(using: updateDelivery)
-            }
-        }
+        try delivery.archive.write { try $0.recordOutcomes(written) }
         lock.withLock { transactionCount += 1 }
-        delivery.archive.startLogWriteback()
         if let onEvent = delivery.onEvent { events[recordedEvents...].forEach(onEvent) }
         recordedEvents = events.count
     }
@@ -190,7 +180,7 @@ final class OutcomeRecorder: @unchecked Sendable {
             try measured {
                 try writeOutcomes()
                 guard complete else { return }
-                try delivery.archive.writer.write { db in try DeliveryRecord.forgetStarts(journal, db) }
+                try delivery.archive.write { try $0.forgetStarts(journal) }
                 journal = []
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The sync's writes: announcements and their deliveries, the channels' destinations, files that left the queue.
 extension QueueSync {
@@ -11,48 +10,22 @@ extension QueueSync {
         _ announcement: Announcement,
         renamed: [String: [String]],
         firstRun: Bool,
-        _ db: Database,
+        _ archive: any ArchiveWriting,
         events: inout [RunEvent]
     ) throws {
         let hash = ContentHash.of(announcement)
-        // Statements prepared once a run: a fan-out's first sync records hundreds of announcements.
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO announcements (id, revision, content_hash, title, category, unit, publish_at, expires_at,
-                                           link, file, first_seen_at, updated_at)
-                VALUES (:id, :revision, :hash, :title, :category, :unit, :publish, :expires, :link, :file, :now, :now)
-                ON CONFLICT (id, revision) DO UPDATE SET
-                    content_hash = :hash, title = :title, category = :category, unit = :unit, publish_at = :publish,
-                    expires_at = :expires, link = :link, file = :file, updated_at = :now
-                """
-        )
-        .execute(
-            arguments: [
-                "id": announcement.id, "revision": announcement.revision, "hash": hash, "title": announcement.title,
-                "category": announcement.category.rawValue, "unit": announcement.unit,
-                "publish": announcement.publishAt, "expires": announcement.expiresAt,
-                "link": announcement.link?.absoluteString, "file": DisplayPath.of(announcement.file), "now": now,
-            ]
-        )
+        try archive.recordAnnouncement(announcement, contentHash: hash, at: now)
         // A newer revision replaces whatever an older one still owed.
-        try db.cachedStatement(
-            sql: """
-                UPDATE deliveries SET status = '\(DeliveryStatus.cancelled.rawValue)', note = :note, updated_at = :now
-                WHERE announcement_id = :id AND revision < :revision
-                  AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.owed))
-                """
-        )
-        .execute(
-            arguments: [
-                "id": announcement.id, "revision": announcement.revision, "now": now,
-                "note": "replaced by revision \(announcement.revision)",
-            ]
+        try archive.markDeliveries(
+            announcement: announcement.id,
+            revisionsBelow: announcement.revision,
+            statuses: DeliveryStatus.owed,
+            status: .cancelled,
+            note: "replaced by revision \(announcement.revision)",
+            at: now
         )
         guard announcement.status == .ready else { return }
-        let existing = try DeliveryRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND revision = ?"),
-            arguments: [announcement.id, announcement.revision]
-        )
+        let existing = try archive.deliveries(announcement: announcement.id, revision: announcement.revision)
         let channels = configuration.channels(matching: announcement.channelPatterns)
         let wanted = Set(channels.map(\.id))
         for var delivery in existing {
@@ -60,7 +33,7 @@ extension QueueSync {
                 delivery.status = .cancelled
                 delivery.note = Self.channelLeftNote
                 delivery.updatedAt = now
-                try delivery.update(db)
+                try archive.updateDelivery(delivery)
             } else if DeliveryStatus.delivered.contains(delivery.status),
                 let sentHash = delivery.contentHash, sentHash != hash
             {
@@ -68,23 +41,12 @@ extension QueueSync {
                 if delivery.note != note {
                     delivery.note = note
                     delivery.updatedAt = now
-                    try delivery.update(db)
+                    try archive.updateDelivery(delivery)
                 }
             }
         }
         let have = Set(existing.map(\.channel))
-        let twin = try Row.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT d.announcement_id, d.sent_at, a.publish_at FROM deliveries d
-                    JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
-                    WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
-                    LIMIT 1
-                    """
-            ),
-            arguments: [hash, announcement.id]
-        )
-        let insert = try DeliveryRecord.insertStatement(db)
+        let twin = try archive.deliveredTwin(contentHash: hash, otherThan: announcement.id)
         let holds = HoldRules(
             isNewArchive: firstRun && !catchUp,
             catchUp: configuration.catchUp,
@@ -93,6 +55,7 @@ extension QueueSync {
             now: now
         )
         var catchUpHeld: [String] = []
+        var created: [DeliveryRecord] = []
         for channel in channels where !have.contains(channel.id) {
             var delivery = DeliveryRecord(
                 id: DeliveryID.make(
@@ -114,70 +77,49 @@ extension QueueSync {
             )
             // The old ids' deliveries of this revision, looked up only for a channel that was renamed.
             let renamedFrom = try renamed[channel.id].flatMap { oldIDs in
-                try String.fetchOne(
-                    db,
-                    sql: """
-                        SELECT channel FROM deliveries
-                        WHERE announcement_id = ? AND revision = ? AND channel IN (SELECT value FROM json_each(?))
-                          AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
-                        LIMIT 1
-                        """,
-                    arguments: [announcement.id, announcement.revision, JSONText.array(oldIDs)]
+                try archive.deliveredChannel(
+                    announcement: announcement.id,
+                    revision: announcement.revision,
+                    among: oldIDs
                 )
             }
             let hold = holds.decide(
                 announcement,
                 channel: channel.id,
                 renamedFrom: renamedFrom,
-                twin: twin.map { ($0["announcement_id"], $0["publish_at"]) }
+                twin: twin.map { ($0.announcement, $0.publishAt) }
             )
             if let hold {
                 delivery.status = .held
                 delivery.note = hold.note
                 if hold.isCatchUp { catchUpHeld.append(delivery.id) }
             }
-            try delivery.insertFast(using: insert)
+            created.append(delivery)
             if delivery.status == .held, let note = delivery.note {
                 events.append(RunEvent(.held, announcement: announcement.id, channel: channel.id, detail: note))
             }
         }
+        try archive.insertDeliveries(created)
         if !catchUpHeld.isEmpty {
-            let listed = try String.fetchOne(
-                db,
-                sql: "SELECT value FROM settings WHERE key = ?",
-                arguments: [Self.catchUpSetting]
-            )
+            let listed = try archive.setting(Self.catchUpSetting)
             let ids =
                 (listed.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []) + catchUpHeld
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                arguments: [Self.catchUpSetting, JSONText.array(ids)]
-            )
+            try archive.setSetting(Self.catchUpSetting, JSONText.array(ids))
         }
     }
 
     /// Records where each configured channel's posts land; returns, for each channel, the ids that left loa.yml
     /// and had the same destination: the channel under its old names.
-    func recordChannels(_ db: Database) throws -> [String: [String]] {
+    func recordChannels(_ archive: any ArchiveWriting) throws -> [String: [String]] {
         let configured = Set(configuration.channels.map(\.id))
         var renamed: [String: [String]] = [:]
         for channel in configuration.channels {
             if let destination = channel.destination {
-                let others = try String.fetchAll(
-                    db,
-                    sql: "SELECT id FROM channels WHERE destination = ? AND id != ?",
-                    arguments: [destination, channel.id]
-                )
-                .filter { !configured.contains($0) }
+                let others = try archive.channels(destination: destination, otherThan: channel.id)
+                    .filter { !configured.contains($0) }
                 if !others.isEmpty { renamed[channel.id] = others.sorted() }
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO channels (id, destination) VALUES (?, ?)
-                    ON CONFLICT (id) DO UPDATE SET destination = excluded.destination
-                    """,
-                arguments: [channel.id, channel.destination]
-            )
+            try archive.recordChannel(channel.id, destination: channel.destination)
         }
         return renamed
     }
@@ -186,32 +128,19 @@ extension QueueSync {
     static let channelLeftNote = "the announcement no longer names this channel"
 
     /// Unsettled deliveries of files that left the queue are cancelled, so their status says why.
-    func forgetRemovedFiles(present: Set<String>, cache: [String: CachedFile], _ db: Database) throws {
+    func forgetRemovedFiles(present: Set<String>, cache: [String: CachedFile], _ archive: any ArchiveWriting) throws {
         for (path, cached) in cache where !present.contains(path) {
             if let id = cached.announcementID {
-                try db.execute(
-                    sql: """
-                        UPDATE deliveries SET status = '\(DeliveryStatus.cancelled.rawValue)', note = :note, updated_at = :now
-                        WHERE announcement_id = :id
-                          AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.undelivered))
-                        """,
-                    arguments: [
-                        "id": id, "now": now,
-                        "note":
-                            "its file \(DisplayPath.of(URL(fileURLWithPath: path))) left the queue before it was sent",
-                    ]
+                try archive.markDeliveries(
+                    announcement: id,
+                    revisionsBelow: nil,
+                    statuses: DeliveryStatus.undelivered,
+                    status: .cancelled,
+                    note: "its file \(DisplayPath.of(URL(fileURLWithPath: path))) left the queue before it was sent",
+                    at: now
                 )
             }
-            try db.execute(sql: "DELETE FROM queue_files WHERE path = ?", arguments: [path])
+            try archive.forgetQueueFile(path)
         }
-    }
-
-    static func cache(_ db: Database) throws -> [String: CachedFile] {
-        var cache: [String: CachedFile] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT path, size, modified_ns, announcement_id FROM queue_files")
-        while let row = try rows.next() {
-            cache[row[0]] = CachedFile(size: row[1], modifiedNanoseconds: row[2], announcementID: row[3])
-        }
-        return cache
     }
 }

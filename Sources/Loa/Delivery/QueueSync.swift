@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Brings the archive up to date with `queue/`: records announcements and creates their deliveries.
 ///
@@ -8,7 +7,7 @@ import GRDB
 /// parse is reported the run it changed, not every minute after.
 struct QueueSync {
     let configuration: Configuration
-    let archive: Archive
+    let archive: any Archive
     let now: Date
     /// `loa run --catch-up`: a new archive holds nothing back.
     var catchUp = false
@@ -31,6 +30,12 @@ struct QueueSync {
 
     /// The setting listing the deliveries held because a new archive found them long past their time.
     static let catchUpSetting = "catch_up_held"
+    /// The setting holding when the first run on this archive began.
+    static let firstRunSetting = "first_run"
+    /// The setting holding ``fingerprint(_:)`` of the configuration the queue was last read with.
+    static let fingerprintSetting = "queue_fingerprint"
+    /// The setting holding the last run's fingerprint of the queue's listing.
+    static let listingSetting = "queue_listing"
 
     struct FileState: Equatable {
         var path: String
@@ -108,77 +113,45 @@ struct QueueSync {
         // A fingerprint of the whole listing (the folder, and each file's name, size and modification time): equal
         // to the last run's, nothing in the queue changed, and the per-file cache need not be read.
         let listing = queue.fingerprint + " " + prefix
-        try archive.writer.write { db in
+        try archive.write { archive in
             // Attempts a killed run started become `sending` first, so that they count as due below.
-            try DeliveryRecord.recoverInterruptedStarts(db)
-            var settings: [String: String] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: "SELECT key, value FROM settings WHERE key IN ('queue_fingerprint', 'queue_listing', 'first_run')"
-            ) {
-                settings[row[0]] = row[1]
-            }
-            let configurationChanged = settings["queue_fingerprint"] != fingerprint
-            let due = Set(
-                try String.fetchAll(
-                    db,
-                    sql: "SELECT DISTINCT announcement_id FROM (\(DeliveryRecord.dueSQL(columns: "announcement_id")))",
-                    arguments: ["now": now]
-                )
-            )
-            if !configurationChanged, settings["queue_listing"] == listing {
+            try archive.recoverInterruptedStarts()
+            let firstRunTime = try archive.setting(Self.firstRunSetting)
+            let configurationChanged = try archive.setting(Self.fingerprintSetting) != fingerprint
+            let due = try archive.announcementsWithDeliveriesDue(at: now)
+            if !configurationChanged, try archive.setting(Self.listingSetting) == listing {
                 // No file came, went or changed since the last run: only those with deliveries due are read (every
                 // file claiming such an id, so a duplicate id is still seen), and the 10,000 rows of a full queue's
                 // cache are not.
                 guard !due.isEmpty else { return }
-                let rows = try Row.fetchAll(
-                    db,
-                    sql:
-                        """
-                        SELECT path, announcement_id FROM queue_files
-                        WHERE lower(announcement_id) IN (SELECT lower(value) FROM json_each(?))
-                        """,
-                    arguments: [JSONText.array(due)]
-                )
                 let names = Set(
-                    rows.compactMap { row in
-                        (row[0] as String).hasPrefix(prefix) ? String((row[0] as String).dropFirst(prefix.count)) : nil
+                    try archive.queueFilePaths(holding: due).compactMap { path in
+                        path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
                     }
                 )
                 let reading = Reading(parse: fileStates(queue.files(named: names)).map { ($0, false) })
-                try read(reading, parser: parser, renamed: [:], firstRun: false, into: &outcome, db)
+                try read(reading, parser: parser, renamed: [:], firstRun: false, into: &outcome, archive)
                 return
             }
-            let renamed = configurationChanged ? try recordChannels(db) : [:]
+            let renamed = configurationChanged ? try recordChannels(archive) : [:]
             let files = fileStates(queue.sortedFiles())
-            let cache = try Self.cache(db)
+            let cache = try archive.queueFiles().mapValues {
+                CachedFile(
+                    size: $0.size,
+                    modifiedNanoseconds: $0.modifiedNanoseconds,
+                    announcementID: $0.announcementID
+                )
+            }
             let reading = Self.reading(files, cache: cache, due: due, configurationChanged: configurationChanged)
             // The first run on this archive: none recorded its time, and it holds no delivery (an archive from
             // before this setting has some). Other commands may have created the archive; only a run counts.
-            let firstRun =
-                try settings["first_run"] == nil
-                && !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deliveries)") ?? false)
-            try read(reading, parser: parser, renamed: renamed, firstRun: firstRun, into: &outcome, db)
-            if settings["first_run"] == nil {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('first_run', ?)",
-                    arguments: [DatabaseDate.text(now)]
-                )
-            }
-            try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, db)
-            if configurationChanged {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('queue_fingerprint', ?)",
-                    arguments: [fingerprint]
-                )
-            }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO settings (key, value) VALUES ('queue_listing', ?)",
-                arguments: [listing]
-            )
+            let firstRun = try firstRunTime == nil && !archive.hasDeliveries()
+            try read(reading, parser: parser, renamed: renamed, firstRun: firstRun, into: &outcome, archive)
+            if firstRunTime == nil { try archive.setSetting(Self.firstRunSetting, DatabaseDate.text(now) ?? "") }
+            try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, archive)
+            if configurationChanged { try archive.setSetting(Self.fingerprintSetting, fingerprint) }
+            try archive.setSetting(Self.listingSetting, listing)
         }
-        // Files recorded can make a log of thousands of pages, which the run's end must sync.
-        if outcome.parsedCount > 0 { archive.startLogWriteback() }
         return outcome
     }
 
@@ -190,7 +163,7 @@ struct QueueSync {
         renamed: [String: [String]],
         firstRun: Bool,
         into outcome: inout Outcome,
-        _ db: Database
+        _ archive: any ArchiveWriting
     ) throws {
         let parsed = reading.parse.concurrentMap { parser.parse(file: URL(fileURLWithPath: $0.file.path)) }
         let display = { (path: String) in DisplayPath.of(URL(fileURLWithPath: path)) }
@@ -208,31 +181,32 @@ struct QueueSync {
             if entry.changed { outcome.diagnostics += result.diagnostics }
             if var announcement = result.announcement, !duplicates.contains(announcement.id) {
                 announcement.file = URL(fileURLWithPath: file.path)
-                try record(announcement, renamed: renamed, firstRun: firstRun, db, events: &outcome.events)
+                try record(announcement, renamed: renamed, firstRun: firstRun, archive, events: &outcome.events)
                 outcome.announcements[announcement.id] = announcement
                 if entry.changed { outcome.changed.insert(announcement.id) }
             }
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO queue_files (path, size, modified_ns, announcement_id, revision, checked_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    file.path, file.size, file.modifiedNanoseconds, result.announcement?.id,
-                    result.announcement?.revision, now,
-                ]
+            try archive.recordQueueFile(
+                QueueFileRecord(
+                    path: file.path,
+                    size: file.size,
+                    modifiedNanoseconds: file.modifiedNanoseconds,
+                    announcementID: result.announcement?.id,
+                    revision: result.announcement?.revision,
+                    checkedAt: now
+                )
             )
         }
         guard !duplicates.isEmpty else { return }
         outcome.diagnostics += duplicates.diagnostics(only: changedIDs)
         for id in changedIDs {
             guard let note = duplicates.note(for: id) else { continue }
-            try db.execute(
-                sql: """
-                    UPDATE deliveries SET note = ?, updated_at = ?
-                    WHERE announcement_id = ? AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.owed))
-                    """,
-                arguments: [note, now, id]
+            try archive.markDeliveries(
+                announcement: id,
+                revisionsBelow: nil,
+                statuses: DeliveryStatus.owed,
+                status: nil,
+                note: note,
+                at: now
             )
         }
     }

@@ -61,7 +61,7 @@ struct RequestCache {
 /// same `webhook-id`. All archive writes of the exchange happen on the recorder's thread, so the transfers never
 /// wait for the disk.
 struct WebhookDelivery {
-    let archive: Archive
+    let archive: any Archive
     let exchange: any HTTPExchange
     let policy: RetryPolicy
     /// The run's clock: what is due, and when to retry. Signatures always use the real time.

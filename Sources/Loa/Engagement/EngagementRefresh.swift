@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// `loa engagement`: reads the figures of sent posts from their bridges and stores them as dated snapshots.
 ///
@@ -41,32 +40,26 @@ public struct EngagementRefresh: Sendable {
     }
 
     public func perform() throws -> Report {
-        let archive = try Archive(path: workspace.configuration.archive)
+        let archive = try SQLiteArchive(path: workspace.configuration.archive)
         let redact = Redactor(channels: workspace.configuration.channels)
         var report = Report()
         let schedule = workspace.configuration.engagementSchedule
         var targets: [Target] = []
-        try archive.writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.*, p.last_polled_at AS polled, coalesce(p.unchanged_count, 0) AS unchanged
-                    FROM deliveries d LEFT JOIN engagement_polls p ON p.delivery_id = d.id
-                    WHERE d.status = '\(DeliveryStatus.sent.rawValue)' AND d.transport = 'webhook' AND d.remote_id IS NOT NULL
-                    ORDER BY d.sent_at
-                    """
-            )
-            for row in rows {
-                let delivery = try DeliveryRecord(row: row)
-                guard let channel = workspace.configuration.channel(delivery.channel), channel.statsURL != nil,
-                    let sentAt = delivery.sentAt,
-                    schedule.isDue(sentAt: sentAt, lastRead: row["polled"], unchangedReads: row["unchanged"], now: now)
-                else {
-                    report.skipped += 1
-                    continue
-                }
-                targets.append(Target(delivery: delivery, channel: channel, unchangedReads: row["unchanged"]))
+        for candidate in try archive.read({ try $0.engagementTargets() }) {
+            let delivery = candidate.delivery
+            guard let channel = workspace.configuration.channel(delivery.channel), channel.statsURL != nil,
+                let sentAt = delivery.sentAt,
+                schedule.isDue(
+                    sentAt: sentAt,
+                    lastRead: candidate.lastPolledAt,
+                    unchangedReads: candidate.unchangedReads,
+                    now: now
+                )
+            else {
+                report.skipped += 1
+                continue
             }
+            targets.append(Target(delivery: delivery, channel: channel, unchangedReads: candidate.unchangedReads))
         }
         let requests = targets.compactMap { request(for: $0) }
         guard requests.count == targets.count else {
@@ -76,7 +69,7 @@ public struct EngagementRefresh: Sendable {
         var generator = SystemRandomNumberGenerator()
         try exchange.exchange(requests, concurrency: workspace.configuration.concurrency) { step in
             guard !step.finished.isEmpty else { return }
-            try archive.writer.write { db in
+            try archive.write { archive in
                 for (index, received) in step.finished {
                     let target = targets[index]
                     var response = received
@@ -86,26 +79,30 @@ public struct EngagementRefresh: Sendable {
                     case .success:
                         switch Figures.parse(response.body) {
                         case .success(let figures):
-                            report.snapshots += try store(figures, for: target, db)
+                            report.snapshots += try store(figures, for: target, archive)
                             report.read += 1
                         case .failure(let problem):
                             // Masked again as decoded: JSON's escapes could spell a secret the body did not.
                             let problem = redact(problem.description)
                             report.warnings.append("\(label): \(problem)")
-                            try recordPoll(target.delivery.id, unchanged: target.unchangedReads, error: problem, db)
+                            try archive.recordPoll(
+                                delivery: target.delivery.id,
+                                at: now,
+                                unchangedReads: target.unchangedReads,
+                                error: problem
+                            )
                         }
                     case .retry(_, let reason):
                         report.retrying += 1
-                        try db.execute(
-                            sql: """
-                                INSERT INTO engagement_polls (delivery_id, unchanged_count, last_error) VALUES (?, 0, ?)
-                                ON CONFLICT (delivery_id) DO UPDATE SET last_error = excluded.last_error
-                                """,
-                            arguments: [target.delivery.id, redact(reason)]
-                        )
+                        try archive.recordPollFailure(delivery: target.delivery.id, error: redact(reason))
                     case .fail(let reason):
                         report.warnings.append("\(label): \(redact(reason))")
-                        try recordPoll(target.delivery.id, unchanged: target.unchangedReads, error: redact(reason), db)
+                        try archive.recordPoll(
+                            delivery: target.delivery.id,
+                            at: now,
+                            unchangedReads: target.unchangedReads,
+                            error: redact(reason)
+                        )
                     }
                 }
             }
@@ -133,21 +130,11 @@ public struct EngagementRefresh: Sendable {
     }
 
     /// Stores one snapshot per metric; returns how many rows it wrote.
-    private func store(_ figures: [String: Int], for target: Target, _ db: Database) throws -> Int {
-        let previous = try EngagementLedger.latest(for: target.delivery.id, db)
+    private func store(_ figures: [String: Int], for target: Target, _ archive: any ArchiveWriting) throws -> Int {
+        let previous = try archive.latestFigures(of: target.delivery.id)
         let unchanged = !previous.isEmpty && previous == figures ? target.unchangedReads + 1 : 0
-        try EngagementLedger.insert(figures, delivery: target.delivery.id, at: now, source: "bridge", db)
-        try recordPoll(target.delivery.id, unchanged: unchanged, error: nil, db)
+        try archive.recordFigures(figures, delivery: target.delivery.id, at: now, source: "bridge")
+        try archive.recordPoll(delivery: target.delivery.id, at: now, unchangedReads: unchanged, error: nil)
         return figures.count
-    }
-
-    private func recordPoll(_ deliveryID: String, unchanged: Int, error: String?, _ db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO engagement_polls (delivery_id, last_polled_at, unchanged_count, last_error)
-                VALUES (?, ?, ?, ?)
-                """,
-            arguments: [deliveryID, now, unchanged, error]
-        )
     }
 }

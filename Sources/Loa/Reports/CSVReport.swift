@@ -29,12 +29,12 @@ public struct CSVReport: Sendable {
     /// are read in report order and each one's deliveries along the index, so nothing is sorted as a whole; the
     /// latest figures come with each delivery (``FiguresColumn``).
     public func write(
-        from archive: Archive,
+        from archive: SQLiteArchive,
         filter: ReportFilter,
         progress: ((Int, Int) -> Void)? = nil,
         to write: (Data) throws -> Void
     ) throws -> Int {
-        try archive.writer.read { db in
+        try archive.database.read { db in
             let metrics = Figures.ordered(try String.fetchAll(db, sql: "SELECT metric FROM engagement_metrics"))
             let metricBytes = metrics.map { Array($0.utf8) }
             // Counted only for a progress bar: the count is a query of its own.

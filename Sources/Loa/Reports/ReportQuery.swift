@@ -3,17 +3,17 @@ import GRDB
 
 /// Reads the rows of a report from the archive.
 public struct ReportQuery: Sendable {
-    public let archive: Archive
+    public let archive: SQLiteArchive
     public let timeZone: TimeZone
 
-    public init(archive: Archive, timeZone: TimeZone) {
+    public init(archive: SQLiteArchive, timeZone: TimeZone) {
         self.archive = archive
         self.timeZone = timeZone
     }
 
     /// The deliveries the filter covers, by publish time then announcement and channel.
     public func rows(_ filter: ReportFilter, withHistory: Bool = false) throws -> [ReportRow] {
-        try archive.writer.read { db in
+        try archive.database.read { db in
             let (whereClause, arguments) = Self.conditions(filter, timeZone: timeZone)
             // Columns are read by position: by name, GRDB looks each one up, on every row.
             let rows = try Row.fetchCursor(

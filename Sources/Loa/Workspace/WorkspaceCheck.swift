@@ -34,7 +34,7 @@ public struct WorkspaceCheck: Sendable {
         let configuration = workspace.configuration
         var ready = 0
         var drafts = 0
-        let archive = try? Archive.openForReading(path: configuration.archive)
+        let archive = try? SQLiteArchive.openForReading(path: configuration.archive)
         for announcement in queue.announcements {
             let file = DisplayPath.of(announcement.file)
             var failed = false
@@ -76,7 +76,7 @@ public struct WorkspaceCheck: Sendable {
     /// Warnings for an announcement changed since it was sent: Loa will not post the change by itself.
     private static func editedAfterDelivery(
         _ announcement: Announcement,
-        archive: Archive?,
+        archive: (any Archive)?,
         timeZone: TimeZone
     ) -> [Diagnostic] {
         guard let archive,

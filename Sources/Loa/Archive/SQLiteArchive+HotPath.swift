@@ -223,14 +223,6 @@ extension Variant {
     var archiveID: String {
         Hex.string(SHA256.hash(data: Data(text.utf8)).prefix(16))
     }
-
-    /// Stores the text once, however many channels share it.
-    func store(id: String, _ db: Database) throws {
-        let statement = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO variants (id, text, length) VALUES (?, ?, ?)"
-        )
-        try statement.execute(arguments: [id, text, length])
-    }
 }
 
 extension AttemptRecord {

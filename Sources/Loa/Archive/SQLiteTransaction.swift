@@ -1,0 +1,464 @@
+import Foundation
+import GRDB
+
+/// One transaction of the SQLite archive: every named operation of the seam, as SQL.
+///
+/// Made for the length of one `read` or `write` and let go after it. Statements are GRDB's cached ones, prepared
+/// once per connection: a fan-out's run writes a few rows per delivery, and preparing them again each time cost
+/// more than the HTTP exchange.
+final class SQLiteTransaction: ArchiveWriting {
+    let db: Database
+    /// Whether this transaction wrote enough rows that the log is worth handing to the disk early.
+    private(set) var wroteMuch = false
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    // MARK: Settings
+
+    func setting(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+    }
+
+    func setSetting(_ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+
+    func removeSetting(_ key: String) throws {
+        try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
+    }
+
+    // MARK: Deliveries
+
+    func deliveries(announcement: String?) throws -> [DeliveryRecord] {
+        if let announcement {
+            return try DeliveryRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM deliveries WHERE announcement_id = ? ORDER BY revision, channel",
+                arguments: [announcement]
+            )
+        }
+        return try DeliveryRecord.fetchAll(
+            db,
+            sql: "SELECT * FROM deliveries ORDER BY due_at DESC, announcement_id, revision, channel"
+        )
+    }
+
+    func deliveries(announcement: String, revision: Int) throws -> [DeliveryRecord] {
+        try DeliveryRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND revision = ?"),
+            arguments: [announcement, revision]
+        )
+    }
+
+    func deliveries(ids: [String]) throws -> [DeliveryRecord] {
+        let found = try DeliveryRecord.fetchAll(
+            db,
+            sql: "SELECT * FROM deliveries WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [JSONText.array(ids)]
+        )
+        let byID = Dictionary(found.map { ($0.id, $0) }) { first, _ in first }
+        return ids.compactMap { byID[$0] }
+    }
+
+    func deliveries(channel: String) throws -> [DeliveryRecord] {
+        try DeliveryRecord.fetchAll(db, sql: "SELECT * FROM deliveries WHERE channel = ?", arguments: [channel])
+    }
+
+    func delivery(announcement: String, revision: Int, channel: String) throws -> DeliveryRecord? {
+        try DeliveryRecord.fetchOne(
+            db,
+            sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND revision = ? AND channel = ?",
+            arguments: [announcement, revision, channel]
+        )
+    }
+
+    func newestDelivery(announcement: String, channel: String) throws -> DeliveryRecord? {
+        try DeliveryRecord.fetchOne(
+            db,
+            sql: "SELECT * FROM deliveries WHERE announcement_id = ? AND channel = ? ORDER BY revision DESC LIMIT 1",
+            arguments: [announcement, channel]
+        )
+    }
+
+    func hasDeliveries() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM deliveries)") ?? false
+    }
+
+    /// The deliveries a run owes an attempt at `:now`, with the columns `columns`.
+    ///
+    /// One query per status, so that each reads its own partial index (SQLite does not use partial indexes for
+    /// the terms of an `OR`).
+    static func dueSQL(columns: String) -> String {
+        """
+        SELECT \(columns) FROM deliveries WHERE status = '\(DeliveryStatus.pending.rawValue)' AND due_at <= :now
+        UNION ALL SELECT \(columns) FROM deliveries
+            WHERE status = '\(DeliveryStatus.retrying.rawValue)' AND next_attempt_at <= :now
+        UNION ALL SELECT \(columns) FROM deliveries WHERE status = '\(DeliveryStatus.sending.rawValue)'
+        """
+    }
+
+    func dueDeliveries(at now: Date) throws -> [DeliveryRecord] {
+        // Read through SQLite's C API: a fan-out's first run reads 10,000 rows here.
+        let rows = try RawRows(db, sql: Self.dueSQL(columns: DeliveryRecord.columnList), arguments: ["now": now])
+        var due: [DeliveryRecord] = []
+        while try rows.next() {
+            if let delivery = DeliveryRecord(raw: rows) {
+                due.append(delivery)
+            } else if let id = rows.string(0), let delivery = try DeliveryRecord.fetchOne(db, key: id) {
+                // A row the fast reader does not take (a date written by another tool): read the plain way.
+                due.append(delivery)
+            }
+        }
+        return due
+    }
+
+    func announcementsWithDeliveriesDue(at now: Date) throws -> Set<String> {
+        Set(
+            try String.fetchAll(
+                db,
+                sql: "SELECT DISTINCT announcement_id FROM (\(Self.dueSQL(columns: "announcement_id")))",
+                arguments: ["now": now]
+            )
+        )
+    }
+
+    func deliveriesEdited(announcement: String, revision: Int, contentHash: String) throws -> [DeliveryRecord] {
+        try DeliveryRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM deliveries
+                WHERE announcement_id = ? AND revision = ? AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
+                  AND content_hash IS NOT NULL AND content_hash != ?
+                ORDER BY channel
+                """,
+            arguments: [announcement, revision, contentHash]
+        )
+    }
+
+    func deliveredTwin(contentHash: String, otherThan announcement: String) throws
+        -> (announcement: String, publishAt: Date?)?
+    {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT d.announcement_id, a.publish_at FROM deliveries d
+                    JOIN announcements a ON a.id = d.announcement_id AND a.revision = d.revision
+                    WHERE a.content_hash = ? AND d.announcement_id != ? AND d.status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
+                    LIMIT 1
+                    """
+            ),
+            arguments: [contentHash, announcement]
+        )
+        return row.map { ($0[0], $0[1]) }
+    }
+
+    func deliveredChannel(announcement: String, revision: Int, among channels: [String]) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: """
+                SELECT channel FROM deliveries
+                WHERE announcement_id = ? AND revision = ? AND channel IN (SELECT value FROM json_each(?))
+                  AND status IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))
+                ORDER BY channel LIMIT 1
+                """,
+            arguments: [announcement, revision, JSONText.array(channels)]
+        )
+    }
+
+    func lastSent(channel: String) throws -> Date? {
+        try Date.fetchOne(
+            db,
+            sql: "SELECT max(sent_at) FROM deliveries WHERE channel = ? AND status = '\(DeliveryStatus.sent.rawValue)'",
+            arguments: [channel]
+        )
+    }
+
+    // MARK: Attempts
+
+    func attempts(of delivery: String) throws -> [AttemptRecord] {
+        try AttemptRecord.fetchAll(
+            db,
+            sql: "SELECT * FROM attempts WHERE delivery_id = ? ORDER BY number",
+            arguments: [delivery]
+        )
+    }
+
+    func hasAttempts(_ delivery: String) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM attempts WHERE delivery_id = ?)",
+            arguments: [delivery]
+        ) ?? false
+    }
+
+    func tryCounts() throws -> [String: (tries: Int, interrupted: Int)] {
+        var result: [String: (tries: Int, interrupted: Int)] = [:]
+        let interrupted = "'\(AttemptRecord.Outcome.interrupted.rawValue)'"
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT delivery_id, sum(outcome != \(interrupted)), sum(outcome = \(interrupted))
+                FROM attempts GROUP BY delivery_id
+                """
+        )
+        while let row = try rows.next() { result[row[0]] = (row[1], row[2]) }
+        return result
+    }
+
+    // MARK: Queue files and channels
+
+    func queueFiles() throws -> [String: QueueFileRecord] {
+        var files: [String: QueueFileRecord] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT path, size, modified_ns, announcement_id, revision, checked_at FROM queue_files"
+        )
+        while let row = try rows.next() {
+            let path: String = row[0]
+            files[path] = QueueFileRecord(
+                path: path,
+                size: row[1],
+                modifiedNanoseconds: row[2],
+                announcementID: row[3],
+                revision: row[4],
+                checkedAt: row[5]
+            )
+        }
+        return files
+    }
+
+    func queueFilePaths(holding announcements: Set<String>) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT path FROM queue_files
+                WHERE lower(announcement_id) IN (SELECT lower(value) FROM json_each(?))
+                """,
+            arguments: [JSONText.array(announcements)]
+        )
+    }
+
+    func channels(destination: String, otherThan channel: String) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: "SELECT id FROM channels WHERE destination = ? AND id != ? ORDER BY id",
+            arguments: [destination, channel]
+        )
+    }
+
+    // MARK: Engagement
+
+    func latestFigures(of delivery: String) throws -> [String: Int] {
+        var figures: [String: Int] = [:]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT metric, value FROM engagement_snapshots s
+                WHERE delivery_id = ? AND taken_at = (
+                    SELECT max(taken_at) FROM engagement_snapshots WHERE delivery_id = s.delivery_id AND metric = s.metric
+                )
+                """,
+            arguments: [delivery]
+        )
+        for row in rows { figures[row["metric"]] = row["value"] }
+        return figures
+    }
+
+    func engagementTargets() throws -> [EngagementTarget] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.*, p.last_polled_at AS polled, coalesce(p.unchanged_count, 0) AS unchanged
+                FROM deliveries d LEFT JOIN engagement_polls p ON p.delivery_id = d.id
+                WHERE d.status = '\(DeliveryStatus.sent.rawValue)' AND d.transport = '\(TransportKind.webhook.rawValue)'
+                  AND d.remote_id IS NOT NULL
+                ORDER BY d.sent_at
+                """
+        )
+        .map { row in
+            EngagementTarget(
+                delivery: try DeliveryRecord(row: row),
+                lastPolledAt: row["polled"],
+                unchangedReads: row["unchanged"]
+            )
+        }
+    }
+
+    // MARK: Writes: announcements and deliveries
+
+    func recordAnnouncement(_ announcement: Announcement, contentHash: String, at now: Date) throws {
+        wroteMuch = true
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO announcements (id, revision, content_hash, title, category, unit, publish_at, expires_at,
+                                           link, file, first_seen_at, updated_at)
+                VALUES (:id, :revision, :hash, :title, :category, :unit, :publish, :expires, :link, :file, :now, :now)
+                ON CONFLICT (id, revision) DO UPDATE SET
+                    content_hash = :hash, title = :title, category = :category, unit = :unit, publish_at = :publish,
+                    expires_at = :expires, link = :link, file = :file, updated_at = :now
+                """
+        )
+        .execute(
+            arguments: [
+                "id": announcement.id, "revision": announcement.revision, "hash": contentHash,
+                "title": announcement.title, "category": announcement.category.rawValue, "unit": announcement.unit,
+                "publish": announcement.publishAt, "expires": announcement.expiresAt,
+                "link": announcement.link?.absoluteString, "file": DisplayPath.of(announcement.file), "now": now,
+            ]
+        )
+    }
+
+    func insertDeliveries(_ deliveries: [DeliveryRecord]) throws {
+        guard !deliveries.isEmpty else { return }
+        wroteMuch = true
+        let statement = try DeliveryRecord.insertStatement(db)
+        for delivery in deliveries { try delivery.insertFast(using: statement) }
+    }
+
+    func updateDelivery(_ delivery: DeliveryRecord) throws {
+        try delivery.update(db)
+    }
+
+    func markDeliveries(
+        announcement: String,
+        revisionsBelow: Int?,
+        statuses: Set<DeliveryStatus>,
+        status: DeliveryStatus?,
+        note: String,
+        at now: Date
+    ) throws {
+        let revisions = revisionsBelow == nil ? "" : " AND revision < :revision"
+        let setStatus = status == nil ? "" : "status = :status, "
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["id": announcement, "note": note, "now": now]
+        if let revisionsBelow { arguments["revision"] = revisionsBelow }
+        if let status { arguments["status"] = status.rawValue }
+        try db.cachedStatement(
+            sql: """
+                UPDATE deliveries SET \(setStatus)note = :note, updated_at = :now
+                WHERE announcement_id = :id\(revisions) AND status IN \(DeliveryStatus.sqlList(statuses))
+                """
+        )
+        .execute(arguments: StatementArguments(arguments))
+    }
+
+    func removeDelivery(_ delivery: String) throws {
+        try db.execute(sql: "DELETE FROM engagement_polls WHERE delivery_id = ?", arguments: [delivery])
+        try db.execute(sql: "DELETE FROM deliveries WHERE id = ?", arguments: [delivery])
+    }
+
+    func storeVariant(id: String, text: String, length: Int) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO variants (id, text, length) VALUES (?, ?, ?)")
+            .execute(arguments: [id, text, length])
+    }
+
+    // MARK: Writes: the run's hot path
+
+    func recoverInterruptedStarts() throws {
+        try DeliveryRecord.recoverInterruptedStarts(db)
+    }
+
+    func recordStarting(_ deliveries: [(id: String, attemptCount: Int)], at time: Date) throws -> Int64 {
+        try DeliveryRecord.recordStarting(deliveries, at: time, db)
+    }
+
+    func forgetStarts(_ entries: [Int64]) throws {
+        try DeliveryRecord.forgetStarts(entries, db)
+    }
+
+    func recordOutcomes(_ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)]) throws {
+        guard !outcomes.isEmpty else { return }
+        wroteMuch = true
+        let insertAttempt = try AttemptRecord.insertFinishedStatement(db)
+        let updateDelivery = try DeliveryRecord.outcomeStatement(db)
+        for (attempt, delivery) in outcomes {
+            try attempt.insertFinished(using: insertAttempt)
+            try delivery.recordOutcome(using: updateDelivery)
+        }
+    }
+
+    func insertAttempt(_ attempt: AttemptRecord) throws {
+        var attempt = attempt
+        try attempt.insert(db)
+    }
+
+    // MARK: Writes: queue files and channels
+
+    func recordQueueFile(_ file: QueueFileRecord) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO queue_files (path, size, modified_ns, announcement_id, revision, checked_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """
+        )
+        .execute(
+            arguments: [
+                file.path, file.size, file.modifiedNanoseconds, file.announcementID, file.revision, file.checkedAt,
+            ]
+        )
+    }
+
+    func forgetQueueFile(_ path: String) throws {
+        try db.execute(sql: "DELETE FROM queue_files WHERE path = ?", arguments: [path])
+    }
+
+    func recordChannel(_ channel: String, destination: String?) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO channels (id, destination) VALUES (?, ?)
+                ON CONFLICT (id) DO UPDATE SET destination = excluded.destination
+                """,
+            arguments: [channel, destination]
+        )
+    }
+
+    func moveChannelRecords(from old: String, to new: String, at now: Date) throws {
+        try db.execute(
+            sql: "UPDATE deliveries SET channel = ?, updated_at = ? WHERE channel = ?",
+            arguments: [new, now, old]
+        )
+        try db.execute(sql: "UPDATE attempts SET channel = ? WHERE channel = ?", arguments: [new, old])
+        try db.execute(sql: "DELETE FROM channels WHERE id = ?", arguments: [old])
+    }
+
+    // MARK: Writes: engagement
+
+    func recordFigures(_ figures: [String: Int], delivery: String, at time: Date, source: String) throws {
+        for (metric, value) in figures.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql:
+                    "INSERT INTO engagement_snapshots (delivery_id, metric, value, taken_at, source) VALUES (?, ?, ?, ?, ?)",
+                arguments: [delivery, metric, value, time, source]
+            )
+        }
+    }
+
+    func recordPoll(delivery: String, at time: Date, unchangedReads: Int, error: String?) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO engagement_polls (delivery_id, last_polled_at, unchanged_count, last_error)
+                VALUES (?, ?, ?, ?)
+                """,
+            arguments: [delivery, time, unchangedReads, error]
+        )
+    }
+
+    func recordPollFailure(delivery: String, error: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO engagement_polls (delivery_id, unchanged_count, last_error) VALUES (?, 0, ?)
+                ON CONFLICT (delivery_id) DO UPDATE SET last_error = excluded.last_error
+                """,
+            arguments: [delivery, error]
+        )
+    }
+}
+
+extension DeliveryStatus: DatabaseValueConvertible {
+    /// A set of statuses as an SQL list, `('pending', 'retrying')`, in a fixed order, for the archive's queries:
+    /// the status rules have one home (``DeliveryStatus``), and the queries take their lists from it.
+    static func sqlList(_ statuses: Set<DeliveryStatus>) -> String {
+        "(" + allCases.filter(statuses.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,522 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Loa
+
+/// Every store behind the archive seam, made new for one test. A second store (PostgreSQL) is a new case here,
+/// and then passes every test of the suite below, unchanged.
+enum ArchiveStore: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    /// The default: a file, in WAL mode, as `loa run` opens it.
+    case sqliteFile = "SQLite file"
+    /// SQLite in memory, as a dry run uses it.
+    case sqliteInMemory = "SQLite in memory"
+
+    var testDescription: String { rawValue }
+
+    func make() throws -> (archive: any Archive, keep: Any) {
+        switch self {
+        case .sqliteFile:
+            let folder = try TemporaryWorkspace()
+            return (try SQLiteArchive(path: folder.url("archive/loa.sqlite").path), folder)
+        case .sqliteInMemory:
+            return (try SQLiteArchive(database: DatabaseQueue(), migrating: true), ())
+        }
+    }
+}
+
+/// The archive's contract, stated once and run against every store: what each named operation reads and writes,
+/// the start journal that makes a killed run safe, the cancel that survives an answer, and all-or-nothing writes.
+/// No test here writes SQL: each goes through the seam alone, as Loa's stages do.
+@Suite("The archive seam: one contract for every store")
+struct ArchiveConformanceTests {
+    /// A fixed instant, whole seconds (every store keeps at least milliseconds).
+    static let t0 = Date(timeIntervalSince1970: 1_796_000_000)
+
+    static func at(_ minutes: Double) -> Date { t0.addingTimeInterval(minutes * 60) }
+
+    static func announcement(_ id: String, revision: Int = 1, publish: Date? = t0) -> Announcement {
+        Announcement(
+            id: id,
+            title: "Ra quân Chiến dịch Thanh niên tình nguyện hè – \(id)",
+            category: .activityNews,
+            unit: "Đoàn phường An Hòa",
+            publishAt: publish,
+            revision: revision,
+            body: "Sáng nay, Đoàn phường tổ chức lễ ra quân.",
+            file: URL(fileURLWithPath: "/tmp/queue/\(id).md")
+        )
+    }
+
+    static func delivery(
+        _ announcement: String,
+        _ channel: String,
+        revision: Int = 1,
+        status: DeliveryStatus = .pending,
+        due: Date = t0,
+        transport: TransportKind = .webhook
+    ) -> DeliveryRecord {
+        DeliveryRecord(
+            id: DeliveryID.make(announcement: announcement, revision: revision, channel: channel),
+            announcementId: announcement,
+            revision: revision,
+            channel: channel,
+            platform: .facebook,
+            transport: transport,
+            status: status,
+            dueAt: due,
+            attemptCount: 0,
+            backoffStep: 0,
+            createdAt: t0,
+            updatedAt: t0
+        )
+    }
+
+    static func attempt(_ delivery: DeliveryRecord, number: Int, outcome: AttemptRecord.Outcome) -> AttemptRecord {
+        AttemptRecord(
+            deliveryId: delivery.id,
+            number: number,
+            channel: delivery.channel,
+            url: "https://bridge.example/hook?token=***",
+            startedAt: at(1),
+            finishedAt: at(1.5),
+            durationMs: 30_000,
+            httpStatus: outcome == .sent ? 200 : 503,
+            responseBody: outcome == .sent ? #"{"id":"1_2"}"# : "Bận",
+            remoteId: outcome == .sent ? "1_2" : nil,
+            outcome: outcome
+        )
+    }
+
+    /// Records announcements and their deliveries, as the queue sync does.
+    static func seed(_ archive: any Archive, _ deliveries: [DeliveryRecord]) throws {
+        try archive.write { archive throws in
+            for id in Set(deliveries.map(\.announcementId)) {
+                for revision in Set(deliveries.filter { $0.announcementId == id }.map(\.revision)) {
+                    try archive.recordAnnouncement(
+                        announcement(id, revision: revision),
+                        contentHash: "hash-\(id)-\(revision)",
+                        at: t0
+                    )
+                }
+            }
+            try archive.insertDeliveries(deliveries)
+        }
+    }
+
+    @Test(
+        "settings: read, written again, removed; Vietnamese keys and values as they were",
+        arguments: ArchiveStore.allCases
+    )
+    func settings(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        #expect(try archive.setting("first_run") == nil)
+        try archive.setSetting("first_run", "2026-11-30 01:00:00.000")
+        try archive.setSetting("khóa 49", "Đoàn phường 49")
+        try archive.setSetting("first_run", "2026-12-01 01:00:00.000")
+        #expect(try archive.setting("first_run") == "2026-12-01 01:00:00.000")
+        #expect(try archive.setting("khóa 49") == "Đoàn phường 49")
+        try archive.write { try $0.removeSetting("first_run") }
+        #expect(try archive.setting("first_run") == nil)
+        #expect(try archive.setting("khóa 49") == "Đoàn phường 49")
+    }
+
+    @Test(
+        "deliveries: found by announcement, revision, channel and id, and kept field for field",
+        arguments: ArchiveStore.allCases
+    )
+    func deliveries(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        #expect(try archive.read { try $0.hasDeliveries() } == false)
+        var full = Self.delivery("ra-quan", "fb-thanhdoan", status: .retrying, due: Self.at(0))
+        full.nextAttemptAt = Self.at(5)
+        full.attemptCount = 2
+        full.backoffStep = 1
+        full.contentHash = "hash-ra-quan-1"
+        full.variantId = "0123456789abcdef0123456789abcdef"
+        full.note = "Bridge bận (503); thử lại lúc 08:05"
+        let rows = [
+            full,
+            Self.delivery("ra-quan", "zalo-phuong", due: Self.at(0)),
+            Self.delivery("ra-quan", "zalo-phuong", revision: 2, due: Self.at(0)),
+            Self.delivery("mo-hinh", "fb-thanhdoan", due: Self.at(60)),
+        ]
+        // A delivery names the text it carries, stored first.
+        try archive.write { try $0.storeVariant(id: full.variantId ?? "", text: "Ra quân", length: 7) }
+        try Self.seed(archive, rows)
+        try archive.read { archive throws in
+            #expect(try archive.hasDeliveries())
+            #expect(try archive.delivery(announcement: "ra-quan", revision: 1, channel: "fb-thanhdoan") == full)
+            #expect(try archive.delivery(announcement: "ra-quan", revision: 3, channel: "fb-thanhdoan") == nil)
+            #expect(
+                try archive.deliveries(announcement: "ra-quan", revision: 1).map(\.channel).sorted()
+                    == ["fb-thanhdoan", "zalo-phuong"]
+            )
+            #expect(
+                try archive.deliveries(announcement: "ra-quan").map { "\($0.revision) \($0.channel)" }
+                    == ["1 fb-thanhdoan", "1 zalo-phuong", "2 zalo-phuong"]
+            )
+            // Newest due first, then by announcement, revision and channel.
+            #expect(
+                try archive.deliveries(announcement: nil).map(\.id) == [rows[3].id, rows[0].id, rows[1].id, rows[2].id]
+            )
+            #expect(try archive.deliveries(channel: "zalo-phuong").map(\.revision).sorted() == [1, 2])
+            #expect(try archive.newestDelivery(announcement: "ra-quan", channel: "zalo-phuong")?.revision == 2)
+            #expect(
+                try archive.deliveries(ids: [rows[3].id, "none", rows[0].id]).map(\.id) == [rows[3].id, rows[0].id]
+            )
+        }
+        var changed = full
+        changed.status = .sent
+        changed.sentAt = Self.at(6)
+        changed.remoteId = "104857600123456_987654321"
+        changed.remoteUrl = "https://facebook.com/104857600123456/posts/987654321"
+        try archive.write { try $0.updateDelivery(changed) }
+        #expect(
+            try archive.read { try $0.delivery(announcement: "ra-quan", revision: 1, channel: "fb-thanhdoan") }
+                == changed
+        )
+    }
+
+    @Test(
+        "due: pending at its time, retrying at its retry time, and every sending; nothing else",
+        arguments: ArchiveStore.allCases
+    )
+    func due(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var retryingLater = Self.delivery("b", "c1", status: .retrying)
+        retryingLater.nextAttemptAt = Self.at(30)
+        var retryingNow = Self.delivery("b", "c2", status: .retrying)
+        retryingNow.nextAttemptAt = Self.at(10)
+        var rows = [
+            Self.delivery("a", "c1", due: Self.at(10)),
+            Self.delivery("a", "c2", due: Self.at(11)),
+            retryingLater, retryingNow,
+            Self.delivery("c", "c1", status: .sending, due: Self.at(500)),
+        ]
+        for (index, status) in DeliveryStatus.allCases.enumerated() where !DeliveryStatus.owed.contains(status) {
+            rows.append(Self.delivery("d", "settled-\(index)", status: status))
+        }
+        try Self.seed(archive, rows)
+        try archive.read { archive throws in
+            let due = try archive.dueDeliveries(at: Self.at(10))
+            #expect(Set(due.map(\.id)) == Set([rows[0].id, retryingNow.id, rows[4].id]))
+            #expect(try archive.announcementsWithDeliveriesDue(at: Self.at(10)) == ["a", "b", "c"])
+            #expect(try archive.announcementsWithDeliveriesDue(at: Self.at(-1)) == ["c"])
+        }
+    }
+
+    @Test(
+        "marking: a note, a status, only the statuses named, only older revisions when asked",
+        arguments: ArchiveStore.allCases
+    )
+    func marking(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let rows = [
+            Self.delivery("a", "c1"), Self.delivery("a", "c2", status: .sent),
+            Self.delivery("a", "c1", revision: 2), Self.delivery("b", "c1"),
+        ]
+        try Self.seed(archive, rows)
+        try archive.write { archive throws in
+            try archive.markDeliveries(
+                announcement: "a",
+                revisionsBelow: 2,
+                statuses: DeliveryStatus.owed,
+                status: .cancelled,
+                note: "replaced by revision 2",
+                at: Self.at(1)
+            )
+        }
+        try archive.read { archive throws in
+            let first = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c1"))
+            #expect(
+                first.status == .cancelled && first.note == "replaced by revision 2" && first.updatedAt == Self.at(1)
+            )
+            #expect(try archive.delivery(announcement: "a", revision: 1, channel: "c2")?.status == .sent)
+            #expect(try archive.delivery(announcement: "a", revision: 2, channel: "c1")?.status == .pending)
+            #expect(try archive.delivery(announcement: "b", revision: 1, channel: "c1")?.status == .pending)
+        }
+        try archive.write { archive throws in
+            try archive.markDeliveries(
+                announcement: "b",
+                revisionsBelow: nil,
+                statuses: DeliveryStatus.owed,
+                status: nil,
+                note: "hai tệp cùng mã",
+                at: Self.at(2)
+            )
+        }
+        let b = try archive.read { try $0.delivery(announcement: "b", revision: 1, channel: "c1") }
+        #expect(b?.status == .pending && b?.note == "hai tệp cùng mã")
+    }
+
+    @Test(
+        "the start journal: a killed run's starts become sending, counted; a recorded answer is not touched",
+        arguments: ArchiveStore.allCases
+    )
+    func startJournal(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let answered = Self.delivery("a", "c1")
+        let lost = Self.delivery("a", "c2")
+        let finished = Self.delivery("a", "c3")
+        try Self.seed(archive, [answered, lost, finished])
+        let entry = try archive.write { try $0.recordStarting([(answered.id, 0), (lost.id, 0)], at: Self.at(3)) }
+        // The run records the first answer, then dies.
+        var sent = answered
+        sent.attemptCount = 1
+        sent.status = .sent
+        sent.sentAt = Self.at(4)
+        try archive.write { try $0.recordOutcomes([(Self.attempt(answered, number: 1, outcome: .sent), sent)]) }
+        // A finished run's journal is forgotten and never recovered.
+        let done = try archive.write { try $0.recordStarting([(finished.id, 0)], at: Self.at(3)) }
+        try archive.write { try $0.forgetStarts([done]) }
+        #expect(entry != done)
+        try archive.write { try $0.recoverInterruptedStarts() }
+        try archive.read { archive throws in
+            let recovered = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c2"))
+            #expect(recovered.status == .sending && recovered.attemptCount == 1 && recovered.updatedAt == Self.at(3))
+            #expect(try archive.delivery(announcement: "a", revision: 1, channel: "c1")?.status == .sent)
+            #expect(try archive.delivery(announcement: "a", revision: 1, channel: "c3")?.status == .pending)
+        }
+        // Recovered once: a second recovery finds nothing left in the journal.
+        try archive.write { try $0.recoverInterruptedStarts() }
+        #expect(try archive.read { try $0.delivery(announcement: "a", revision: 1, channel: "c2") }?.attemptCount == 1)
+    }
+
+    @Test(
+        "answers: the attempt and the delivery together; a cancel survives all but a success",
+        arguments: ArchiveStore.allCases
+    )
+    func answers(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let keptCancel = Self.delivery("a", "c1")
+        let lateCancel = Self.delivery("a", "c2")
+        let plain = Self.delivery("a", "c3")
+        try Self.seed(archive, [keptCancel, lateCancel, plain])
+        // An operator cancels two while their requests are in flight.
+        _ = try archive.update(announcement: "a", channels: ["c1", "c2"]) { delivery in
+            delivery.status = .cancelled
+            delivery.note = "cancelled by an operator"
+            return true
+        }
+        func answered(_ delivery: DeliveryRecord, _ status: DeliveryStatus) -> DeliveryRecord {
+            var delivery = delivery
+            delivery.attemptCount = 1
+            delivery.status = status
+            delivery.note = status == .sent ? nil : "Bridge bận (503)"
+            delivery.nextAttemptAt = status == .retrying ? Self.at(10) : nil
+            delivery.sentAt = status == .sent ? Self.at(2) : nil
+            delivery.remoteId = status == .sent ? "1_2" : nil
+            return delivery
+        }
+        try archive.write { archive throws in
+            try archive.recordOutcomes([
+                (Self.attempt(keptCancel, number: 1, outcome: .retry), answered(keptCancel, .retrying)),
+                (Self.attempt(lateCancel, number: 1, outcome: .sent), answered(lateCancel, .sent)),
+                (Self.attempt(plain, number: 1, outcome: .retry), answered(plain, .retrying)),
+            ])
+        }
+        try archive.read { archive throws in
+            let kept = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c1"))
+            #expect(kept.status == .cancelled && kept.note == "cancelled by an operator" && kept.nextAttemptAt == nil)
+            #expect(kept.attemptCount == 1)
+            let late = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c2"))
+            #expect(late.status == .sent && late.remoteId == "1_2" && late.note == DeliveryRecord.cancelledTooLate)
+            let retrying = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c3"))
+            #expect(retrying.status == .retrying && retrying.nextAttemptAt == Self.at(10))
+            let attempts = try archive.attempts(of: lateCancel.id)
+            #expect(attempts.count == 1)
+            #expect(attempts.first?.responseBody == #"{"id":"1_2"}"# && attempts.first?.outcome == .sent)
+            #expect(attempts.first?.startedAt == Self.at(1) && attempts.first?.finishedAt == Self.at(1.5))
+            #expect(try archive.hasAttempts(plain.id) && !archive.hasAttempts("none"))
+        }
+    }
+
+    @Test(
+        "tries: interrupted attempts counted apart; deliveries never tried left out",
+        arguments: ArchiveStore.allCases
+    )
+    func tries(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let tried = Self.delivery("a", "c1")
+        try Self.seed(archive, [tried, Self.delivery("a", "c2")])
+        try archive.write { archive throws in
+            try archive.insertAttempt(Self.attempt(tried, number: 1, outcome: .interrupted))
+            try archive.insertAttempt(Self.attempt(tried, number: 2, outcome: .retry))
+            try archive.insertAttempt(Self.attempt(tried, number: 3, outcome: .sent))
+        }
+        let counts = try archive.tries()
+        #expect(counts.count == 1)
+        #expect(counts[tried.id]?.tries == 2 && counts[tried.id]?.interrupted == 1)
+        #expect(try archive.attempts(of: tried.id).map(\.number) == [1, 2, 3])
+    }
+
+    @Test(
+        "what was delivered: the same text elsewhere, a renamed channel's post, edits, the last post's time",
+        arguments: ArchiveStore.allCases
+    )
+    func delivered(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var sent = Self.delivery("goc", "fb-cu", status: .sent)
+        sent.sentAt = Self.at(5)
+        sent.contentHash = "hash-goc-1"
+        var later = Self.delivery("khac", "fb-cu", status: .sent)
+        later.sentAt = Self.at(9)
+        try Self.seed(archive, [sent, later, Self.delivery("goc", "zalo", status: .held)])
+        try archive.read { archive throws in
+            let twin = try archive.deliveredTwin(contentHash: "hash-goc-1", otherThan: "ban-sao")
+            #expect(twin?.announcement == "goc" && twin?.publishAt == Self.t0)
+            #expect(try archive.deliveredTwin(contentHash: "hash-goc-1", otherThan: "goc") == nil)
+            #expect(
+                try archive.deliveredChannel(announcement: "goc", revision: 1, among: ["fb-moi", "fb-cu"]) == "fb-cu"
+            )
+            #expect(try archive.deliveredChannel(announcement: "goc", revision: 1, among: ["zalo"]) == nil)
+            #expect(
+                try archive.deliveriesEdited(announcement: "goc", revision: 1, contentHash: "hash-moi").map(\.id) == [
+                    sent.id
+                ]
+            )
+            #expect(try archive.deliveriesEdited(announcement: "goc", revision: 1, contentHash: "hash-goc-1").isEmpty)
+            #expect(try archive.lastSent(channel: "fb-cu") == Self.at(9))
+            #expect(try archive.lastSent(channel: "zalo") == nil)
+        }
+    }
+
+    @Test("queue files: recorded, listed, found by id in any case, forgotten", arguments: ArchiveStore.allCases)
+    func queueFiles(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let file = QueueFileRecord(
+            path: "/srv/loa/queue/Tổng-kết.md",
+            size: 1_250,
+            modifiedNanoseconds: 1_796_000_000_123_456_789,
+            announcementID: "Tong-Ket",
+            revision: 1,
+            checkedAt: Self.t0
+        )
+        let broken = QueueFileRecord(path: "/srv/loa/queue/loi.md", size: 3, modifiedNanoseconds: 1, checkedAt: Self.t0)
+        try archive.write { archive throws in
+            try archive.recordQueueFile(file)
+            try archive.recordQueueFile(broken)
+        }
+        try archive.read { archive throws in
+            let files = try archive.queueFiles()
+            #expect(files.count == 2)
+            #expect(
+                files[file.path]?.size == 1_250 && files[file.path]?.modifiedNanoseconds == file.modifiedNanoseconds
+            )
+            #expect(files[file.path]?.announcementID == "Tong-Ket" && files[broken.path]?.announcementID == nil)
+            #expect(files[file.path] == file)
+            #expect(try archive.queueFilePaths(holding: ["tong-ket"]) == [file.path])
+        }
+        try archive.write { try $0.forgetQueueFile(file.path) }
+        #expect(try archive.read { try $0.queueFiles().keys.sorted() } == [broken.path])
+    }
+
+    @Test(
+        "channels: destinations recorded; a rename moves deliveries and attempts, and replaces what the new id was given",
+        arguments: ArchiveStore.allCases
+    )
+    func channels(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        try archive.write { archive throws in
+            try archive.recordChannel("fb-cu", destination: "dest-1")
+            try archive.recordChannel("fb-moi", destination: "dest-1")
+            try archive.recordChannel("zalo", destination: nil)
+        }
+        #expect(try archive.read { try $0.channels(destination: "dest-1", otherThan: "fb-moi") } == ["fb-cu"])
+        var sent = Self.delivery("a", "fb-cu", status: .sent)
+        sent.sentAt = Self.at(1)
+        let given = Self.delivery("a", "fb-moi", status: .held)
+        try Self.seed(archive, [sent, given])
+        try archive.write { try $0.insertAttempt(Self.attempt(sent, number: 1, outcome: .sent)) }
+        let rename = try archive.renameChannel(from: "fb-cu", to: "fb-moi", now: Self.at(2))
+        #expect(rename.moved == 1 && rename.replaced == 1)
+        try archive.read { archive throws in
+            let moved = try archive.deliveries(channel: "fb-moi")
+            #expect(moved.map(\.id) == [sent.id] && moved.first?.status == .sent)
+            #expect(try archive.deliveries(channel: "fb-cu").isEmpty)
+            #expect(try archive.attempts(of: sent.id).map(\.channel) == ["fb-moi"])
+            #expect(try archive.channels(destination: "dest-1", otherThan: "zalo") == ["fb-moi"])
+        }
+        #expect(throws: ChannelRenameRefusal.self) {
+            try archive.renameChannel(from: "fb-cu", to: "x", now: Self.at(3))
+        }
+    }
+
+    @Test(
+        "engagement: snapshots keep history, the latest per metric wins; targets and their reads",
+        arguments: ArchiveStore.allCases
+    )
+    func engagement(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var post = Self.delivery("a", "fb", status: .sent)
+        post.sentAt = Self.at(1)
+        post.remoteId = "1_2"
+        var outbox = Self.delivery("a", "zalo", status: .sent, transport: .outbox)
+        outbox.sentAt = Self.at(1)
+        outbox.remoteId = "x"
+        try Self.seed(archive, [post, outbox, Self.delivery("b", "fb")])
+        try archive.write { archive throws in
+            try archive.recordFigures(
+                ["reactions": 12, "lượt xem": 480],
+                delivery: post.id,
+                at: Self.at(60),
+                source: "bridge"
+            )
+            try archive.recordFigures(["reactions": 30], delivery: post.id, at: Self.at(120), source: "bridge")
+        }
+        #expect(try archive.read { try $0.latestFigures(of: post.id) } == ["reactions": 30, "lượt xem": 480])
+        #expect(try archive.read { try $0.latestFigures(of: outbox.id) } == [:])
+        var targets = try archive.read { try $0.engagementTargets() }
+        #expect(targets.map(\.delivery.id) == [post.id])
+        #expect(targets.first?.lastPolledAt == nil && targets.first?.unchangedReads == 0)
+        try archive.write { try $0.recordPoll(delivery: post.id, at: Self.at(120), unchangedReads: 2, error: nil) }
+        try archive.write { try $0.recordPollFailure(delivery: post.id, error: "Bridge bận (503)") }
+        targets = try archive.read { try $0.engagementTargets() }
+        #expect(targets.first?.lastPolledAt == Self.at(120) && targets.first?.unchangedReads == 2)
+    }
+
+    @Test("a removed delivery is gone, with its reads; texts are stored once", arguments: ArchiveStore.allCases)
+    func removeAndVariants(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let held = Self.delivery("a", "fb", status: .held)
+        try Self.seed(archive, [held])
+        try archive.write { archive throws in
+            try archive.recordPoll(delivery: held.id, at: Self.at(1), unchangedReads: 0, error: nil)
+            try archive.removeDelivery(held.id)
+            try archive.storeVariant(id: "0123456789abcdef0123456789abcdef", text: "Tuổi trẻ Cần Thơ", length: 16)
+            try archive.storeVariant(id: "0123456789abcdef0123456789abcdef", text: "Tuổi trẻ Cần Thơ", length: 16)
+        }
+        #expect(try archive.read { try $0.hasDeliveries() } == false)
+    }
+
+    @Test("a write that throws leaves the archive as it was", arguments: ArchiveStore.allCases)
+    func allOrNothing(_ store: ArchiveStore) throws {
+        struct Stop: Error {}
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        try archive.setSetting("queue_listing", "before")
+        #expect(throws: Stop.self) {
+            try archive.write { archive throws in
+                try archive.setSetting("queue_listing", "after")
+                try archive.recordAnnouncement(Self.announcement("a"), contentHash: "h", at: Self.t0)
+                try archive.insertDeliveries([Self.delivery("a", "fb")])
+                throw Stop()
+            }
+        }
+        #expect(try archive.setting("queue_listing") == "before")
+        #expect(try archive.read { try $0.hasDeliveries() } == false)
+    }
+}
