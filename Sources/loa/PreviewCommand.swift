@@ -34,11 +34,11 @@ struct PreviewCommand: AsyncParsableCommand {
             }
         }
         let renderer = opened.renderer()
-        var variants: [Variant] = []
+        var variants: [Shown] = []
         var failures: [(Channel, RenderFailure)] = []
         for channel in channels {
             switch renderer.render(target, for: channel) {
-            case .success(let variant): variants.append(variant)
+            case .success(let variant): variants.append(Shown(variant: variant, transport: channel.transport))
             case .failure(let failure): failures.append((channel, failure))
             }
         }
@@ -89,8 +89,23 @@ struct PreviewCommand: AsyncParsableCommand {
         )
     }
 
-    static func describe(_ variant: Variant) -> String {
-        var header = "── \(variant.channel) · \(variant.platform.rawValue) · \(variant.transport.rawValue) · "
+    /// A variant with how its channel sends it; in JSON, the variant's fields and `transport`.
+    struct Shown: Encodable {
+        var variant: Variant
+        var transport: TransportKind
+
+        enum CodingKeys: String, CodingKey { case transport }
+
+        func encode(to encoder: any Encoder) throws {
+            try variant.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(transport, forKey: .transport)
+        }
+    }
+
+    static func describe(_ shown: Shown) -> String {
+        let variant = shown.variant
+        var header = "── \(variant.channel) · \(variant.platform.rawValue) · \(shown.transport.rawValue) · "
         header += "\(variant.length)/\(variant.limit) characters"
         if variant.truncated { header += " · cut to fit" }
         return header + "\n" + variant.text + "\n"

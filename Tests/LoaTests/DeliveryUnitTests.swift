@@ -218,7 +218,6 @@ struct DeliveryUnitTests {
             announcementID: "tin",
             channel: "fb",
             platform: .facebook,
-            transport: .webhook,
             text: "Văn bản",
             length: 7,
             limit: 63_206,

@@ -15,6 +15,12 @@ public struct ChannelRename: Sendable {
     public var restored = 0
 }
 
+extension DeliveryRecord {
+    /// The note of a delivery cancelled because its announcement no longer names its channel: such a delivery
+    /// is owed again when the channel turns out to have been renamed.
+    static let channelLeftNote = "the announcement no longer names this channel"
+}
+
 extension Archive {
     /// Moves every record of channel `old` to `new`: the channel was renamed in loa.yml. Deliveries keep their ids
     /// (the `webhook-id` a bridge has seen), so a retry after the rename is still deduplicated. Deliveries the
@@ -43,7 +49,7 @@ extension Archive {
                     rename.replaced += 1
                 }
                 delivery.channel = new
-                if delivery.status == .cancelled, delivery.note == QueueSync.channelLeftNote {
+                if delivery.status == .cancelled, delivery.note == DeliveryRecord.channelLeftNote {
                     delivery.status = .pending
                     delivery.note = "owed again: channel '\(old)' was renamed '\(new)'"
                     rename.restored += 1

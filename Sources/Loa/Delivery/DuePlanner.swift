@@ -26,7 +26,6 @@ struct PlannedDelivery: Sendable {
     var variant: Variant {
         var variant = text.variant
         variant.channel = channel.id
-        variant.transport = channel.transport
         return variant
     }
 }

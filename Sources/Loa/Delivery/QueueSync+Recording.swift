@@ -31,7 +31,7 @@ extension QueueSync {
         for var delivery in existing {
             if !wanted.contains(delivery.channel), DeliveryStatus.undelivered.contains(delivery.status) {
                 delivery.status = .cancelled
-                delivery.note = Self.channelLeftNote
+                delivery.note = DeliveryRecord.channelLeftNote
                 delivery.updatedAt = now
                 try archive.updateDelivery(delivery)
             } else if DeliveryStatus.delivered.contains(delivery.status),
@@ -123,9 +123,6 @@ extension QueueSync {
         }
         return renamed
     }
-
-    /// The note of a delivery cancelled because its announcement no longer names its channel.
-    static let channelLeftNote = "the announcement no longer names this channel"
 
     /// Unsettled deliveries of files that left the queue are cancelled, so their status says why.
     func forgetRemovedFiles(present: Set<String>, cache: [String: CachedFile], _ archive: any ArchiveWriting) throws {

@@ -2,8 +2,8 @@ import Foundation
 
 /// Decides what a bridge's answer means for a delivery, and when to try again.
 ///
-/// Network errors, timeouts, 408, 425, 429 and 5xx are worth retrying; any other 4xx, and 3xx (redirects are not
-/// followed), fail for good. Retries back off over about a day: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, each
+/// What is worth retrying is ``AnswerClass``'s to say: network errors, timeouts, 408, 425, 429 and 5xx; any
+/// other 4xx, and 3xx, fail for good. Retries back off over about a day: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, each
 /// varied by ±20% so that many deliveries failing together do not retry together; a `Retry-After` answer is
 /// honoured when it asks for longer.
 public struct RetryPolicy: Sendable {
@@ -38,63 +38,19 @@ public struct RetryPolicy: Sendable {
         now: Date,
         using generator: inout some RandomNumberGenerator
     ) -> Verdict {
-        let reason: String
-        if let error = response.error {
-            reason = "\(Self.describe(error.kind)): \(error.message)"
-        } else {
-            switch response.status {
-            case 200..<300:
-                return .success
-            case 408, 425, 429, 500..<600:
-                reason = "the bridge answered \(response.status)\(Self.detail(response))"
-            case 300..<400:
-                let location = response.header("Location").map { " to \($0)" } ?? ""
-                return .fail(
-                    reason:
-                        "the bridge answered \(response.status), a redirect\(location); redirects are not followed, "
-                        + "so correct the channel's url"
-                )
-            default:
-                return .fail(reason: "the bridge refused the post with \(response.status)\(Self.detail(response))")
+        switch AnswerClass(response, now: now) {
+        case .success:
+            return .success
+        case .permanent(let reason):
+            return .fail(reason: reason)
+        case .transient(let reason, let asked):
+            guard failuresInARow <= delays.count else {
+                return .fail(reason: "gave up after \(failuresInARow) attempts; the last: \(reason)")
             }
+            let base = delays[failuresInARow - 1]
+            var delay = base * Double.random(in: (1 - jitter)...(1 + jitter), using: &generator)
+            if let asked { delay = max(delay, asked) }
+            return .retry(after: delay, reason: reason)
         }
-        guard failuresInARow <= delays.count else {
-            return .fail(reason: "gave up after \(failuresInARow) attempts; the last: \(reason)")
-        }
-        let base = delays[failuresInARow - 1]
-        var delay = base * Double.random(in: (1 - jitter)...(1 + jitter), using: &generator)
-        if let asked = Self.retryAfter(response, now: now) { delay = max(delay, asked) }
-        return .retry(after: delay, reason: reason)
-    }
-
-    /// A `Retry-After` header in seconds or as an HTTP date, capped at a day.
-    static func retryAfter(_ response: HTTPResponse, now: Date) -> TimeInterval? {
-        guard let value = response.header("Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(value), seconds >= 0 { return min(seconds, 86_400) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return min(max(0, date.timeIntervalSince(now)), 86_400)
-    }
-
-    private static func describe(_ kind: TransportError.Kind) -> String {
-        switch kind {
-        case .timeout: "no answer before the timeout"
-        case .connection: "the connection failed"
-        case .dns: "the bridge's host name did not resolve"
-        case .tls: "the secure connection failed"
-        case .protocolError: "the bridge's answer was not valid HTTP"
-        case .other: "the request failed"
-        }
-    }
-
-    /// A short excerpt of an error body, which often says what was wrong.
-    private static func detail(_ response: HTTPResponse) -> String {
-        let text = String(decoding: response.body.prefix(200), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: " ")
-        return text.isEmpty ? "" : ": \(text)"
     }
 }

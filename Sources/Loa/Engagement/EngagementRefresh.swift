@@ -9,7 +9,6 @@ public struct EngagementRefresh: Sendable {
     public var workspace: Workspace
     public var exchange: any HTTPExchange
     public var now: Date
-    public var policy: RetryPolicy = .standard
     /// Told how many reads finished out of how many, for a progress bar.
     public var onProgress: (@Sendable (Int, Int) -> Void)?
 
@@ -66,7 +65,6 @@ public struct EngagementRefresh: Sendable {
             throw TransportError(.other, "a stats_url is not a valid address")
         }
         var finished = 0
-        var generator = SystemRandomNumberGenerator()
         try exchange.exchange(requests, concurrency: workspace.configuration.concurrency) { step in
             guard !step.finished.isEmpty else { return }
             try archive.write { archive in
@@ -75,7 +73,7 @@ public struct EngagementRefresh: Sendable {
                     var response = received
                     response.body = redact(received.body)
                     let label = "\(target.delivery.announcementId) → \(target.delivery.channel)"
-                    switch policy.verdict(for: response, failuresInARow: 1, now: now, using: &generator) {
+                    switch AnswerClass(response, now: now) {
                     case .success:
                         switch Figures.parse(response.body) {
                         case .success(let figures):
@@ -92,10 +90,10 @@ public struct EngagementRefresh: Sendable {
                                 error: problem
                             )
                         }
-                    case .retry(_, let reason):
+                    case .transient(let reason, _):
                         report.retrying += 1
                         try archive.recordPollFailure(delivery: target.delivery.id, error: redact(reason))
-                    case .fail(let reason):
+                    case .permanent(let reason):
                         report.warnings.append("\(label): \(redact(reason))")
                         try archive.recordPoll(
                             delivery: target.delivery.id,

@@ -38,7 +38,6 @@ public struct Renderer: Sendable {
                 announcementID: announcement.id,
                 channel: channel.id,
                 platform: channel.platform,
-                transport: channel.transport,
                 text: text,
                 length: TextLength.measure(text),
                 limit: limit,

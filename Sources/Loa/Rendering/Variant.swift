@@ -1,9 +1,10 @@
 /// An announcement as one channel will show it: the text, and how it measures against the channel's limit.
+///
+/// What rendering decides, and nothing of how the text travels: the channel's transport is the channel's.
 public struct Variant: Sendable, Hashable, Codable {
     public var announcementID: String
     public var channel: String
     public var platform: Platform
-    public var transport: TransportKind
     /// The post, in NFC.
     public var text: String
     /// The length by ``TextLength``.
@@ -18,7 +19,7 @@ public struct Variant: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case announcementID = "announcement"
-        case channel, platform, transport, text, length, limit, truncated, hashtags, template
+        case channel, platform, text, length, limit, truncated, hashtags, template
     }
 }
 
