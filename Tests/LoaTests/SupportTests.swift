@@ -27,6 +27,18 @@ struct SupportTests {
         #expect(Hex.string(Data("Đ".utf8)) == Data("Đ".utf8).map { String(format: "%02x", $0) }.joined())
     }
 
+    @Test("the byte search finds what the plain search finds", arguments: samples)
+    func byteSearch(_ text: String) {
+        let needles = [
+            "", "Đoàn", "a\u{300}", "\\", "\n", "📢", "x", text, text + "!", String(text.utf8.suffix(3)) ?? "",
+        ]
+        for needle in needles {
+            let plain = needle.isEmpty || Array(text.utf8).firstRange(of: Array(needle.utf8)) != nil
+            #expect(ByteSearch.contains(text, needle) == plain, "\(needle) in \(text)")
+            #expect(ByteSearch.contains(Data(text.utf8), Array(needle.utf8)) == plain, "\(needle) in \(text)")
+        }
+    }
+
     @Test("UTC times by arithmetic agree with Foundation's formatter", arguments: [0, 1_796_058_000, 951_782_400, -1])
     func utcTime(_ seconds: Int) {
         let formatter = ISO8601DateFormatter()

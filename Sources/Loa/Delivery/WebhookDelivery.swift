@@ -48,7 +48,7 @@ struct RequestCache {
         bytes += #"},"timestamp":"#.utf8
         JSONText.appendString(stamps.iso8601(sentAt), to: &bytes)
         bytes += #","type":"post.create"}"#.utf8
-        return bytes.withUnsafeBytes { Data($0) }
+        return Data(bytes)
     }
 }
 

@@ -1,4 +1,3 @@
-import CLoaSystem
 import Foundation
 
 /// Turns an announcement's Markdown into the plain text that social platforms show.
@@ -134,13 +133,9 @@ public enum MarkdownText {
         return selfLink.stringByReplacingMatches(in: result, range: range, withTemplate: "$1")
     }
 
-    /// Whether `needle` occurs in `text`, compared as UTF-8 bytes (`memmem`).
+    /// Whether `needle` occurs in `text`, compared as UTF-8 bytes.
     private static func contains(_ text: String, _ needle: String) -> Bool {
-        var text = text
-        var needle = needle
-        return text.withUTF8 { haystack in
-            needle.withUTF8 { loa_contains_bytes(haystack.baseAddress, haystack.count, $0.baseAddress, $0.count) != 0 }
-        }
+        ByteSearch.contains(text, needle)
     }
 
     private static func collapseBlankLines(_ lines: [String]) -> [String] {

@@ -1,4 +1,3 @@
-import CLoaSystem
 import Foundation
 
 /// Removes known secret values from text that comes from outside, before it is stored or printed.
@@ -137,17 +136,9 @@ public struct Redactor: Sendable {
         return self(text)
     }
 
-    /// Whether `haystack` holds the bytes of `needle`, by `memmem`: the generic collection search was the
-    /// slowest part of handling an answer.
+    /// Whether `haystack` holds the bytes of `needle`.
     private static func contains(_ haystack: some ContiguousBytes, _ pattern: [UInt8]) -> Bool {
-        haystack.withUnsafeBytes { buffer in
-            // Most forms are longer than a short answer or header value.
-            guard pattern.count <= buffer.count else { return false }
-            return pattern.withUnsafeBytes { wanted in
-                guard let base = buffer.baseAddress, let pattern = wanted.baseAddress else { return false }
-                return loa_contains_bytes(base, buffer.count, pattern, wanted.count) != 0
-            }
-        }
+        ByteSearch.contains(haystack, pattern)
     }
 
     /// Whether any secret occurs in these bytes.
