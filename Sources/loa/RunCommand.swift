@@ -9,8 +9,9 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Deliver what is due and retry what is owed; the job cron runs every minute.",
         discussion: """
             When standard output is not a terminal, prints nothing unless something needs a person (a post \
-            failed for good, was missed or expired, cannot be rendered, or a queue file was rejected), so cron \
-            mails only those. A run that finds another holding the lock exits 0 at once.
+            was written to the outbox to post by hand, still waits there `remind_after` after it was written \
+            and then once a day, failed for good, was missed or expired, cannot be rendered, or a queue file \
+            was rejected), so cron mails only those. A run that finds another holding the lock exits 0 at once.
             Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or a queue file \
             was rejected; 2 bad usage or configuration.
             """
@@ -82,6 +83,7 @@ struct RunCommand: AsyncParsableCommand {
             (.sent, "sent"), (.written, "written to the outbox"), (.wouldSend, "would be sent"),
             (.retrying, "to retry"), (.waiting, "waiting"), (.failed, "failed"), (.missed, "missed"),
             (.expired, "expired"), (.held, "held"), (.caughtUp, "caught up"), (.unrenderable, "cannot be rendered"),
+            (.reminder, "still to post by hand"),
         ]
         let counts = parts.compactMap { kind, label in report.count(kind) > 0 ? "\(report.count(kind)) \(label)" : nil }
         var summary = "\(Console.count(report.queueFiles, "queue file")), \(report.parsedFiles) read: "

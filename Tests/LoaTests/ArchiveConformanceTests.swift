@@ -502,6 +502,25 @@ struct ArchiveConformanceTests {
         #expect(try archive.read { try $0.hasDeliveries() } == false)
     }
 
+    @Test("posts awaiting confirmation: when written, when last reminded", arguments: ArchiveStore.allCases)
+    func awaiting(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var waiting = Self.delivery("a", "zalo-nhom", status: .awaitingConfirmation, transport: .outbox)
+        waiting.attemptCount = 1
+        try Self.seed(archive, [waiting, Self.delivery("a", "fb", status: .sent)])
+        var written = Self.attempt(waiting, number: 1, outcome: .written)
+        written.finishedAt = Self.at(2)
+        try archive.write { try $0.insertAttempt(written) }
+        var posts = try archive.read { try $0.awaitingConfirmation() }
+        #expect(posts.map(\.delivery.id) == [waiting.id])
+        #expect(posts.first?.writtenAt == Self.at(2) && posts.first?.remindedAt == nil)
+        try archive.write { try $0.recordReminder(delivery: waiting.id, at: Self.at(180)) }
+        try archive.write { try $0.recordReminder(delivery: waiting.id, at: Self.at(1620)) }
+        posts = try archive.read { try $0.awaitingConfirmation() }
+        #expect(posts.first?.remindedAt == Self.at(1620))
+    }
+
     @Test("a write that throws leaves the archive as it was", arguments: ArchiveStore.allCases)
     func allOrNothing(_ store: ArchiveStore) throws {
         struct Stop: Error {}

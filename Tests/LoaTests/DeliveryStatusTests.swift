@@ -177,4 +177,23 @@ struct DeliveryStatusTests {
             repeated?.note.contains("due at another time: if this copy is a repeat, `loa retry tin` posts it") == true
         )
     }
+
+    /// Seconds since the post was written, since then when it was last reminded (nil: never), and whether a
+    /// reminder is due.
+    static let reminderCases: [(Double, Double?, Bool)] = [
+        (0, nil, false), (10_799, nil, false), (10_800, nil, true), (108_000, nil, true),
+        (14_400, 10_800, false), (97_199, 10_800, false), (97_200, 10_800, true),
+    ]
+
+    @Test(
+        "reminders: remind_after after it was written, then a day after the last reminder",
+        arguments: Self.reminderCases
+    )
+    func reminders(sinceWritten: Double, remindedSinceWritten: Double?, due: Bool) {
+        let written = Date(timeIntervalSince1970: 1_796_058_000)
+        let rules = ReminderRules(remindAfter: 3 * 3600, now: written.addingTimeInterval(sinceWritten))
+        #expect(
+            rules.isDue(writtenAt: written, remindedAt: remindedSinceWritten.map(written.addingTimeInterval)) == due
+        )
+    }
 }

@@ -45,6 +45,14 @@ public struct QueueFileRecord: Sendable, Hashable {
     }
 }
 
+/// A post written to the outbox and not yet confirmed, with when it was written and when a person was last
+/// reminded of it.
+public struct AwaitingPost: Sendable, Hashable {
+    public var delivery: DeliveryRecord
+    public var writtenAt: Date
+    public var remindedAt: Date?
+}
+
 /// A delivered post whose figures a bridge can be asked for, with how its reads went so far.
 public struct EngagementTarget: Sendable, Hashable {
     public var delivery: DeliveryRecord
@@ -92,6 +100,9 @@ public protocol ArchiveReading {
     func deliveredChannel(announcement: String, revision: Int, among channels: [String]) throws -> String?
     /// When the channel's last post was sent; nil when it has none.
     func lastSent(channel: String) throws -> Date?
+
+    /// The posts awaiting confirmation, oldest written first.
+    func awaitingConfirmation() throws -> [AwaitingPost]
 
     // MARK: Attempts
 
@@ -143,6 +154,8 @@ public protocol ArchiveWriting: ArchiveReading {
         note: String,
         at now: Date
     ) throws
+    /// Records that a person was reminded of a post awaiting confirmation.
+    func recordReminder(delivery: String, at time: Date) throws
     /// Removes a delivery that was never attempted, with its engagement reads.
     func removeDelivery(_ delivery: String) throws
     /// Stores a rendered text once, however many deliveries share it.

@@ -195,6 +195,18 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v7-reminders") { db in
+            // When a person was last reminded of a post waiting in the outbox: the first reminder comes
+            // `remind_after` after it was written, then one a day while it waits.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reminders (
+                        delivery_id TEXT PRIMARY KEY REFERENCES deliveries(id) ON DELETE CASCADE,
+                        reminded_at DATETIME NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -175,6 +175,29 @@ final class SQLiteTransaction: ArchiveWriting {
         )
     }
 
+    func awaitingConfirmation() throws -> [AwaitingPost] {
+        let written = "'\(AttemptRecord.Outcome.written.rawValue)'"
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.*, r.reminded_at AS reminded,
+                    (SELECT max(finished_at) FROM attempts a WHERE a.delivery_id = d.id AND a.outcome = \(written))
+                        AS written
+                FROM deliveries d LEFT JOIN reminders r ON r.delivery_id = d.id
+                WHERE d.status = '\(DeliveryStatus.awaitingConfirmation.rawValue)'
+                """
+        )
+        .map { row in
+            let delivery = try DeliveryRecord(row: row)
+            return AwaitingPost(
+                delivery: delivery,
+                writtenAt: row["written"] ?? delivery.updatedAt,
+                remindedAt: row["reminded"]
+            )
+        }
+        .sorted { $0.writtenAt < $1.writtenAt }
+    }
+
     // MARK: Attempts
 
     func attempts(of delivery: String) throws -> [AttemptRecord] {
@@ -341,6 +364,13 @@ final class SQLiteTransaction: ArchiveWriting {
                 """
         )
         .execute(arguments: StatementArguments(arguments))
+    }
+
+    func recordReminder(delivery: String, at time: Date) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO reminders (delivery_id, reminded_at) VALUES (?, ?)",
+            arguments: [delivery, time]
+        )
     }
 
     func removeDelivery(_ delivery: String) throws {

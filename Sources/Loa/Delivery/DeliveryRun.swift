@@ -124,6 +124,13 @@ public struct DeliveryRun: Sendable {
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
         phases.mark("deliver")
+        let reminders = try Reminders(
+            archive: archive,
+            rules: ReminderRules(remindAfter: workspace.configuration.remindAfter, now: now),
+            dates: LocalDateFormat(timeZone: workspace.configuration.timeZone)
+        ).remind()
+        reminders.forEach { onEvent?($0) }
+        report.events += reminders
         if let archiveFile, archiveFile != FileIdentity(path: workspace.configuration.archive) {
             // What this run recorded went into a file nobody can open again: the next run would start a new
             // archive. Said loudly, so that a person restores it before cron's next minute does.

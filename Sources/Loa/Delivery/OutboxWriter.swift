@@ -16,13 +16,14 @@ struct OutboxWriter {
         let day = LocalDateFormat(timeZone: timeZone).sortableDay(planned.announcement.publishAt ?? delivery.dueAt)
         let file = directory.appendingPathComponent(planned.channel.id)
             .appendingPathComponent("\(day)-\(planned.announcement.id).txt")
-        let started = Date()
+        // On the run's clock (`--now`), like the delivery: when it was written is when its reminders count from.
+        let started = DispatchTime.now().uptimeNanoseconds
         var attempt = AttemptRecord(
             deliveryId: delivery.id,
             number: delivery.attemptCount + 1,
             channel: delivery.channel,
             url: DisplayPath.of(file),
-            startedAt: started,
+            startedAt: now,
             outcome: .written
         )
         do {
@@ -36,8 +37,9 @@ struct OutboxWriter {
             attempt.errorClass = "io"
             attempt.errorMessage = "cannot write \(DisplayPath.of(file)): \(error.localizedDescription)"
         }
-        attempt.finishedAt = Date()
-        attempt.durationMs = attempt.finishedAt.map { $0.timeIntervalSince(started) * 1000 }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        attempt.finishedAt = now.addingTimeInterval(elapsed)
+        attempt.durationMs = elapsed * 1000
         delivery.attemptCount += 1
         delivery.updatedAt = now
         let event: RunEvent
@@ -47,11 +49,12 @@ struct OutboxWriter {
             delivery.contentHash = planned.contentHash
             delivery.note =
                 "post it by hand from \(DisplayPath.of(file)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>`"
+            // Printed even from cron: a person must post it and confirm it.
             event = RunEvent(
                 .written,
                 announcement: delivery.announcementId,
                 channel: delivery.channel,
-                detail: DisplayPath.of(file)
+                detail: delivery.note ?? DisplayPath.of(file)
             )
         } else {
             // A disk problem is worth another try next minute, within the usual windows.

@@ -21,6 +21,8 @@ public struct RunEvent: Sendable, Hashable {
         case wouldSend = "would send"
         /// Held by a new archive, released by `loa run --catch-up`: due now.
         case caughtUp = "caught up"
+        /// Still in the outbox, waiting for a person to post it and run `loa confirm`.
+        case reminder
     }
 
     public var kind: Kind
@@ -39,8 +41,8 @@ public struct RunEvent: Sendable, Hashable {
     /// Whether a person must act: cron prints only these.
     public var needsAPerson: Bool {
         switch kind {
-        case .failed, .missed, .expired, .held, .unrenderable: true
-        case .sent, .written, .retrying, .waiting, .wouldSend, .caughtUp: false
+        case .failed, .missed, .expired, .held, .unrenderable, .written, .reminder: true
+        case .sent, .retrying, .waiting, .wouldSend, .caughtUp: false
         }
     }
 }

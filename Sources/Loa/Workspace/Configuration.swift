@@ -21,6 +21,9 @@ public struct Configuration: Sendable {
     /// In the run that creates the archive, a post already this far past its `publish_at` is held for a person
     /// (`loa run --catch-up`) rather than sent: a new archive may be a lost one, and its posts may be out already.
     public var catchUp: TimeInterval = 3600
+    /// How long a post written to the outbox may wait for `loa confirm` before a run reminds a person of it
+    /// (`remind_after`); then once a day while it waits.
+    public var remindAfter: TimeInterval = 3 * 3600
 
     public init(
         file: URL,

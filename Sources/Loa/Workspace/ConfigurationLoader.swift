@@ -7,7 +7,7 @@ import Yams
 /// from the environment first, then from the credentials file; no message ever contains a resolved value.
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
-        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up",
+        "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up", "remind_after",
         "engagement_schedule", "concurrency",
         "channels",
     ]
@@ -93,6 +93,8 @@ public struct ConfigurationLoader: Sendable {
                 if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.missedAfter = value }
             case "catch_up":
                 if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.catchUp = value }
+            case "remind_after":
+                if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.remindAfter = value }
             case "concurrency":
                 configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
             case "engagement_schedule":

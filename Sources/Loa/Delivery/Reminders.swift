@@ -1,0 +1,45 @@
+import Foundation
+
+/// When a post waiting in the outbox is worth telling a person about again, decided from its times and the clock
+/// alone: once `remind_after` after it was written, then once a day while it still waits.
+struct ReminderRules {
+    let remindAfter: TimeInterval
+    let now: Date
+
+    /// A day between reminders: cron's mail once a day, not every minute.
+    static let interval: TimeInterval = 86_400
+
+    func isDue(writtenAt: Date, remindedAt: Date?) -> Bool {
+        guard let remindedAt else { return now.timeIntervalSince(writtenAt) >= remindAfter }
+        return now.timeIntervalSince(remindedAt) >= Self.interval
+    }
+}
+
+/// The reminders of one run: each post the rules say is due is told once, and the reminder recorded.
+struct Reminders {
+    let archive: any Archive
+    let rules: ReminderRules
+    let dates: LocalDateFormat
+
+    func remind() throws -> [RunEvent] {
+        try archive.write { archive in
+            var events: [RunEvent] = []
+            for post in try archive.awaitingConfirmation()
+            where rules.isDue(writtenAt: post.writtenAt, remindedAt: post.remindedAt) {
+                let delivery = post.delivery
+                let waiting = "written \(dates.dayAndTime(post.writtenAt)), still not confirmed"
+                let detail = delivery.note.map { "\(waiting); \($0)" } ?? waiting
+                events.append(
+                    RunEvent(
+                        .reminder,
+                        announcement: delivery.announcementId,
+                        channel: delivery.channel,
+                        detail: detail
+                    )
+                )
+                try archive.recordReminder(delivery: delivery.id, at: rules.now)
+            }
+            return events
+        }
+    }
+}
