@@ -77,10 +77,25 @@ struct DuePlanner {
             dates: LocalDateFormat(timeZone: configuration.timeZone),
             now: now
         )
-        var due = try archive.dueDeliveries(at: now)
-        // Oldest first (its retry time, or when it became due), then by announcement and channel. Sorted here
-        // rather than by SQL, which sorted every column of every row through a temporary table.
-        due.sort { one, other in
+        let due = Self.ordered(try archive.dueDeliveries(at: now))
+        let channelsByID = Dictionary(configuration.channels.map { ($0.id, $0) }) { first, _ in first }
+        let (keys, renderings) = prerender(due, announcements: announcements, channels: channelsByID)
+        var pass = Pass(archive: archive, renderer: renderer, renderings: renderings, changed: changed, now: now)
+        pass.planned.reserveCapacity(due.count)
+        for (position, delivery) in due.enumerated() {
+            guard let announcement = announcements[delivery.announcementId],
+                announcement.revision == delivery.revision, announcement.status == .ready,
+                let channel = channelsByID[delivery.channel]
+            else { continue }
+            try pass.take(delivery, of: announcement, to: channel, key: keys[position], rules: rules)
+        }
+        return (pass.planned, pass.events)
+    }
+
+    /// Oldest first (its retry time, or when it became due), then by announcement and channel. Sorted here rather
+    /// than by SQL, which sorted every column of every row through a temporary table.
+    static func ordered(_ due: [DeliveryRecord]) -> [DeliveryRecord] {
+        due.sorted { one, other in
             let oneTime = one.nextAttemptAt ?? one.dueAt
             let otherTime = other.nextAttemptAt ?? other.dueAt
             if oneTime != otherTime { return oneTime < otherTime }
@@ -89,59 +104,50 @@ struct DuePlanner {
             }
             return one.channel.utf8.lexicographicallyPrecedes(other.channel.utf8)
         }
-        let channelsByID = Dictionary(configuration.channels.map { ($0.id, $0) }) { first, _ in first }
-        let (keys, renderings) = prerender(due, announcements: announcements, channels: channelsByID)
+    }
+
+    /// One planning pass: each due delivery taken in order, with what the pass learns on the way (each channel's
+    /// last post, the texts rendered, the channels given a post) and what it decides.
+    private struct Pass {
+        let archive: any ArchiveWriting
+        let renderer: Renderer
+        let renderings: [String: Result<Variant, RenderFailure>]
+        let changed: Set<String>
+        let now: Date
         var planned: [PlannedDelivery] = []
-        planned.reserveCapacity(due.count)
         var events: [RunEvent] = []
-        var lastSent: [String: Date] = [:]
-        var rendered: [String: PlannedText] = [:]
-        var channels: [String: Shared<Channel>] = [:]
-        var hashes: [String: String] = [:]
-        var gapTaken: Set<String> = []
+        private var lastSent: [String: Date] = [:]
+        private var rendered: [String: PlannedText] = [:]
+        private var channels: [String: Shared<Channel>] = [:]
+        private var hashes: [String: String] = [:]
+        private var gapTaken: Set<String> = []
         /// Each webhook channel's address as the archive keeps it, secrets masked.
-        var addresses: [String: String] = [:]
-        func address(of channel: Channel) -> String? {
-            guard channel.transport == .webhook, let url = channel.url else { return nil }
-            if let known = addresses[channel.id] { return known }
-            let address = Redactor(channels: [channel]).address(url)
-            addresses[channel.id] = address
-            return address
+        private var addresses: [String: String] = [:]
+
+        init(
+            archive: any ArchiveWriting,
+            renderer: Renderer,
+            renderings: [String: Result<Variant, RenderFailure>],
+            changed: Set<String>,
+            now: Date
+        ) {
+            self.archive = archive
+            self.renderer = renderer
+            self.renderings = renderings
+            self.changed = changed
+            self.now = now
         }
-        for (position, var delivery) in due.enumerated() {
-            guard let announcement = announcements[delivery.announcementId],
-                announcement.revision == delivery.revision, announcement.status == .ready,
-                let channel = channelsByID[delivery.channel]
-            else { continue }
-            func settle(_ status: DeliveryStatus, _ note: String, _ kind: RunEvent.Kind) throws {
-                delivery.status = status
-                delivery.note = note
-                delivery.nextAttemptAt = nil
-                delivery.updatedAt = now
-                try archive.updateDelivery(delivery)
-                events.append(
-                    RunEvent(kind, announcement: delivery.announcementId, channel: delivery.channel, detail: note)
-                )
-            }
-            if delivery.status == .sending {
-                // The last run stopped mid-attempt: the bridge may have the post, and dedupes the resend by id.
-                let attempt = AttemptRecord(
-                    deliveryId: delivery.id,
-                    number: delivery.attemptCount,
-                    channel: delivery.channel,
-                    url: address(of: channel),
-                    startedAt: delivery.updatedAt,
-                    outcome: .interrupted,
-                    errorClass: AttemptRecord.Outcome.interrupted.rawValue,
-                    errorMessage: "the run stopped before the answer was recorded"
-                )
-                try archive.insertAttempt(attempt)
-                delivery.status = .retrying
-                delivery.nextAttemptAt = now
-                delivery.note =
-                    "the last run stopped before the bridge's answer was recorded; sending again with the same id"
-                try archive.updateDelivery(delivery)
-            }
+
+        /// Decides one due delivery: settled, waiting, unrenderable, or planned to go out with its text.
+        mutating func take(
+            _ delivery: DeliveryRecord,
+            of announcement: Announcement,
+            to channel: Channel,
+            key: String?,
+            rules: DueRules
+        ) throws {
+            var delivery = delivery
+            if delivery.status == .sending { try recordInterrupted(&delivery, channel: channel) }
             if channel.minGap != nil, lastSent[channel.id] == nil {
                 lastSent[channel.id] = try archive.lastSent(channel: channel.id) ?? .distantPast
             }
@@ -154,11 +160,9 @@ struct DuePlanner {
             )
             switch decision {
             case .expire(let note):
-                try settle(.expired, note, .expired)
-                continue
+                try settle(&delivery, .expired, note, .expired)
             case .miss(let note):
-                try settle(.missed, note, .missed)
-                continue
+                try settle(&delivery, .missed, note, .missed)
             case .wait(let reason):
                 if delivery.note != reason {
                     delivery.note = reason
@@ -167,61 +171,115 @@ struct DuePlanner {
                 events.append(
                     RunEvent(.waiting, announcement: delivery.announcementId, channel: channel.id, detail: reason)
                 )
-                continue
             case .send:
-                break
-            }
-            let key = keys[position] ?? renderer.sharingKey(for: announcement, channel: channel)
-            let result: Result<PlannedText, RenderFailure>
-            if let shared = rendered[key] {
-                result = .success(shared)
-            } else {
-                switch renderings[key] ?? renderer.render(announcement, for: channel) {
-                case .success(let variant):
-                    let variantID = variant.archiveID
-                    try archive.storeVariant(id: variantID, text: variant.text, length: variant.length)
-                    let hash = hashes[announcement.id] ?? ContentHash.of(announcement)
-                    hashes[announcement.id] = hash
-                    let text = PlannedText(
-                        announcement: announcement,
-                        variant: variant,
-                        contentHash: hash,
-                        variantID: variantID
-                    )
-                    rendered[key] = text
-                    result = .success(text)
+                switch try text(of: announcement, for: channel, key: key) {
                 case .failure(let failure):
-                    result = .failure(failure)
+                    try noteUnrenderable(&delivery, failure, announcement: announcement)
+                case .success(let text):
+                    if channel.minGap != nil { gapTaken.insert(channel.id) }
+                    let shared = channels[channel.id] ?? Shared(channel)
+                    channels[channel.id] = shared
+                    planned.append(PlannedDelivery(delivery: delivery, channel: shared, text: text))
                 }
-            }
-            switch result {
-            case .failure(let failure):
-                // Reported once, when first found or when the file changed: cron must not mail it every minute.
-                let note = "\(failure) — \(failure.hint)"
-                let isNews = delivery.note != note || changed.contains(announcement.id)
-                if delivery.note != note {
-                    delivery.note = note
-                    delivery.updatedAt = now
-                    try archive.updateDelivery(delivery)
-                }
-                if isNews {
-                    events.append(
-                        RunEvent(
-                            .unrenderable,
-                            announcement: delivery.announcementId,
-                            channel: channel.id,
-                            detail: note
-                        )
-                    )
-                }
-            case .success(let text):
-                if channel.minGap != nil { gapTaken.insert(channel.id) }
-                let shared = channels[channel.id] ?? Shared(channel)
-                channels[channel.id] = shared
-                planned.append(PlannedDelivery(delivery: delivery, channel: shared, text: text))
             }
         }
-        return (planned, events)
+
+        /// The last run stopped mid-attempt: the bridge may have the post, and dedupes the resend by id. The
+        /// attempt is recorded as interrupted, and the delivery is due again now.
+        private mutating func recordInterrupted(_ delivery: inout DeliveryRecord, channel: Channel) throws {
+            let attempt = AttemptRecord(
+                deliveryId: delivery.id,
+                number: delivery.attemptCount,
+                channel: delivery.channel,
+                url: address(of: channel),
+                startedAt: delivery.updatedAt,
+                outcome: .interrupted,
+                errorClass: AttemptRecord.Outcome.interrupted.rawValue,
+                errorMessage: "the run stopped before the answer was recorded"
+            )
+            try archive.insertAttempt(attempt)
+            delivery.status = .retrying
+            delivery.nextAttemptAt = now
+            delivery.note =
+                "the last run stopped before the bridge's answer was recorded; sending again with the same id"
+            try archive.updateDelivery(delivery)
+        }
+
+        private mutating func settle(
+            _ delivery: inout DeliveryRecord,
+            _ status: DeliveryStatus,
+            _ note: String,
+            _ kind: RunEvent.Kind
+        ) throws {
+            delivery.status = status
+            delivery.note = note
+            delivery.nextAttemptAt = nil
+            delivery.updatedAt = now
+            try archive.updateDelivery(delivery)
+            events.append(
+                RunEvent(kind, announcement: delivery.announcementId, channel: delivery.channel, detail: note)
+            )
+        }
+
+        /// The text for the channel, rendered once for every channel that shares it, and stored once.
+        private mutating func text(
+            of announcement: Announcement,
+            for channel: Channel,
+            key: String?
+        ) throws -> Result<PlannedText, RenderFailure> {
+            let key = key ?? renderer.sharingKey(for: announcement, channel: channel)
+            if let shared = rendered[key] { return .success(shared) }
+            switch renderings[key] ?? renderer.render(announcement, for: channel) {
+            case .success(let variant):
+                let variantID = variant.archiveID
+                try archive.storeVariant(id: variantID, text: variant.text, length: variant.length)
+                let hash = hashes[announcement.id] ?? ContentHash.of(announcement)
+                hashes[announcement.id] = hash
+                let text = PlannedText(
+                    announcement: announcement,
+                    variant: variant,
+                    contentHash: hash,
+                    variantID: variantID
+                )
+                rendered[key] = text
+                return .success(text)
+            case .failure(let failure):
+                return .failure(failure)
+            }
+        }
+
+        /// Reported once, when first found or when the file changed: cron must not mail it every minute.
+        private mutating func noteUnrenderable(
+            _ delivery: inout DeliveryRecord,
+            _ failure: RenderFailure,
+            announcement: Announcement
+        ) throws {
+            let note = "\(failure) — \(failure.hint)"
+            let isNews = delivery.note != note || changed.contains(announcement.id)
+            if delivery.note != note {
+                delivery.note = note
+                delivery.updatedAt = now
+                try archive.updateDelivery(delivery)
+            }
+            if isNews {
+                events.append(
+                    RunEvent(
+                        .unrenderable,
+                        announcement: delivery.announcementId,
+                        channel: delivery.channel,
+                        detail: note
+                    )
+                )
+            }
+        }
+
+        private mutating func address(of channel: Channel) -> String? {
+            guard channel.transport == .webhook, let url = channel.url else { return nil }
+            if let known = addresses[channel.id] { return known }
+            let address = Redactor(channels: [channel]).address(url)
+            addresses[channel.id] = address
+            return address
+        }
     }
 
     /// The text of every announcement and channel that may share one, rendered on every core: rendering (Markdown
