@@ -44,7 +44,7 @@ struct ChannelRenameCommand: AsyncParsableCommand {
             rename = try await onOwnThread {
                 let lock = try RunLock.waitFor(path: path + ".lock")
                 defer { withExtendedLifetime(lock) {} }
-                return try SQLiteArchive(path: path).renameChannel(from: old, to: new, now: Date())
+                return try ArchiveStores.open(path).renameChannel(from: old, to: new, now: Date())
             }
         } catch let refusal as ChannelRenameRefusal {
             Console.write("loa channel rename: \(refusal)", to: .standardError)

@@ -77,7 +77,7 @@ struct EngagementRecordCommand: AsyncParsableCommand {
                     announcement: announcement,
                     channel: channel,
                     at: now,
-                    in: SQLiteArchive(path: path)
+                    in: ArchiveStores.open(path)
                 )
             }
         } catch let refusal as EngagementLedger.Refusal {

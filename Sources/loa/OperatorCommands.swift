@@ -34,7 +34,7 @@ extension OperatorActions.Outcome {
 func operatorActions(_ workspace: WorkspaceOptions) async throws -> OperatorActions {
     let opened = try workspace.open()
     let path = opened.configuration.archive
-    return try await onOwnThread { OperatorActions(archive: try SQLiteArchive(path: path), runLock: path + ".lock") }
+    return try await onOwnThread { OperatorActions(archive: try ArchiveStores.open(path), runLock: path + ".lock") }
 }
 
 struct RetryCommand: AsyncParsableCommand {

@@ -30,7 +30,7 @@ struct StatusCommand: AsyncParsableCommand {
         let announcement = self.announcement
         typealias Listing = (deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)])
         let (deliveries, tries) = try await onOwnThread { () throws -> Listing in
-            guard let archive = try SQLiteArchive.openForReading(path: path) else { return ([], [:]) }
+            guard let archive = try ArchiveStores.openForReading(path) else { return ([], [:]) }
             return (try archive.deliveries(announcement: announcement), try archive.tries())
         }
         if json {

@@ -298,9 +298,10 @@ struct ArchiveConformanceTests {
         let keptCancel = Self.delivery("a", "c1")
         let lateCancel = Self.delivery("a", "c2")
         let plain = Self.delivery("a", "c3")
-        try Self.seed(archive, [keptCancel, lateCancel, plain])
-        // An operator cancels two while their requests are in flight.
-        _ = try archive.update(announcement: "a", channels: ["c1", "c2"]) { delivery in
+        let writtenCancel = Self.delivery("a", "c4", transport: .outbox)
+        try Self.seed(archive, [keptCancel, lateCancel, plain, writtenCancel])
+        // An operator cancels three while their requests are in flight (or their file is being written).
+        _ = try archive.update(announcement: "a", channels: ["c1", "c2", "c4"]) { delivery in
             delivery.status = .cancelled
             delivery.note = "cancelled by an operator"
             return true
@@ -315,11 +316,16 @@ struct ArchiveConformanceTests {
             delivery.remoteId = status == .sent ? "1_2" : nil
             return delivery
         }
+        var written = writtenCancel
+        written.attemptCount = 1
+        written.status = .awaitingConfirmation
+        written.note = "post it by hand from outbox/c4/2026-12-01-a.txt"
         try archive.write { archive throws in
             try archive.recordOutcomes([
                 (Self.attempt(keptCancel, number: 1, outcome: .retry), answered(keptCancel, .retrying)),
                 (Self.attempt(lateCancel, number: 1, outcome: .sent), answered(lateCancel, .sent)),
                 (Self.attempt(plain, number: 1, outcome: .retry), answered(plain, .retrying)),
+                (Self.attempt(writtenCancel, number: 1, outcome: .written), written),
             ])
         }
         try archive.read { archive throws in
@@ -328,6 +334,9 @@ struct ArchiveConformanceTests {
             #expect(kept.attemptCount == 1)
             let late = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c2"))
             #expect(late.status == .sent && late.remoteId == "1_2" && late.note == DeliveryRecord.cancelledTooLate)
+            // The file is in the outbox: a person is told what to do with it, whatever the cancel wanted.
+            let handed = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c4"))
+            #expect(handed.status == .awaitingConfirmation && handed.note == written.note)
             let retrying = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c3"))
             #expect(retrying.status == .retrying && retrying.nextAttemptAt == Self.at(10))
             let attempts = try archive.attempts(of: lateCancel.id)

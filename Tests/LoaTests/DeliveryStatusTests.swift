@@ -183,6 +183,8 @@ struct DeliveryStatusTests {
     static let reminderCases: [(Double, Double?, Bool)] = [
         (0, nil, false), (10_799, nil, false), (10_800, nil, true), (108_000, nil, true),
         (14_400, 10_800, false), (97_199, 10_800, false), (97_200, 10_800, true),
+        // A reminder from before the post was written again (cancelled, retried): as if never reminded.
+        (60, -200_000, false), (10_800, -200_000, true),
     ]
 
     @Test(

@@ -164,6 +164,10 @@ public protocol ArchiveWriting: ArchiveReading {
     // MARK: The run's hot path
 
     /// Turns what a killed run left in the start journal into `sending` deliveries, their attempt counted.
+    ///
+    /// Only while no other run works on these deliveries: on SQLite, under the run lock. A store shared by
+    /// several hosts must first own the deliveries it recovers (a lease), or it would resend another host's
+    /// requests in flight.
     func recoverInterruptedStarts() throws
     /// Records that attempts are starting, before their requests leave: the deliveries with their attempt count
     /// before the attempt. Returns the journal entry's id, for ``forgetStarts(_:)``.

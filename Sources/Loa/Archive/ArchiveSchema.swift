@@ -204,6 +204,7 @@ enum ArchiveSchema {
                         delivery_id TEXT PRIMARY KEY REFERENCES deliveries(id) ON DELETE CASCADE,
                         reminded_at DATETIME NOT NULL
                     );
+                    CREATE INDEX deliveries_awaiting ON deliveries(channel) WHERE status = 'awaiting_confirmation';
                     """
             )
         }

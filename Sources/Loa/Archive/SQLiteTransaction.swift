@@ -399,7 +399,8 @@ final class SQLiteTransaction: ArchiveWriting {
 
     func recordOutcomes(_ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)]) throws {
         guard !outcomes.isEmpty else { return }
-        wroteMuch = true
+        // A fan-out's batch of answers, not one outbox post.
+        if outcomes.count > 16 { wroteMuch = true }
         let insertAttempt = try AttemptRecord.insertFinishedStatement(db)
         let updateDelivery = try DeliveryRecord.outcomeStatement(db)
         for (attempt, delivery) in outcomes {

@@ -151,7 +151,7 @@ public struct DeliveryRun: Sendable {
     private func openArchive() throws -> any Archive {
         let path = workspace.configuration.archive
         do {
-            return dryRun ? try SQLiteArchive.scratchCopy(of: path) : try SQLiteArchive(path: path)
+            return dryRun ? try ArchiveStores.scratchCopy(of: path) : try ArchiveStores.open(path)
         } catch let error as ArchiveError {
             throw Failure.archive(error)
         } catch {

@@ -147,7 +147,7 @@ struct QueueSync {
             // before this setting has some). Other commands may have created the archive; only a run counts.
             let firstRun = try firstRunTime == nil && !archive.hasDeliveries()
             try read(reading, parser: parser, renamed: renamed, firstRun: firstRun, into: &outcome, archive)
-            if firstRunTime == nil { try archive.setSetting(Self.firstRunSetting, DatabaseDate.text(now) ?? "") }
+            if firstRunTime == nil { try archive.setSetting(Self.firstRunSetting, now.formatted(.iso8601)) }
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, archive)
             if configurationChanged { try archive.setSetting(Self.fingerprintSetting, fingerprint) }
             try archive.setSetting(Self.listingSetting, listing)

@@ -9,8 +9,10 @@ struct ReminderRules {
     /// A day between reminders: cron's mail once a day, not every minute.
     static let interval: TimeInterval = 86_400
 
+    /// Whether a post written at `writtenAt`, last reminded at `remindedAt` (nil: never), is reminded now. A
+    /// reminder from before the post was last written (cancelled, retried and written again) does not count.
     func isDue(writtenAt: Date, remindedAt: Date?) -> Bool {
-        guard let remindedAt else { return now.timeIntervalSince(writtenAt) >= remindAfter }
+        guard let remindedAt, remindedAt >= writtenAt else { return now.timeIntervalSince(writtenAt) >= remindAfter }
         return now.timeIntervalSince(remindedAt) >= Self.interval
     }
 }
@@ -21,6 +23,8 @@ struct Reminders {
     let rules: ReminderRules
     let dates: LocalDateFormat
 
+    /// Tells of each post due a reminder, and records it. One transaction on the run's own connection (a
+    /// transaction that changes nothing writes nothing).
     func remind() throws -> [RunEvent] {
         try archive.write { archive in
             var events: [RunEvent] = []

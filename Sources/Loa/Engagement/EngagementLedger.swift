@@ -1,6 +1,6 @@
 import Foundation
 
-/// The engagement snapshots in the archive: reading the latest figures, and recording new ones.
+/// Figures an officer records by hand (`loa engagement record`), kept in the archive as snapshots.
 public enum EngagementLedger {
     /// Why figures typed by hand were not recorded.
     public enum Refusal: Error, Sendable, CustomStringConvertible {
@@ -28,7 +28,7 @@ public enum EngagementLedger {
         try archive.write { archive in
             guard let delivery = try archive.newestDelivery(announcement: announcement, channel: channel)
             else { throw Refusal.noDelivery(announcement: announcement, channel: channel) }
-            guard delivery.status == .sent || delivery.status == .awaitingConfirmation else {
+            guard DeliveryStatus.delivered.contains(delivery.status) else {
                 throw Refusal.notPosted(status: delivery.status)
             }
             try archive.recordFigures(figures, delivery: delivery.id, at: time, source: "manual")

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// An announcement as one channel will show it: the text, and how it measures against the channel's limit.
 ///
 /// What rendering decides, and nothing of how the text travels: the channel's transport is the channel's.
@@ -20,6 +23,14 @@ public struct Variant: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case announcementID = "announcement"
         case channel, platform, text, length, limit, truncated, hashtags, template
+    }
+}
+
+extension Variant {
+    /// The id of this text where it is stored once for every delivery that carries it: 32 hex digits of its
+    /// SHA-256.
+    var archiveID: String {
+        Hex.string(SHA256.hash(data: Data(text.utf8)).prefix(16))
     }
 }
 

@@ -17,7 +17,7 @@ extension Array where Element: Sendable {
                 slots[index] = transform(self[index])
             }
         }
-        return results.map { $0! }
+        return results.compactMap { $0 }
     }
 
 }

@@ -34,7 +34,7 @@ public struct WorkspaceCheck: Sendable {
         let configuration = workspace.configuration
         var ready = 0
         var drafts = 0
-        let archive = try? SQLiteArchive.openForReading(path: configuration.archive)
+        let archive = try? ArchiveStores.openForReading(configuration.archive)
         for announcement in queue.announcements {
             let file = DisplayPath.of(announcement.file)
             var failed = false

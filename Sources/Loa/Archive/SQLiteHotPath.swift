@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 
@@ -173,12 +172,13 @@ extension DeliveryRecord {
     /// The statement of ``recordOutcome(using:)``, prepared once per connection.
     ///
     /// An operator may cancel a delivery while its request is in flight (`loa cancel` during a run). The cancel
-    /// survives whatever answer arrives: the attempt and its count are recorded, but only a success changes the
-    /// status (the post exists, so the archive must say so), and its note then says the cancel came too late.
+    /// survives whatever answer arrives: the attempt and its count are recorded, but a post that went out changes
+    /// the status (the archive must say it exists): a success, whose note then says the cancel came too late, or a
+    /// post written to the outbox, which keeps the note telling a person what to do with the file.
     static func outcomeStatement(_ db: Database) throws -> Statement {
         let cancelled = "'\(DeliveryStatus.cancelled.rawValue)'"
         let sent = "'\(DeliveryStatus.sent.rawValue)'"
-        let kept = "status = \(cancelled) AND ?1 != \(sent)"
+        let kept = "status = \(cancelled) AND ?1 NOT IN \(DeliveryStatus.sqlList(DeliveryStatus.delivered))"
         return try db.cachedStatement(
             sql: """
                 UPDATE deliveries SET
@@ -188,7 +188,7 @@ extension DeliveryRecord {
                     backoff_step = ?4, content_hash = ?5, variant_id = ?6, remote_id = ?7, remote_url = ?8,
                     note = CASE
                         WHEN \(kept) THEN note
-                        WHEN status = \(cancelled) THEN '\(cancelledTooLate)'
+                        WHEN status = \(cancelled) AND ?1 = \(sent) THEN '\(cancelledTooLate)'
                         ELSE ?9 END,
                     sent_at = ?10, updated_at = ?11
                 WHERE id = ?12
@@ -215,13 +215,6 @@ extension DeliveryRecord {
             .text(DatabaseDate.text(updatedAt)),
             .text(id)
         )
-    }
-}
-
-extension Variant {
-    /// The id of this text in `variants`: 32 hex digits of its SHA-256.
-    var archiveID: String {
-        Hex.string(SHA256.hash(data: Data(text.utf8)).prefix(16))
     }
 }
 
