@@ -530,6 +530,67 @@ struct ArchiveConformanceTests {
         #expect(posts.first?.remindedAt == Self.at(1620))
     }
 
+    @Test("an announcement recorded again replaces its revision's fields", arguments: ArchiveStore.allCases)
+    func announcementUpsert(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var sent = Self.delivery("goc", "fb", status: .sent)
+        sent.sentAt = Self.at(1)
+        try Self.seed(archive, [sent])
+        try archive.write { archive throws in
+            try archive.recordAnnouncement(
+                Self.announcement("goc", publish: Self.at(30)),
+                contentHash: "hash-moi",
+                at: Self.at(2)
+            )
+        }
+        try archive.read { archive throws in
+            #expect(try archive.deliveredTwin(contentHash: "hash-goc-1", otherThan: "x") == nil)
+            let twin = try archive.deliveredTwin(contentHash: "hash-moi", otherThan: "x")
+            #expect(twin?.announcement == "goc" && twin?.publishAt == Self.at(30))
+        }
+    }
+
+    @Test("the start journal leaves alone a delivery settled since its start", arguments: ArchiveStore.allCases)
+    func startJournalSettled(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let cancelled = Self.delivery("a", "c1")
+        try Self.seed(archive, [cancelled])
+        _ = try archive.write { try $0.recordStarting([(cancelled.id, 0)], at: Self.at(3)) }
+        _ = try archive.update(announcement: "a", channels: nil) { delivery in
+            delivery.status = .cancelled
+            return true
+        }
+        try archive.write { try $0.recoverInterruptedStarts() }
+        let after = try archive.read { try $0.delivery(announcement: "a", revision: 1, channel: "c1") }
+        #expect(after?.status == .cancelled && after?.attemptCount == 0)
+    }
+
+    @Test(
+        "a rename owes again what the old id's leaving cancelled, and refuses a post delivered under both ids",
+        arguments: ArchiveStore.allCases
+    )
+    func renameRestoresAndRefuses(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var left = Self.delivery("a", "cu", status: .cancelled)
+        left.note = DeliveryRecord.channelLeftNote
+        var both = Self.delivery("b", "cu", status: .sent)
+        both.sentAt = Self.at(1)
+        var bothNew = Self.delivery("b", "moi", status: .sent)
+        bothNew.sentAt = Self.at(2)
+        try Self.seed(archive, [left, both, bothNew])
+        #expect(throws: ChannelRenameRefusal.self) { try archive.renameChannel(from: "cu", to: "moi", now: Self.at(3)) }
+        // Refused as a whole: nothing moved.
+        #expect(try archive.read { try $0.deliveries(channel: "cu") }.count == 2)
+        try archive.write { try $0.removeDelivery(bothNew.id) }
+        let rename = try archive.renameChannel(from: "cu", to: "moi", now: Self.at(3))
+        #expect(rename.moved == 2 && rename.restored == 1 && rename.replaced == 0)
+        let restored = try archive.read { try $0.delivery(announcement: "a", revision: 1, channel: "moi") }
+        #expect(restored?.status == .pending && restored?.id == left.id)
+    }
+
     @Test("a write that throws leaves the archive as it was", arguments: ArchiveStore.allCases)
     func allOrNothing(_ store: ArchiveStore) throws {
         struct Stop: Error {}
