@@ -65,7 +65,7 @@ struct PreviewCommand: AsyncParsableCommand {
 
     private func find(in workspace: Workspace) throws -> Announcement {
         let configuration = workspace.configuration
-        let parser = AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
+        let parser = AnnouncementParser(configuration)
         let asFile = URL(fileURLWithPath: announcement)
         if announcement.hasSuffix(".md"), FileManager.default.fileExists(atPath: asFile.path) {
             let outcome = parser.parse(file: asFile)
