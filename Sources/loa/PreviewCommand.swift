@@ -42,12 +42,14 @@ struct PreviewCommand: AsyncParsableCommand {
             case .failure(let failure): failures.append((channel, failure))
             }
         }
+        let images = ImageListing(target)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.writeJSON(String(decoding: try encoder.encode(variants), as: UTF8.self))
+            let listed = variants.map { WithImages(variant: $0, images: images.entries) }
+            Console.writeJSON(String(decoding: try encoder.encode(listed), as: UTF8.self))
         } else {
-            for variant in variants { Console.write(Self.describe(variant)) }
+            for variant in variants { Console.write(Self.describe(variant) + images.lines) }
         }
         for (channel, failure) in failures {
             let diagnostic = Diagnostic(
@@ -87,6 +89,22 @@ struct PreviewCommand: AsyncParsableCommand {
             "no announcement '\(announcement)' in \(DisplayPath.of(configuration.queueDirectory))"
                 + (Suggestion.closest(to: announcement, among: ids).map { "; did you mean '\($0)'?" } ?? "")
         )
+    }
+
+    /// A variant in `--json`, with the images that go with it.
+    struct WithImages: Encodable {
+        var variant: Variant
+        var images: [ImageListing.Entry]
+
+        enum CodingKeys: String, CodingKey {
+            case images
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try variant.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(images, forKey: .images)
+        }
     }
 
     static func describe(_ variant: Variant) -> String {
