@@ -5,7 +5,7 @@ import Loa
 struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Print each channel's rendered variant of an announcement, with its length against the limit."
+        abstract: "Print each channel's variant of an announcement, its length against the limit, and its images."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
