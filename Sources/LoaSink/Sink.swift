@@ -8,7 +8,8 @@ import Synchronization
 /// A local bridge for trying Loa and for tests: `loa sink`.
 ///
 /// It listens on 127.0.0.1, verifies Standard Webhooks signatures when it has the secret (401 otherwise),
-/// deduplicates by `webhook-id`, appends every request it receives to a JSON Lines log with its verdict,
+/// checks each photo carried inline against its `sha256` and keeps it (``imagesFolder``), deduplicates by
+/// `webhook-id`, appends every request it receives to a JSON Lines log with its verdict,
 /// answers `{"id": …, "url": …}`, and serves engagement figures at `GET /stats/{id}` that grow as a post ages.
 /// A connection left idle longer than ``idleTimeout`` is closed, so idle clients cannot pile up.
 public struct Sink: Sendable {
@@ -22,6 +23,11 @@ public struct Sink: Sendable {
     public var tolerance: TimeInterval = 300
     /// How long a connection may wait without a request before the sink closes it.
     public var idleTimeout: TimeInterval = 30
+    /// Where received photos are kept, a folder per post (`<webhook-id>/1-tu-sach.jpg`); nil keeps none.
+    public var imagesFolder: URL?
+
+    /// The largest request body the sink reads: ten 10 MB photos in base64, and the text.
+    public static let maximumBody = 160 << 20
 
     /// The verdicts a log line can carry, besides those of requests refused before a route (see
     /// `RequestLogMiddleware.verdict(forStatus:)`): `not-found`, `method-not-allowed`, `too-large`.
@@ -31,6 +37,7 @@ public struct Sink: Sendable {
         case rejectedTimestamp = "rejected-timestamp"
         case rejectedSignature = "rejected-signature"
         case badJSON = "bad-json"
+        case rejectedImage = "rejected-image"
         case notFound = "not-found"
     }
 
@@ -49,6 +56,7 @@ public struct Sink: Sendable {
         let signer = secret.flatMap(WebhookSigner.init(secret:))
         let tolerance = self.tolerance
         let host = self.host
+        let imagesFolder = self.imagesFolder
         let boundPort = PortBox()
         let router = Router(context: SinkContext.self)
         router.add(middleware: RequestLogMiddleware(log: log))
@@ -74,7 +82,7 @@ public struct Sink: Sendable {
         }
         router.post("**") { request, context -> Response in
             var request = request
-            let buffer = try await request.collectBody(upTo: 1 << 20)
+            let buffer = try await request.collectBody(upTo: Self.maximumBody)
             let body = Data(buffer.readableBytesView)
             context.record.keep(body: body)
             guard let id = request.headers[HTTPField.Name("webhook-id")!], !id.isEmpty else {
@@ -92,8 +100,29 @@ public struct Sink: Sendable {
                     return Self.json(.unauthorized, ["error": "bad signature"], context, .rejectedSignature)
                 }
             }
-            guard (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
+            guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
                 return Self.json(.badRequest, ["error": "the body is not a JSON object"], context, .badJSON)
+            }
+            let images: [SinkImages.Received]
+            switch SinkImages.verify(object) {
+            case .success(let verified): images = verified
+            case .failure(let refusal):
+                return Self.json(.badRequest, ["error": refusal.reason], context, .rejectedImage)
+            }
+            if !images.isEmpty {
+                var stored: [Int: String] = [:]
+                if let imagesFolder {
+                    do {
+                        stored = try SinkImages.store(images, webhookID: id, in: imagesFolder)
+                    } catch {
+                        let problem = "cannot store the photos: \(FileProblem.reason(of: error))"
+                        return Self.json(.internalServerError, ["error": problem], context, .rejectedImage)
+                    }
+                }
+                let logged = SinkImages.forLog(object, stored: stored)
+                if let data = try? JSONSerialization.data(withJSONObject: logged, options: [.withoutEscapingSlashes]) {
+                    context.record.keep(body: data)
+                }
             }
             let path = request.uri.path
             let (remoteID, isNew) = await store.receive(webhookID: id, payload: body, now: Date())

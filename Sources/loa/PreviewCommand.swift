@@ -5,7 +5,7 @@ import Loa
 struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Print each channel's rendered variant of an announcement, with its length against the limit."
+        abstract: "Print each channel's variant of an announcement, its length against the limit, and its images."
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -42,12 +42,18 @@ struct PreviewCommand: AsyncParsableCommand {
             case .failure(let failure): failures.append((channel, failure))
             }
         }
+        let images = ImageListing(target)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Console.writeJSON(String(decoding: try encoder.encode(variants), as: UTF8.self))
+            let listed = variants.map { shown in
+                var shown = shown
+                shown.images = images.entries
+                return shown
+            }
+            Console.writeJSON(String(decoding: try encoder.encode(listed), as: UTF8.self))
         } else {
-            for variant in variants { Console.write(Self.describe(variant)) }
+            for variant in variants { Console.write(Self.describe(variant) + images.lines) }
         }
         for (channel, failure) in failures {
             let diagnostic = Diagnostic(
@@ -65,7 +71,7 @@ struct PreviewCommand: AsyncParsableCommand {
 
     private func find(in workspace: Workspace) throws -> Announcement {
         let configuration = workspace.configuration
-        let parser = AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
+        let parser = AnnouncementParser(configuration)
         let asFile = URL(fileURLWithPath: announcement)
         if announcement.hasSuffix(".md"), FileManager.default.fileExists(atPath: asFile.path) {
             let outcome = parser.parse(file: asFile)
@@ -89,17 +95,20 @@ struct PreviewCommand: AsyncParsableCommand {
         )
     }
 
-    /// A variant with how its channel sends it; in JSON, the variant's fields and `transport`.
+    /// A variant with how its channel sends it and the images that go with it; in JSON, the variant's fields,
+    /// `transport` and `images`.
     struct Shown: Encodable {
         var variant: Variant
         var transport: TransportKind
+        var images: [ImageListing.Entry] = []
 
-        enum CodingKeys: String, CodingKey { case transport }
+        enum CodingKeys: String, CodingKey { case transport, images }
 
         func encode(to encoder: any Encoder) throws {
             try variant.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(transport, forKey: .transport)
+            try container.encode(images, forKey: .images)
         }
     }
 

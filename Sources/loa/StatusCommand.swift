@@ -7,7 +7,10 @@ struct StatusCommand: AsyncParsableCommand {
         commandName: "status",
         abstract:
             "Show each announcement × channel: pending, sent, retrying, failed, missed, expired, cancelled, held.",
-        discussion: "The last column says why a delivery is where it is, in words a person can act on."
+        discussion: """
+            IMAGES lists the photos of each announcement as its queue file now names them; the last column says why \
+            a delivery is where it is, in words a person can act on.
+            """
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -28,28 +31,64 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         let announcement = self.announcement
-        typealias Listing = (deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)])
-        let (deliveries, tries) = try await onOwnThread { () throws -> Listing in
-            guard let archive = try ArchiveStores.openForReading(path) else { return ([], [:]) }
-            return (try archive.deliveries(announcement: announcement), try archive.tries())
+        typealias Listing = (
+            deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)],
+            images: [String: ImageListing]
+        )
+        let configuration = opened.configuration
+        let (deliveries, tries, images) = try await onOwnThread { () throws -> Listing in
+            guard let archive = try ArchiveStores.openForReading(path) else { return ([], [:], [:]) }
+            let deliveries = try archive.deliveries(announcement: announcement)
+            return (
+                deliveries, try archive.tries(), Self.images(of: Set(deliveries.map(\.announcementId)), configuration)
+            )
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            Console.writeJSON(String(decoding: try encoder.encode(deliveries), as: UTF8.self))
+            let listed = deliveries.map { WithImages(delivery: $0, images: images[$0.announcementId]?.entries ?? []) }
+            Console.writeJSON(String(decoding: try encoder.encode(listed), as: UTF8.self))
             return
         }
         let dates = LocalDateFormat(timeZone: opened.configuration.timeZone)
-        var rows = [["ANNOUNCEMENT", "REV", "CHANNEL", "STATUS", "TRIES", "WHEN", "NOTE"]]
+        var rows = [["ANNOUNCEMENT", "REV", "CHANNEL", "STATUS", "TRIES", "WHEN", "IMAGES", "NOTE"]]
         for delivery in deliveries {
             let when = delivery.sentAt ?? delivery.nextAttemptAt ?? delivery.dueAt
             rows.append([
                 delivery.announcementId, "\(delivery.revision)", delivery.channel, delivery.status.label,
-                Self.tries(tries[delivery.id]), dates.dayAndTime(when), delivery.note ?? delivery.remoteUrl ?? "",
+                Self.tries(tries[delivery.id]), dates.dayAndTime(when), images[delivery.announcementId]?.names ?? "",
+                delivery.note ?? delivery.remoteUrl ?? "",
             ])
         }
         Console.write(Console.table(rows))
+    }
+
+    /// The images of the announcements `ids`, as their queue files name them now (none for a file gone from the
+    /// queue, or one that no longer parses).
+    static func images(of ids: Set<String>, _ configuration: Configuration) -> [String: ImageListing] {
+        guard !ids.isEmpty else { return [:] }
+        var listings: [String: ImageListing] = [:]
+        for announcement in Queue.load(configuration).announcements where ids.contains(announcement.id) {
+            if !announcement.images.isEmpty { listings[announcement.id] = ImageListing(announcement) }
+        }
+        return listings
+    }
+
+    /// A delivery in `--json`, with its announcement's images.
+    struct WithImages: Encodable {
+        var delivery: DeliveryRecord
+        var images: [ImageListing.Entry]
+
+        enum CodingKeys: String, CodingKey {
+            case images
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try delivery.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(images, forKey: .images)
+        }
     }
 
     /// Tries that reached the bridge (or failed to connect), and interrupted ones apart: `3`, `3 (+2 interrupted)`.

@@ -167,7 +167,7 @@ struct BoundsTests {
     func imagesOutside() throws {
         let workspace = try DeliveryWorkspace(channels: Self.outbox)
         try workspace.write("credentials", "X=1\n")
-        try workspace.write("queue/images/ok.jpg", "jpeg")
+        try workspace.write("queue/images/ok.jpg", data: TestImages.jpeg)
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("loa-outside-\(UUID()).jpg")
         try Data("secret".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }

@@ -62,7 +62,7 @@ struct SchedulingTests {
         try workspace.announce("2026-12-01-tin", "publish_at: 01/12/2026 08:00")
         let run = try workspace.loa("run", "--now", Date.vietnam(9), "--verbose")
         #expect(run.status == 0)
-        let file = workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-01-2026-12-01-tin.txt")
+        let file = workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-01-tin/text.txt")
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix("[Tin hoạt động] Tin hoạt động 2026-12-01-tin\n\nĐoàn viên phường An Hòa"))
         #expect(try workspace.statuses() == ["2026-12-01-tin": "awaiting_confirmation"])

@@ -40,11 +40,11 @@ struct StateSafetyTests {
         #expect(fixed.status == 0, "\(fixed.all)")
         for channel in ["zalo-nhom", "fb-nhom"] {
             let a = try String(
-                contentsOf: workspace.root.appendingPathComponent("outbox/\(channel)/2026-12-01-trung-id.txt"),
+                contentsOf: workspace.root.appendingPathComponent("outbox/\(channel)/2026-12-01-trung-id/text.txt"),
                 encoding: .utf8
             )
             let b = try String(
-                contentsOf: workspace.root.appendingPathComponent("outbox/\(channel)/2026-12-01-trung-id-2.txt"),
+                contentsOf: workspace.root.appendingPathComponent("outbox/\(channel)/2026-12-01-trung-id-2/text.txt"),
                 encoding: .utf8
             )
             #expect(a.contains("Nội dung của tệp a.") && !a.contains("tệp b"))

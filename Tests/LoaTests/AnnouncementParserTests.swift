@@ -35,7 +35,7 @@ struct AnnouncementParserTests {
     @Test("every front-matter field is read")
     func everyField() throws {
         let workspace = try TemporaryWorkspace()
-        try workspace.write("queue/images/ket-nap.png", "png")
+        try workspace.write("queue/images/ket-nap.png", data: TestImages.png)
         let file = try workspace.write("queue/bai.md", Self.complete)
         let outcome = parser.parse(file: file)
         #expect(outcome.diagnostics.isEmpty)

@@ -230,6 +230,7 @@ struct DeliveryUnitTests {
             deliveryID: "msg_1",
             announcement: announcement,
             variant: variant,
+            images: [],
             publishAt: stamps.iso8601(Self.now),
             sentAt: stamps.iso8601(Self.now)
         )
@@ -241,6 +242,23 @@ struct DeliveryUnitTests {
         tricky.data.text = "Dòng 1\nDòng \"2\"\t\\ \u{1} 🇻🇳 </script>"
         tricky.data.link = nil
         #expect(try tricky.encoded() == (try encoder.encode(tricky)))
+        // Photos: inline, by address under a media_base_url, and at a web address, each written as JSONEncoder does.
+        let photo = ImageFile(
+            path: "images/tủ sách.jpg",
+            name: "tủ sách.jpg",
+            type: .png,
+            data: TestImages.png,
+            sha256: ImageFile.digest(TestImages.png)
+        )
+        var pictured = payload
+        pictured.data.images = [
+            WebhookPayload.Image(file: photo),
+            WebhookPayload.Image(file: photo, mediaBaseURL: "https://media.example.org/loa/"),
+            WebhookPayload.Image(url: "https://x.example/a.jpg?w=1&h=\"2\""),
+        ]
+        #expect(try pictured.encoded() == (try encoder.encode(pictured)))
+        #expect(pictured.data.images[1].url == "https://media.example.org/loa/images/t%E1%BB%A7%20s%C3%A1ch.jpg")
+        #expect(pictured.data.images[0].data == TestImages.png.base64EncodedString())
         #expect(
             text
                 == ##"{"data":{"announcement_id":"tin","category":"activity-news","channel":"fb","delivery_id":"msg_1","hashtags":["#A"],"images":[],"link":"https://x.example/a","platform":"facebook","publish_at":"2026-12-01T01:00:00Z","revision":1,"text":"Văn bản","title":"Tuổi trẻ Cần Thơ","unit":"Đoàn phường An Hòa"},"timestamp":"2026-12-01T01:00:00Z","type":"post.create"}"##

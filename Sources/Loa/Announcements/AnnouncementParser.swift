@@ -13,12 +13,23 @@ public struct AnnouncementParser: Sendable {
     public static let maximumFileSize = 1 << 20
 
     private let dates: DateTimeParser
-    private let channelIDs: [String]
+    let channelIDs: [String]
+    /// What each channel accepts of a post's images, in the order of `channelIDs`.
+    let imageLimits: [ImageLimits]
 
-    /// A parser reading local times in `timeZone` and checking channel names against `channelIDs`.
-    public init(timeZone: TimeZone, channelIDs: [String]) {
+    /// A parser reading local times in `timeZone` and checking channel names against `channelIDs`; images are
+    /// held to the limits of their platform for every channel (without a channel's own `max_image_bytes`).
+    public init(timeZone: TimeZone, channelIDs: [String], platform: Platform = .plain) {
         self.dates = DateTimeParser(timeZone: timeZone)
         self.channelIDs = channelIDs
+        self.imageLimits = channelIDs.map { _ in ImageLimits.for(platform) }
+    }
+
+    /// A parser for a configuration's channels: local times in its time zone, images held to each channel's limits.
+    public init(_ configuration: Configuration) {
+        self.dates = DateTimeParser(timeZone: configuration.timeZone)
+        self.channelIDs = configuration.channels.map(\.id)
+        self.imageLimits = configuration.channels.map(\.imageLimits)
     }
 
     /// What parsing one file found.
@@ -114,6 +125,7 @@ public struct AnnouncementParser: Sendable {
         for entry in entries {
             read(entry, into: &fields, &reader, file: file)
         }
+        checkImageLimits(fields.imageChecks, channelPatterns: fields.channels, &reader)
         let body = VietnameseText.nfc(split.body).trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty {
             reader.report(
@@ -185,7 +197,7 @@ public struct AnnouncementParser: Sendable {
         ConfigurationLoader.isValidChannelID(id)
     }
 
-    private struct Fields {
+    struct Fields {
         var id: String?
         var title: String?
         var category: Category?
@@ -196,6 +208,8 @@ public struct AnnouncementParser: Sendable {
         var channels: [String]?
         var link: URL?
         var images: [String] = []
+        /// The local images that are readable images, for the channels' size and count limits.
+        var imageChecks = ImageChecks()
         var hashtags: [String] = []
         var status = AnnouncementStatus.ready
         var revision = 1
@@ -272,27 +286,7 @@ public struct AnnouncementParser: Sendable {
                 reader.report(at: entry.value, field: "link", "'\(text)' is not a web address; expected https://…")
             }
         case "images":
-            guard let images = reader.strings(entry) else { return }
-            for (index, image) in images.enumerated() {
-                if image.hasPrefix("https://") || image.hasPrefix("http://") { continue }
-                let path = file.deletingLastPathComponent().appendingPathComponent(image).path
-                if !image.hasPrefix("/"), !FileManager.default.fileExists(atPath: path) {
-                    reader.report(
-                        at: entry.value,
-                        field: "images[\(index)]",
-                        "'\(image)' does not exist; expected a path relative to this file, or a URL"
-                    )
-                } else if image.hasPrefix("/") || !Self.isBeside(path, file: file) {
-                    reader.report(
-                        at: entry.value,
-                        field: "images[\(index)]",
-                        "'\(image)' is outside the queue folder; expected a path relative to this file that stays "
-                            + "in its folder (symbolic links included), or a URL",
-                        hint: "copy the image into the queue folder, as queue/images/"
-                    )
-                }
-            }
-            fields.images = images
+            readImages(entry, into: &fields, &reader, file: file)
         case "hashtags":
             guard let tags = reader.strings(entry) else { return }
             for tag in tags {

@@ -23,7 +23,7 @@ public struct Queue: Sendable {
     public static func load(_ configuration: Configuration) -> Queue {
         load(
             directory: configuration.queueDirectory,
-            parser: AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
+            parser: AnnouncementParser(configuration)
         )
     }
 

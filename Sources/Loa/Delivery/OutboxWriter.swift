@@ -1,41 +1,51 @@
 import Foundation
 
-/// Delivers to channels posted by hand: writes the copy-ready variant to `outbox/<channel>/<date>-<id>.txt`.
+/// Delivers to channels posted by hand: writes each post as a folder `outbox/<channel>/<yyyy-MM-dd>-<id>/` holding
+/// `text.txt` (exactly the text to paste) and the photos in order (`1-tu-sach.jpg`, `2-…`).
 ///
-/// The file holds exactly the text to paste. The delivery then waits in `awaiting confirmation` until an officer
-/// records the post with `loa confirm ID --channel C --url URL`. Writing is atomic (a temporary file renamed into
-/// place), and a run that dies before recording it simply writes the same file again.
+/// The delivery then waits in `awaiting confirmation` until an officer records the post with
+/// `loa confirm ID --channel C --url URL`. The folder is assembled under a hidden name and renamed into place, so
+/// an officer never finds half a post, and a run that dies before recording it simply writes the same folder again.
 struct OutboxWriter {
     let directory: URL
     let archive: any Archive
     let now: Date
     let timeZone: TimeZone
 
+    /// The folder of a post: `<yyyy-MM-dd>-<id>`, or the id alone when it already starts with that day.
+    static func folderName(day: String, id: String) -> String {
+        if id.hasPrefix(day), id.utf8.count == day.utf8.count || id.dropFirst(day.count).first == "-" { return id }
+        return "\(day)-\(id)"
+    }
+
+    /// The name a photo gets in the post's folder: its place in `images:` and its own name (`1-tu-sach.jpg`).
+    static func imageName(position: Int, name: String) -> String {
+        "\(position)-\(name)"
+    }
+
     func deliver(_ planned: PlannedDelivery) throws -> RunEvent {
         var delivery = planned.delivery
         let day = LocalDateFormat(timeZone: timeZone).sortableDay(planned.announcement.publishAt ?? delivery.dueAt)
-        let file = directory.appendingPathComponent(planned.channel.id)
-            .appendingPathComponent("\(day)-\(planned.announcement.id).txt")
+        let folder = directory.appendingPathComponent(planned.channel.id)
+            .appendingPathComponent(Self.folderName(day: day, id: planned.announcement.id))
+        let shown = DisplayPath.of(folder) + "/"
         // On the run's clock (`--now`), like the delivery: when it was written is when its reminders count from.
         let started = DispatchTime.now().uptimeNanoseconds
         var attempt = AttemptRecord(
             deliveryId: delivery.id,
             number: delivery.attemptCount + 1,
             channel: delivery.channel,
-            url: DisplayPath.of(file),
+            url: shown,
             startedAt: now,
             outcome: .written
         )
+        var photos = 0
         do {
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(),
-                withIntermediateDirectories: true
-            )
-            try Data((planned.variant.text + "\n").utf8).write(to: file, options: .atomic)
+            photos = try write(planned, to: folder)
         } catch {
             attempt.outcome = .retry
             attempt.errorClass = "io"
-            attempt.errorMessage = "cannot write \(DisplayPath.of(file)): \(error.localizedDescription)"
+            attempt.errorMessage = "\(error)"
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         attempt.finishedAt = now.addingTimeInterval(elapsed)
@@ -44,17 +54,18 @@ struct OutboxWriter {
         delivery.updatedAt = now
         let event: RunEvent
         if attempt.outcome == .written {
+            let contents = photos == 0 ? "text.txt" : "text.txt and \(photos == 1 ? "1 photo" : "\(photos) photos")"
             delivery.status = .awaitingConfirmation
             delivery.variantId = planned.variantID
             delivery.contentHash = planned.contentHash
             delivery.note =
-                "post it by hand from \(DisplayPath.of(file)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>`"
+                "post it by hand from \(shown) (\(contents)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>`"
             // Printed even from cron: a person must post it and confirm it.
             event = RunEvent(
                 .written,
                 announcement: delivery.announcementId,
                 channel: delivery.channel,
-                detail: delivery.note ?? DisplayPath.of(file)
+                detail: delivery.note ?? "\(shown) (\(contents))"
             )
         } else {
             // A disk problem is worth another try next minute, within the usual windows.
@@ -70,5 +81,54 @@ struct OutboxWriter {
         }
         try archive.write { try $0.recordOutcomes([(attempt, delivery)]) }
         return event
+    }
+
+    /// Writes the post's folder: assembled beside it under a hidden name, then put in the place of any earlier
+    /// one (an earlier revision's photos must not linger). Returns how many photos it holds.
+    private func write(_ planned: PlannedDelivery, to folder: URL) throws -> Int {
+        let fileManager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        let shown = DisplayPath.of(folder) + "/"
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw FileProblem("cannot write \(shown): \(FileProblem.reason(of: error))")
+        }
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString.prefix(8)).part")
+        defer { try? fileManager.removeItem(at: staging) }
+        var photos = 0
+        var addresses: [String] = []
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data((planned.variant.text + "\n").utf8).write(to: staging.appendingPathComponent("text.txt"))
+            for (index, entry) in planned.announcement.imageEntries.enumerated() {
+                switch entry {
+                case .web(let address):
+                    addresses.append("\(index + 1): \(address)")
+                case .file(let path, let file):
+                    let image: ImageFile
+                    do {
+                        image = try ImageFile.read(path: path, file: file)
+                    } catch {
+                        throw FileProblem("cannot read the image '\(path)': \(error)")
+                    }
+                    let name = Self.imageName(position: index + 1, name: image.name)
+                    try image.data.write(to: staging.appendingPathComponent(name))
+                    photos += 1
+                }
+            }
+            if !addresses.isEmpty {
+                // Photos at web addresses cannot be copied here; the officer finds them listed in order.
+                let list = addresses.joined(separator: "\n") + "\n"
+                try Data(list.utf8).write(to: staging.appendingPathComponent("images.txt"))
+            }
+            if fileManager.fileExists(atPath: folder.path) { try fileManager.removeItem(at: folder) }
+            try fileManager.moveItem(at: staging, to: folder)
+        } catch let problem as FileProblem {
+            throw problem
+        } catch {
+            throw FileProblem("cannot write \(shown): \(FileProblem.reason(of: error))")
+        }
+        return photos
     }
 }

@@ -108,7 +108,7 @@ struct QueueSync {
         func fileStates(_ files: [Queue.StampedFile]) -> [FileState] {
             files.map { FileState(path: prefix + $0.name, size: $0.size, modifiedNanoseconds: $0.modifiedNanoseconds) }
         }
-        let parser = AnnouncementParser(timeZone: configuration.timeZone, channelIDs: configuration.channels.map(\.id))
+        let parser = AnnouncementParser(configuration)
         let fingerprint = Self.fingerprint(configuration)
         // A fingerprint of the whole listing (the folder, and each file's name, size and modification time): equal
         // to the last run's, nothing in the queue changed, and the per-file cache need not be read.
@@ -214,7 +214,7 @@ struct QueueSync {
     /// What, in the configuration, changes how files parse or which deliveries they are owed.
     static func fingerprint(_ configuration: Configuration) -> String {
         let channels = configuration.channels.map {
-            "\($0.id):\($0.platform.rawValue):\($0.transport.rawValue):\($0.destination ?? "")"
+            "\($0.id):\($0.platform.rawValue):\($0.transport.rawValue):\($0.destination ?? ""):\($0.maxImageBytes ?? 0)"
         }
         return ([configuration.timeZone.identifier] + channels).joined(separator: ",")
     }

@@ -8,6 +8,14 @@ struct RequestCache {
     private var signers: [String: WebhookSigner] = [:]
     /// The JSON around the per-delivery fields, per shared text (by identity: one `PlannedText` per variant).
     private var fragments: [ObjectIdentifier: (head: [UInt8], tail: [UInt8])] = [:]
+    /// The same for texts whose announcement has images, also per `media_base_url`, which changes how they are
+    /// given; kept apart so that posts without images are looked up exactly as before.
+    private var imageFragments: [FragmentKey: (head: [UInt8], tail: [UInt8])] = [:]
+
+    private struct FragmentKey: Hashable {
+        var text: ObjectIdentifier
+        var mediaBaseURL: String?
+    }
     private var stamps = TimestampCache()
     private var bytes: [UInt8] = []
 
@@ -18,22 +26,25 @@ struct RequestCache {
         return signer
     }
 
-    mutating func body(for item: PlannedDelivery, sentAt: Date) -> Data {
-        let key = ObjectIdentifier(item.text)
+    mutating func body(for item: PlannedDelivery, sentAt: Date, images: WebhookImages) -> Data {
+        let text = ObjectIdentifier(item.text)
         let parts: (head: [UInt8], tail: [UInt8])
-        if let cached = fragments[key] {
+        if let cached = fragments[text] {
             parts = cached
+        } else if item.announcement.images.isEmpty {
+            parts = payloadFragments(for: item, images: [])
+            fragments[text] = parts
         } else {
-            let payload = WebhookPayload(
-                deliveryID: "",
-                announcement: item.announcement,
-                variant: item.variant,
-                publishAt: stamps.iso8601(item.announcement.publishAt ?? item.delivery.dueAt),
-                sentAt: ""
-            )
-            let (head, tail) = payload.fragments()
-            parts = (Array(head.utf8), Array(tail.utf8))
-            fragments[key] = parts
+            let key = FragmentKey(text: text, mediaBaseURL: item.channel.mediaBaseURL)
+            if let cached = imageFragments[key] {
+                parts = cached
+            } else {
+                parts = payloadFragments(
+                    for: item,
+                    images: images.payload(for: item.announcement, channel: item.channel)
+                )
+                imageFragments[key] = parts
+            }
         }
         // Laid out in a buffer kept from one request to the next, then copied whole.
         bytes.removeAll(keepingCapacity: true)
@@ -49,6 +60,23 @@ struct RequestCache {
         JSONText.appendString(stamps.iso8601(sentAt), to: &bytes)
         bytes += #","type":"post.create"}"#.utf8
         return Data(bytes)
+    }
+
+    /// The JSON before and after the per-delivery fields of `item`'s payload.
+    private mutating func payloadFragments(
+        for item: PlannedDelivery,
+        images: [WebhookPayload.Image]
+    ) -> (head: [UInt8], tail: [UInt8]) {
+        let payload = WebhookPayload(
+            deliveryID: "",
+            announcement: item.announcement,
+            variant: item.variant,
+            images: images,
+            publishAt: stamps.iso8601(item.announcement.publishAt ?? item.delivery.dueAt),
+            sentAt: ""
+        )
+        let (head, tail) = payload.fragments()
+        return (Array(head.utf8), Array(tail.utf8))
     }
 }
 
@@ -72,8 +100,32 @@ struct WebhookDelivery {
     let redactors: [String: Redactor]
     /// Told of each outcome once it is recorded.
     let onEvent: (@Sendable (RunEvent) -> Void)?
+    /// The images of the announcements sent, read once each (see `deliver`).
+    var images = WebhookImages()
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
+        guard !planned.isEmpty else { return [] }
+        guard planned.contains(where: { !$0.announcement.images.isEmpty }) else { return try send(planned) }
+        // Images are read before any request is built, so that a file gone since the queue was read holds back
+        // its announcement's deliveries (retried, as an outbox write that fails is), not the whole exchange.
+        let (images, unreadable) = WebhookImages.load(planned)
+        var delivery = self
+        delivery.images = images
+        var events =
+            try unreadable.isEmpty
+            ? []
+            : UnsentDeliveries(archive: archive, now: now).retry(
+                planned.filter { unreadable[$0.announcement.id] != nil },
+                reasons: unreadable,
+                onEvent: onEvent
+            )
+        events += try delivery.send(
+            unreadable.isEmpty ? planned : planned.filter { unreadable[$0.announcement.id] == nil }
+        )
+        return events
+    }
+
+    private func send(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         guard !planned.isEmpty else { return [] }
         let jobs = planned.map { HTTPJob(group: $0.channel.id, groupLimit: $0.channel.concurrency) }
         let recorder = OutcomeRecorder(delivery: self, planned: planned)
@@ -110,7 +162,7 @@ struct WebhookDelivery {
             throw TransportError(.other, "channel \(item.channel.id) has no usable url or secret")
         }
         let sentAt = Date()
-        let body = cache.body(for: item, sentAt: sentAt)
+        let body = cache.body(for: item, sentAt: sentAt, images: images)
         let timestamp = Int(sentAt.timeIntervalSince1970)
         var headers: [(name: String, value: String)] = [
             ("Content-Type", "application/json"),

@@ -14,7 +14,7 @@ public struct WebhookPayload: Sendable, Codable, Equatable {
         public var title: String
         public var text: String
         public var link: String?
-        public var images: [String]
+        public var images: [Image]
         public var hashtags: [String]
         public var publishAt: String
 
@@ -26,13 +26,82 @@ public struct WebhookPayload: Sendable, Codable, Equatable {
         }
     }
 
+    /// One of the post's images: a web address (`url` only), a file carried whole (`data`, base64), or a file the
+    /// bridge downloads from the channel's `media_base_url` (`url` with the file's facts, no `data`).
+    public struct Image: Sendable, Codable, Equatable {
+        public var url: String?
+        /// The file's name, as `tu-sach.jpg`.
+        public var name: String?
+        /// The MIME type read from the file's first bytes, whatever its name says.
+        public var contentType: String?
+        /// The file's size.
+        public var bytes: Int?
+        /// SHA-256 of the file, lower-case hexadecimal: the bridge checks `data` (or the download) against it.
+        public var sha256: String?
+        /// The file's bytes in base64.
+        public var data: String?
+
+        enum CodingKeys: String, CodingKey {
+            case url, name, bytes, sha256, data
+            case contentType = "content_type"
+        }
+
+        /// An image at a web address, passed on as written.
+        public init(url: String) {
+            self.url = url
+        }
+
+        /// A local file: carried whole, or, with `mediaBaseURL`, as its address under it (`path` relative to the
+        /// queue folder, each part percent-encoded).
+        public init(file: ImageFile, mediaBaseURL: String? = nil) {
+            name = file.name
+            contentType = file.type.contentType
+            bytes = file.data.count
+            sha256 = file.sha256
+            if let mediaBaseURL {
+                url = mediaBaseURL + Self.encodedPath(file.path)
+            } else {
+                data = file.data.base64EncodedString()
+            }
+        }
+
+        /// A relative path with each part percent-encoded for an address (`ảnh 1.jpg` → `%E1%BA%A3nh%201.jpg`).
+        static func encodedPath(_ path: String) -> String {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "/?#;")
+            return path.split(separator: "/").map { part in
+                String(part).addingPercentEncoding(withAllowedCharacters: allowed) ?? String(part)
+            }.joined(separator: "/")
+        }
+
+        /// The JSON object, keys sorted, as `JSONEncoder` writes it with sorted keys and unescaped slashes.
+        func json() -> String {
+            var fields: [String] = []
+            if let bytes { fields.append("\"bytes\":\(bytes)") }
+            if let contentType { fields.append("\"content_type\":\(JSONText.string(contentType))") }
+            if let data { fields.append("\"data\":\(JSONText.string(data))") }
+            if let name { fields.append("\"name\":\(JSONText.string(name))") }
+            if let sha256 { fields.append("\"sha256\":\(JSONText.string(sha256))") }
+            if let url { fields.append("\"url\":\(JSONText.string(url))") }
+            return "{" + fields.joined(separator: ",") + "}"
+        }
+    }
+
     public var type: String
     /// When this attempt was made, ISO 8601.
     public var timestamp: String
     public var data: Post
 
-    /// The payload for sending `variant` of `announcement`; the times are ISO 8601 texts.
-    public init(deliveryID: String, announcement: Announcement, variant: Variant, publishAt: String, sentAt: String) {
+    /// The payload for sending `variant` of `announcement` with its `images` as the channel gets them; the times are
+    /// ISO 8601 texts.
+    public init(
+        deliveryID: String,
+        announcement: Announcement,
+        variant: Variant,
+        images: [Image],
+        publishAt: String,
+        sentAt: String
+    ) {
         type = "post.create"
         timestamp = sentAt
         data = Post(
@@ -46,7 +115,7 @@ public struct WebhookPayload: Sendable, Codable, Equatable {
             title: announcement.title,
             text: variant.text,
             link: announcement.link?.absoluteString,
-            images: announcement.images,
+            images: images,
             hashtags: variant.hashtags,
             publishAt: publishAt
         )
@@ -75,7 +144,7 @@ public struct WebhookPayload: Sendable, Codable, Equatable {
         let tail =
             [
                 "\"hashtags\":\(list(data.hashtags))",
-                "\"images\":\(list(data.images))",
+                "\"images\":[" + data.images.map { $0.json() }.joined(separator: ",") + "]",
             ] + (data.link.map { ["\"link\":\(string($0))"] } ?? []) + [
                 "\"platform\":\(string(data.platform))",
                 "\"publish_at\":\(string(data.publishAt))",

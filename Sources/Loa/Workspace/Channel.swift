@@ -39,6 +39,11 @@ public struct Channel: Sendable, Identifiable {
     public var statsURL: String?
     /// Overrides the platform's length limit.
     public var maxLength: Int?
+    /// Overrides the platform's largest image, in bytes (`max_image_bytes`).
+    public var maxImageBytes: Int?
+    /// Where the bridge can download the queue's images (`media_base_url`, ending in `/`): the payload then carries
+    /// each local image's address (this plus its path relative to `queue/`) instead of its bytes.
+    public var mediaBaseURL: String?
     /// At most one post per this many seconds on this channel.
     public var minGap: TimeInterval?
     public var quietHours: QuietHours?
@@ -95,4 +100,15 @@ public struct Channel: Sendable, Identifiable {
 
     /// The length limit of this channel's variants.
     public var lengthLimit: Int { maxLength ?? PlatformProfile.for(platform).maxLength }
+
+    /// What this channel accepts of a post's images: its platform's limits, with `max_image_bytes` as the
+    /// ceiling when set (the platform's advice is then given only below that ceiling).
+    public var imageLimits: ImageLimits {
+        var limits = ImageLimits.for(platform)
+        if let maxImageBytes {
+            limits.maxBytes = maxImageBytes
+            if let recommended = limits.recommendedBytes, recommended >= maxImageBytes { limits.recommendedBytes = nil }
+        }
+        return limits
+    }
 }

@@ -13,7 +13,7 @@ public struct ConfigurationLoader: Sendable {
     ]
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
-        "timeout", "concurrency",
+        "timeout", "concurrency", "max_image_bytes", "media_base_url",
     ]
 
     private let environment: [String: String]
@@ -182,6 +182,7 @@ public struct ConfigurationLoader: Sendable {
         var channel = Channel(id: id, platform: .plain, transport: .outbox, line: reader.line(of: entry.keyNode))
         var urlEntry: YAMLReader.Entry?
         var secretEntry: YAMLReader.Entry?
+        var mediaEntry: YAMLReader.Entry?
         let firstSubstitution = resolver.substitutions.count
         for field in fields {
             switch field.key {
@@ -212,6 +213,12 @@ public struct ConfigurationLoader: Sendable {
                 }
             case "max_length":
                 channel.maxLength = reader.int(field, in: 1...1_000_000)
+            case "max_image_bytes":
+                channel.maxImageBytes = reader.int(field, in: 1...ImageLimits.maximumOverride)
+            case "media_base_url":
+                mediaEntry = field
+                guard let text = reader.string(field), webURL(Secret(text), field, &reader) != nil else { break }
+                channel.mediaBaseURL = text.hasSuffix("/") ? text : text + "/"
             case "min_gap":
                 channel.minGap = duration(field, &reader, in: Self.minGapRange)
             case "quiet_hours":
@@ -273,19 +280,21 @@ public struct ConfigurationLoader: Sendable {
                         "add `secret: ${\(Self.secretName(for: id))}` and put the whsec_… value in the credentials file"
                 )
             }
-        } else if let urlEntry {
-            reader.report(
-                .warning,
-                at: urlEntry.keyNode,
-                field: urlEntry.field,
-                "is ignored: outbox channels are posted by hand"
-            )
+        } else {
+            for ignored in [urlEntry, mediaEntry].compactMap({ $0 }) {
+                reader.report(
+                    .warning,
+                    at: ignored.keyNode,
+                    field: ignored.field,
+                    "is ignored: outbox channels are posted by hand"
+                )
+            }
         }
         return channel
     }
 
-    /// The longest id of a channel or an announcement, in characters: ids name outbox folders and files
-    /// (`outbox/<channel>/<yyyy-MM-dd>-<id>.txt`), and a file name has at most 255 bytes.
+    /// The longest id of a channel or an announcement, in characters: ids name outbox folders
+    /// (`outbox/<channel>/<yyyy-MM-dd>-<id>/`), and a file name has at most 255 bytes.
     public static let maximumIDLength = 100
 
     /// What an id may be, for messages.

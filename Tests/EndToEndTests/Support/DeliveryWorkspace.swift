@@ -37,9 +37,13 @@ final class DeliveryWorkspace {
     }
 
     func write(_ path: String, _ text: String) throws {
+        try write(path, data: Data(text.utf8))
+    }
+
+    func write(_ path: String, data: Data) throws {
         let file = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
+        try data.write(to: file)
     }
 
     /// Writes `queue/<id>.md` with a Vietnamese announcement and any extra front-matter lines.

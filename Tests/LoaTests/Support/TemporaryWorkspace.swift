@@ -16,9 +16,14 @@ final class TemporaryWorkspace {
     /// Writes `text` as UTF-8 at `path`, creating folders.
     @discardableResult
     func write(_ path: String, _ text: String) throws -> URL {
+        try write(path, data: Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ path: String, data: Data) throws -> URL {
         let file = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
+        try data.write(to: file)
         return file
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+import Yams
+
+/// The local images of an announcement that are readable images, with what the size and count checks need.
+struct ImageChecks {
+    struct Image {
+        var index: Int
+        var written: String
+        var line: Int?
+        var size: Int
+    }
+
+    var images: [Image] = []
+    /// How many entries `images:` holds, web addresses included.
+    var count = 0
+    /// The line of the `images:` key.
+    var line: Int?
+}
+
+extension AnnouncementParser {
+    /// Reads `images:`: each entry is a web address or a file beside the queue file that is really an image (its
+    /// first bytes say JPEG, PNG, GIF or WebP, whatever its name says). Each problem names the entry's own line.
+    func readImages(_ entry: YAMLReader.Entry, into fields: inout Fields, _ reader: inout YAMLReader, file: URL) {
+        guard let images = reader.strings(entry) else { return }
+        let itemNodes: [Node?]
+        if case .sequence(let sequence) = entry.value {
+            itemNodes = sequence.map { $0 }
+        } else {
+            itemNodes = [entry.value]
+        }
+        fields.imageChecks = ImageChecks(count: images.count, line: reader.line(of: entry.keyNode))
+        for (index, image) in images.enumerated() {
+            if AnnouncementImage.isWebAddress(image) { continue }
+            let node = index < itemNodes.count ? itemNodes[index] : entry.value
+            let field = "images[\(index)]"
+            let path = file.deletingLastPathComponent().appendingPathComponent(image).path
+            if !image.hasPrefix("/"), !FileManager.default.fileExists(atPath: path) {
+                reader.report(
+                    at: node,
+                    field: field,
+                    "'\(image)' does not exist; expected a path relative to this file, or a URL"
+                )
+                continue
+            }
+            if image.hasPrefix("/") || !Self.isBeside(path, file: file) {
+                reader.report(
+                    at: node,
+                    field: field,
+                    "'\(image)' is outside the queue folder; expected a path relative to this file that stays "
+                        + "in its folder (symbolic links included), or a URL",
+                    hint: "copy the image into the queue folder, as queue/images/"
+                )
+                continue
+            }
+            switch ImageFile.inspect(path) {
+            case .failure(let problem):
+                reader.report(at: node, field: field, "'\(image)' cannot be read: \(problem)")
+            case .success(let found) where found.type == nil:
+                reader.report(
+                    at: node,
+                    field: field,
+                    found.size == 0
+                        ? "'\(image)' is an empty file; expected a JPEG, PNG, GIF or WebP image"
+                        : "'\(image)' is not a JPEG, PNG, GIF or WebP image (told by its content, not its name)",
+                    hint: "open it and save it again as a JPEG or PNG photo; a renamed document is no photo"
+                )
+            case .success(let found):
+                fields.imageChecks.images.append(
+                    ImageChecks.Image(index: index, written: image, line: reader.line(of: node), size: found.size)
+                )
+            }
+        }
+        fields.images = images
+    }
+
+    /// Holds the images to the limits of every channel the announcement goes to: how many a post may carry, and
+    /// how large each may be. Channels with the same limit share one message.
+    func checkImageLimits(_ checks: ImageChecks, channelPatterns: [String]?, _ reader: inout YAMLReader) {
+        guard checks.count > 0 else { return }
+        let targets = zip(channelIDs, imageLimits).filter { id, _ in
+            channelPatterns.map { patterns in patterns.contains { Glob.matches($0, id) } } ?? true
+        }
+        guard !targets.isEmpty else { return }
+        func named(_ ids: [String]) -> String {
+            let shown = ids.prefix(3).joined(separator: ", ")
+            let channels = ids.count == 1 ? "channel \(shown)" : "channels \(shown)"
+            return ids.count > 3 ? "\(channels) and \(ids.count - 3) more" : channels
+        }
+        for (maxCount, ids) in grouped(targets, by: \.maxCount) where checks.count > maxCount {
+            reader.report(
+                line: checks.line,
+                field: "images",
+                "has \(checks.count) images; \(named(ids)) take at most \(maxCount) in one post",
+                hint: "keep the \(maxCount) best, or split the announcement in two"
+            )
+        }
+        for image in checks.images {
+            let field = "images[\(image.index)]"
+            let size = ImageLimits.exact(image.size)
+            let refusing = grouped(targets.filter { image.size > $0.1.maxBytes }, by: \.maxBytes)
+            for (maxBytes, ids) in refusing {
+                reader.report(
+                    line: image.line,
+                    field: field,
+                    "'\(image.written)' is \(size); \(named(ids)) take images up to \(ImageLimits.describe(maxBytes))",
+                    hint: "resize the photo (2048 pixels on the long side is plenty), or set max_image_bytes on the "
+                        + "channel"
+                )
+            }
+            let advised = targets.filter { _, limits in
+                image.size <= limits.maxBytes && limits.recommendedBytes.map { image.size > $0 } == true
+            }
+            for (recommended, ids) in grouped(advised, by: { $0.recommendedBytes ?? 0 }) {
+                reader.report(
+                    .warning,
+                    line: image.line,
+                    field: field,
+                    "'\(image.written)' is \(size); the platform of \(named(ids)) recommends images under "
+                        + "\(ImageLimits.describe(recommended))",
+                    hint: "a smaller photo uploads faster and is not recompressed as hard"
+                )
+            }
+        }
+    }
+
+    /// The channel ids of `targets` grouped by one of their limits, in order of the limit.
+    private func grouped(
+        _ targets: [(String, ImageLimits)],
+        by key: (ImageLimits) -> Int
+    ) -> [(Int, [String])] {
+        Dictionary(grouping: targets) { key($0.1) }
+            .map { ($0.key, $0.value.map(\.0)) }
+            .sorted { $0.0 < $1.0 }
+    }
+}
