@@ -11,6 +11,8 @@ enum ArchiveStore: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqliteFile = "SQLite file"
     /// SQLite in memory, as a dry run uses it.
     case sqliteInMemory = "SQLite in memory"
+    /// The seam in plain Swift, with no SQL (`MemoryArchive`): a contract only SQLite keeps fails here.
+    case swiftInMemory = "Swift in memory"
 
     var testDescription: String { rawValue }
 
@@ -21,6 +23,8 @@ enum ArchiveStore: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return (try SQLiteArchive(path: folder.url("archive/loa.sqlite").path), folder)
         case .sqliteInMemory:
             return (try SQLiteArchive(database: DatabaseQueue(), migrating: true), ())
+        case .swiftInMemory:
+            return (MemoryArchive(), ())
         }
     }
 }
