@@ -35,7 +35,8 @@ struct OutboxWriter {
         } catch {
             attempt.outcome = .retry
             attempt.errorClass = "io"
-            attempt.errorMessage = "cannot write \(DisplayPath.of(file)): \(error.localizedDescription)"
+            attempt.errorMessage =
+                "cannot write \(DisplayPath.of(file)): \(ErrorWords.describe(error, path: file.path))"
         }
         attempt.finishedAt = Date()
         attempt.durationMs = attempt.finishedAt.map { $0.timeIntervalSince(started) * 1000 }
@@ -47,7 +48,7 @@ struct OutboxWriter {
             delivery.variantId = planned.variantID
             delivery.contentHash = planned.contentHash
             delivery.note =
-                "post it by hand from \(DisplayPath.of(file)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>`"
+                "post it by hand from \(DisplayPath.of(file)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>` (or `--note <where it was posted>` for a post with no address)"
             event = RunEvent(
                 .written,
                 announcement: delivery.announcementId,
