@@ -46,7 +46,13 @@ struct EngagementRefreshCommand: AsyncParsableCommand {
 struct EngagementRecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record figures read off a post by hand: loa engagement record ID --channel C reactions=12 views=480"
+        abstract:
+            "Record figures read off a post by hand: loa engagement record ID --channel C reactions=12 views=1.250",
+        discussion: """
+            Numbers may have dots between thousands (1.250). Metric names are checked against reactions, \
+            comments, shares, views and those recorded before: an unknown one (likes) is refused with the name \
+            meant, unless --new-metric.
+            """
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -58,8 +64,11 @@ struct EngagementRecordCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The channel the post is on.")
     var channel: String
 
-    @Argument(help: "Figures as name=number: reactions=12 comments=3 shares=1 views=480.")
+    @Argument(help: "Figures as name=number: reactions=12 comments=3 shares=1 views=1.250.")
     var figures: [String]
+
+    @Flag(name: .long, help: "Record a metric that no figure was recorded under before.")
+    var newMetric = false
 
     func validate() throws {
         if case .failure(let problem) = Figures.parse(arguments: figures) { throw ValidationError(problem.description) }
@@ -70,15 +79,24 @@ struct EngagementRecordCommand: AsyncParsableCommand {
         guard case .success(let values) = Figures.parse(arguments: figures) else { return }
         let now = try clock.date(in: opened.configuration.timeZone)
         let (path, announcement, channel) = (opened.configuration.archive, self.announcement, self.channel)
+        let archive = try await onOwnThread { try ArchiveStores.open(path) }
+        let archived = try await onOwnThread { try archive.channelsWithDeliveries() }
+        if let problem = opened.configuration.problem(withChannel: channel, alsoKnown: archived) {
+            Console.write("loa engagement record: --channel: \(problem)", to: .standardError)
+            throw ExitStatus.code(ExitStatus.usage)
+        }
+        if !newMetric {
+            let recorded = try await onOwnThread { try archive.recordedMetrics() }
+            let known = MetricNames.standard + recorded
+            let problems = Figures.ordered(values.keys).compactMap { MetricNames.problem(with: $0, known: known) }
+            if !problems.isEmpty {
+                for problem in problems { Console.write("loa engagement record: \(problem)", to: .standardError) }
+                throw ExitStatus.code(ExitStatus.usage)
+            }
+        }
         do {
             _ = try await onOwnThread {
-                try EngagementLedger.record(
-                    values,
-                    announcement: announcement,
-                    channel: channel,
-                    at: now,
-                    in: ArchiveStores.open(path)
-                )
+                try EngagementLedger.record(values, announcement: announcement, channel: channel, at: now, in: archive)
             }
         } catch let refusal as EngagementLedger.Refusal {
             Console.write("loa engagement record: \(refusal)", to: .standardError)

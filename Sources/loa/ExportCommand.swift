@@ -35,7 +35,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this unit, as written in the queue files.")
     var unit: String?
 
-    @Option(name: .long, help: "Only this category: policy-update, model-practice or activity-news.")
+    @Option(
+        name: .long,
+        help: "Only this category: policy-update, model-practice or activity-news, or its Vietnamese label."
+    )
     var category: String?
 
     @Option(name: .long, help: "Only this channel (an id or a glob).")
@@ -51,9 +54,10 @@ struct ExportCommand: AsyncParsableCommand {
         guard ReportPeriod(rawValue: period) != nil else {
             throw ValidationError("--period: '\(period)' is not one of month, quarter, year")
         }
-        if let category, Loa.Category(rawValue: category) == nil {
+        if let category, Loa.Category(written: category) == nil {
             throw ValidationError(
-                "--category: '\(category)' is not one of policy-update, model-practice, activity-news"
+                "--category: '\(category)' is not one of policy-update, model-practice, activity-news (or their "
+                    + "Vietnamese labels)\(Suggestion.didYouMean(category, among: Loa.Category.writtenNames))"
             )
         }
         if format == .xlsx, output == nil, Console.Stream.standardOutput.isTerminal {
@@ -76,7 +80,7 @@ struct ExportCommand: AsyncParsableCommand {
             from: try day(from, "from"),
             through: try day(to, "to"),
             unit: unit,
-            category: category.flatMap(Loa.Category.init(rawValue:)),
+            category: category.flatMap(Loa.Category.init(written:)),
             channel: channel
         )
         let format = self.format
@@ -99,6 +103,14 @@ struct ExportCommand: AsyncParsableCommand {
                 to: .standardError
             )
             throw ExitStatus.code(ExitStatus.rejected)
+        }
+        if let channel {
+            let path = configuration.archive
+            let archived = try await onOwnThread { try ArchiveStores.openForReading(path)?.channelsWithDeliveries() }
+            if let problem = configuration.problem(withChannel: channel, alsoKnown: archived ?? []) {
+                Console.write("loa export: --channel: \(problem)", to: .standardError)
+                throw ExitStatus.code(ExitStatus.usage)
+            }
         }
         let count: Int
         do {

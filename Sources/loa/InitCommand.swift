@@ -19,7 +19,7 @@ struct InitCommand: AsyncParsableCommand {
             outcomes = try StarterWorkspace.write(to: folder)
         } catch {
             Console.write(
-                "loa init: cannot write to \(DisplayPath.of(folder)): \(error.localizedDescription)",
+                "loa init: cannot write to \(DisplayPath.of(folder)): \(ErrorWords.describe(error, path: folder.path))",
                 to: .standardError
             )
             throw ExitStatus.code(ExitStatus.usage)

@@ -57,7 +57,12 @@ struct LoaCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(name): \(problem)\n".utf8))
                 Foundation.exit(ExitStatus.rejected)
             }
-            exit(withError: error)
+            if error is ExitCode || error is CleanExit || exitCode(for: error) != .failure {
+                exit(withError: error)
+            }
+            // Anything else reaching here is an error no command put in words: never print it raw.
+            FileHandle.standardError.write(Data("\(name): \(ErrorWords.describe(error))\n".utf8))
+            Foundation.exit(ExitStatus.rejected)
         }
     }
 }

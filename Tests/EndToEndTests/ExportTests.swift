@@ -82,6 +82,7 @@ struct ExportTests {
             "reactions=7",
             "views=90",
             "reach=300",
+            "--new-metric",
             "--now",
             Date.vietnam(20)
         )

@@ -15,7 +15,7 @@ struct SchedulingTests {
         try workspace.announce("missed", "publish_at: 2026-11-28 08:00")
         try workspace.announce("draft", "status: draft")
         let run = try workspace.loa("run", "--now", Date.vietnam(9))
-        #expect(run.status == 0, "missed and expired need a person but are not failures")
+        #expect(run.status == 1, "missed and expired need a person: the run that decides them exits 1")
         #expect(
             try workspace.statuses() == ["due": "sent", "later": "pending", "expired": "expired", "missed": "missed"]
         )

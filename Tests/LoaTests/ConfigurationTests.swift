@@ -131,7 +131,7 @@ struct ConfigurationTests {
                 "channels.a.quiet_hour", "did you mean 'quiet_hours'?"
             ),
             (
-                "channels:\n  a:\n    platform: zalo\n    transport: outbox\n    quiet_hours: 22h-6h", 5,
+                "channels:\n  a:\n    platform: zalo\n    transport: outbox\n    quiet_hours: 22 giờ-6 giờ", 5,
                 "channels.a.quiet_hours", "HH:mm-HH:mm"
             ),
             (
@@ -248,8 +248,16 @@ struct ConfigurationTests {
         let (_, diagnostics) = Credentials.load(from: file, displayPath: "credentials")
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.severity == .warning)
-        #expect(diagnostics.first?.hint == "run: chmod 600 credentials")
+        #expect(diagnostics.first?.hint == "run: chmod 600 credentials (or 640 for a workspace shared by a group)")
         chmod(file.path, 0o600)
         #expect(Credentials.load(from: file, displayPath: "credentials").1.isEmpty)
+        // A workspace shared by a group: its members may read the secrets, not change them.
+        chmod(file.path, 0o640)
+        #expect(Credentials.load(from: file, displayPath: "credentials").1.isEmpty)
+        chmod(file.path, 0o660)
+        #expect(
+            Credentials.load(from: file, displayPath: "credentials").1.first?.message
+                == "can be changed by its group (mode 660)"
+        )
     }
 }

@@ -10,10 +10,11 @@ struct DeliveryStatusTests {
         for status in DeliveryStatus.allCases {
             #expect(DeliveryStatus.transitions[status] != nil, "\(status) has no row")
         }
-        // Nothing leaves a post that is out, or a post too late.
-        for final in [DeliveryStatus.sent, .missed, .expired] {
-            #expect(DeliveryStatus.allCases.allSatisfy { !final.canBecome($0) })
-        }
+        // Nothing leaves a post that is out; a post too late is left only by an operator's retry (missed) or
+        // a confirmation of a post made by hand.
+        #expect(DeliveryStatus.allCases.allSatisfy { !DeliveryStatus.sent.canBecome($0) })
+        #expect(DeliveryStatus.allCases.filter { DeliveryStatus.missed.canBecome($0) } == [.sent, .retrying])
+        #expect(DeliveryStatus.allCases.filter { DeliveryStatus.expired.canBecome($0) } == [.sent])
         // A cancel is left only by an operator's retry, or by a success for a request already in flight.
         #expect(DeliveryStatus.allCases.filter { DeliveryStatus.cancelled.canBecome($0) } == [.sent, .retrying])
         #expect(DeliveryStatus.pending.canBecome(.sending) && !DeliveryStatus.held.canBecome(.sending))
@@ -122,6 +123,49 @@ struct DeliveryStatusTests {
                 == .wait(reason: "waiting for the channel's minimum gap of 15m, until 09:15")
         )
         #expect(rules.decide(publish: nine, expires: nil, channel: gap, lastSent: nine - 900, gapTaken: false) == .send)
+        // An operator's retry opens a fresh window: missed_after counts from it, but expiry still holds.
+        let old = nine - 72 * hour
+        #expect(
+            rules.decide(
+                publish: old,
+                expires: nil,
+                channel: plain,
+                lastSent: nil,
+                gapTaken: false,
+                windowStart: nine - hour
+            ) == .send
+        )
+        #expect(
+            rules.decide(
+                publish: old,
+                expires: nil,
+                channel: plain,
+                lastSent: nil,
+                gapTaken: false,
+                windowStart: nine - 49 * hour
+            ) == .miss(note: "not sent within 2d of the retry asked for on 29/11/2026 08:00")
+        )
+        #expect(
+            rules.decide(
+                publish: old,
+                expires: nine - 1,
+                channel: plain,
+                lastSent: nil,
+                gapTaken: false,
+                windowStart: nine - hour
+            ) == .expire(note: "not sent before it expired on 01/12/2026 08:59")
+        )
+        // A window start before publish_at changes nothing.
+        #expect(
+            rules.decide(
+                publish: nine - 49 * hour,
+                expires: nil,
+                channel: plain,
+                lastSent: nil,
+                gapTaken: false,
+                windowStart: nine - 50 * hour
+            ) == .miss(note: "not sent within 2d of 29/11/2026 08:00")
+        )
     }
 
     @Test("a new delivery is held for a renamed channel, a twin, or a new archive's late post, in that order")

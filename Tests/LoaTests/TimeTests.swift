@@ -63,7 +63,7 @@ struct TimeTests {
             ("2026-01-05 08:61", "minute"),
             ("05-01-2026 08:00", "not a date-time"),
             ("ngày mai", "not a date-time"),
-            ("2026-01-05 8h", "not a date-time"),
+            ("2026-01-05 8hh", "not a date-time"),
             ("2026-01-05", "no time of day"),
             ("05/01/2026", "no time of day"),
         ]

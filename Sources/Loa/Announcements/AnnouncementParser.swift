@@ -244,14 +244,17 @@ public struct AnnouncementParser: Sendable {
         case "category":
             fields.categoryMissing = false
             guard let text = reader.string(entry) else { return }
-            if let category = Category(rawValue: text.lowercased()) {
+            if let category = Category(written: text) {
                 fields.category = category
             } else {
                 let names = Category.allCases.map(\.rawValue)
+                let labels = Category.allCases.map(\.label)
+                let suggestion = Suggestion.closest(to: text, among: Category.writtenNames)
                 reader.report(
                     at: entry.value,
                     field: "category",
-                    "'\(text)' is not one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(text, among: names))"
+                    "'\(text)' is not one of \(names.joined(separator: ", ")) (or \(labels.joined(separator: ", ")))"
+                        + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
                 )
             }
         case "publish_at":

@@ -123,8 +123,17 @@ public protocol ArchiveReading {
     /// The channel ids recorded with `destination`, other than `channel`.
     func channels(destination: String, otherThan channel: String) throws -> [String]
 
+    // MARK: Operators
+
+    /// The confirmation kept for a delivery confirmed by hand, if any.
+    func confirmation(of delivery: String) throws -> Confirmation?
+    /// The channels the archive has deliveries on, in name order.
+    func channelsWithDeliveries() throws -> [String]
+
     // MARK: Engagement
 
+    /// The metric names figures were ever recorded under, in name order.
+    func recordedMetrics() throws -> [String]
     /// The latest value of each metric of a delivery.
     func latestFigures(of delivery: String) throws -> [String: Int]
     /// Sent webhook posts with a remote id, oldest first, with how their reads went.
@@ -189,6 +198,13 @@ public protocol ArchiveWriting: ArchiveReading {
     func recordChannel(_ channel: String, destination: String?) throws
     /// Moves the records of channel `old` to `new`: its deliveries, its attempts, and forgets `old`.
     func moveChannelRecords(from old: String, to new: String, at now: Date) throws
+
+    // MARK: Operators
+
+    /// Keeps a confirmation by hand, with what the delivery was before (replacing an earlier one).
+    func recordConfirmation(_ confirmation: Confirmation, of delivery: String) throws
+    /// Forgets a delivery's confirmation (`loa confirm --undo`).
+    func forgetConfirmation(of delivery: String) throws
 
     // MARK: Engagement
 

@@ -208,6 +208,31 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v8-operator-actions") { db in
+            // `window_start`: when `loa retry` gave a delivery a fresh window; `missed_after` counts from the later
+            // of it and `publish_at`, since the operator has decided the post should still go out.
+            // `confirmations`: each post confirmed by hand, with what the delivery was before, so that
+            // `loa confirm --undo` puts it back as it was (a post confirmed by mistake before it was written must
+            // be written again, not left waiting for a confirmation).
+            try db.execute(
+                sql: """
+                    ALTER TABLE deliveries ADD COLUMN window_start DATETIME;
+                    CREATE TABLE confirmations (
+                        delivery_id TEXT PRIMARY KEY REFERENCES deliveries(id),
+                        confirmed_at DATETIME NOT NULL,
+                        posted_at DATETIME NOT NULL,
+                        url TEXT,
+                        note TEXT,
+                        forced INTEGER NOT NULL DEFAULT 0,
+                        previous_status TEXT NOT NULL,
+                        previous_note TEXT,
+                        previous_next_attempt_at DATETIME,
+                        previous_sent_at DATETIME,
+                        previous_remote_url TEXT
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

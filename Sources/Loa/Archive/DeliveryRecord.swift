@@ -30,6 +30,8 @@ public struct DeliveryRecord: Sendable, Hashable, Codable, FetchableRecord, Pers
     public var sentAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
+    /// When `loa retry` gave it a fresh window: `missed_after` counts from the later of this and `publish_at`.
+    public var windowStart: Date? = nil
 }
 
 // Rows are read and written column by column rather than through Codable: the generic path, with its
@@ -55,6 +57,7 @@ extension DeliveryRecord {
         sentAt = row["sent_at"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
+        windowStart = row["window_start"]
     }
 
     /// The tries of the delivery whose id is `deliveryID` (an SQL expression), as an SQL expression: its attempts
@@ -72,7 +75,8 @@ extension DeliveryRecord {
     /// The columns ``init(raw:)`` reads, in its order.
     static let columnList = """
         id, announcement_id, revision, channel, platform, transport, status, due_at, next_attempt_at, attempt_count,
-        backoff_step, content_hash, variant_id, remote_id, remote_url, note, sent_at, created_at, updated_at
+        backoff_step, content_hash, variant_id, remote_id, remote_url, note, sent_at, created_at, updated_at,
+        window_start
         """
 
     /// A delivery from the current row of a query that selects ``columnList``, read by position through SQLite's
@@ -87,7 +91,12 @@ extension DeliveryRecord {
         else { return nil }
         let nextAttemptAt = row.date(8)
         let sentAt = row.date(16)
-        if (nextAttemptAt == nil && !row.isNull(8)) || (sentAt == nil && !row.isNull(16)) { return nil }
+        let windowStart = row.date(19)
+        if (nextAttemptAt == nil && !row.isNull(8)) || (sentAt == nil && !row.isNull(16))
+            || (windowStart == nil && !row.isNull(19))
+        {
+            return nil
+        }
         self.init(
             id: id,
             announcementId: announcementId,
@@ -107,7 +116,8 @@ extension DeliveryRecord {
             note: row.string(15),
             sentAt: sentAt,
             createdAt: createdAt,
-            updatedAt: updatedAt
+            updatedAt: updatedAt,
+            windowStart: windowStart
         )
     }
 
@@ -131,6 +141,7 @@ extension DeliveryRecord {
         container["sent_at"] = sentAt
         container["created_at"] = createdAt
         container["updated_at"] = updatedAt
+        container["window_start"] = windowStart
     }
 }
 

@@ -43,18 +43,21 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Which status may follow which. A run moves deliveries along the first rows; operators (`loa retry`,
     /// `loa cancel`, `loa confirm`) along the others. `cancelled` is only left by an operator's retry, and by a
-    /// `sent` that arrives for a request that had left before the cancel.
+    /// `sent` that arrives for a request that had left before the cancel. `missed` and `expired` are left only by
+    /// an operator: a retry of a missed post (a fresh window), or `loa confirm --force` of a post made by hand.
+    /// `loa confirm --undo` is not a move in this table: it puts a confirmed delivery back as it was before, from
+    /// the record the archive keeps of the confirmation.
     public static let transitions: [DeliveryStatus: Set<DeliveryStatus>] = [
         .pending: [.sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .held, .awaitingConfirmation],
         .sending: [.sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation],
         .retrying: [.sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation],
-        .held: [.retrying, .cancelled],
+        .held: [.retrying, .cancelled, .sent],
         .failed: [.retrying, .cancelled, .sent],
         .cancelled: [.retrying, .sent],
         .awaitingConfirmation: [.sent, .cancelled],
         .sent: [],
-        .missed: [],
-        .expired: [],
+        .missed: [.retrying, .sent],
+        .expired: [.sent],
     ]
 
     /// Whether a delivery in this status may move to `next`.

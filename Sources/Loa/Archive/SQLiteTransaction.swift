@@ -271,7 +271,60 @@ final class SQLiteTransaction: ArchiveWriting {
         )
     }
 
+    // MARK: Operators
+
+    func confirmation(of delivery: String) throws -> Confirmation? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM confirmations WHERE delivery_id = ?",
+                arguments: [delivery]
+            )
+        else { return nil }
+        return Confirmation(
+            confirmedAt: row["confirmed_at"],
+            postedAt: row["posted_at"],
+            url: row["url"],
+            note: row["note"],
+            forced: row["forced"],
+            before: .init(
+                status: row["previous_status"],
+                note: row["previous_note"],
+                nextAttemptAt: row["previous_next_attempt_at"],
+                sentAt: row["previous_sent_at"],
+                remoteUrl: row["previous_remote_url"]
+            )
+        )
+    }
+
+    func channelsWithDeliveries() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT channel FROM deliveries ORDER BY channel")
+    }
+
+    func recordConfirmation(_ confirmation: Confirmation, of delivery: String) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO confirmations (delivery_id, confirmed_at, posted_at, url, note, forced,
+                    previous_status, previous_note, previous_next_attempt_at, previous_sent_at, previous_remote_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                delivery, confirmation.confirmedAt, confirmation.postedAt, confirmation.url, confirmation.note,
+                confirmation.forced, confirmation.before.status, confirmation.before.note,
+                confirmation.before.nextAttemptAt, confirmation.before.sentAt, confirmation.before.remoteUrl,
+            ]
+        )
+    }
+
+    func forgetConfirmation(of delivery: String) throws {
+        try db.execute(sql: "DELETE FROM confirmations WHERE delivery_id = ?", arguments: [delivery])
+    }
+
     // MARK: Engagement
+
+    func recordedMetrics() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT metric FROM engagement_metrics ORDER BY metric")
+    }
 
     func latestFigures(of delivery: String) throws -> [String: Int] {
         var figures: [String: Int] = [:]

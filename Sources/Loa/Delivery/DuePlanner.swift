@@ -156,7 +156,8 @@ struct DuePlanner {
                 expires: announcement.expiresAt,
                 channel: channel,
                 lastSent: lastSent[channel.id],
-                gapTaken: gapTaken.contains(channel.id)
+                gapTaken: gapTaken.contains(channel.id),
+                windowStart: delivery.windowStart
             )
             switch decision {
             case .expire(let note):
@@ -332,12 +333,27 @@ struct DueRules {
     let now: Date
 
     /// `lastSent` is the channel's last post (`distantPast` when none); `gapTaken`, whether this run already
-    /// sends a post on the channel.
-    func decide(publish: Date, expires: Date?, channel: Channel, lastSent: Date?, gapTaken: Bool) -> DueDecision {
+    /// sends a post on the channel; `windowStart`, when an operator's `loa retry` gave the delivery a fresh window,
+    /// from which `missed_after` then counts.
+    func decide(
+        publish: Date,
+        expires: Date?,
+        channel: Channel,
+        lastSent: Date?,
+        gapTaken: Bool,
+        windowStart: Date? = nil
+    ) -> DueDecision {
         if let expires, expires <= now {
             return .expire(note: "not sent before it expired on \(dates.dayAndTime(expires))")
         }
-        if now.timeIntervalSince(publish) > missedAfter {
+        if let windowStart, windowStart > publish {
+            if now.timeIntervalSince(windowStart) > missedAfter {
+                return .miss(
+                    note: "not sent within \(DurationText.format(missedAfter)) of the retry asked for on "
+                        + dates.dayAndTime(windowStart)
+                )
+            }
+        } else if now.timeIntervalSince(publish) > missedAfter {
             return .miss(note: "not sent within \(DurationText.format(missedAfter)) of \(dates.dayAndTime(publish))")
         }
         if let quiet = channel.quietHours, quiet.contains(minuteOfDay: dates.minuteOfDay(now)) {

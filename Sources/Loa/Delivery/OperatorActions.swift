@@ -1,19 +1,31 @@
 import Foundation
 
-/// What an operator can do to deliveries by hand: retry, cancel, confirm an outbox post.
+/// What an operator can do to deliveries by hand: retry, cancel, confirm an outbox post, undo a confirmation.
 ///
 /// Each acts on the newest revision of one announcement, on all its channels or those a glob names, and returns
-/// the deliveries it changed; a delivery it may not change is left as it is and listed with the reason.
+/// the deliveries it changed; a delivery it may not change is left as it is and listed with the reason. None of
+/// them can post twice or lose a post: a confirmation is refused unless the post is waiting for one (`force`
+/// overrides, for a post made by hand before Loa wrote it), and it can be undone.
 public struct OperatorActions: Sendable {
     public let archive: any Archive
     public let now: Date
     /// The run lock of the workspace (``DeliveryRun/lockPath``), to tell an operator when a run is working.
     public var runLock: String?
+    /// The workspace's zone, in which dates in reasons are written.
+    public let timeZone: TimeZone
+    private let dates: LocalDateFormat
 
-    public init(archive: any Archive, now: Date = Date(), runLock: String? = nil) {
+    public init(
+        archive: any Archive,
+        now: Date = Date(),
+        runLock: String? = nil,
+        timeZone: TimeZone = Configuration.defaultTimeZone
+    ) {
         self.archive = archive
         self.now = now
         self.runLock = runLock
+        self.timeZone = timeZone
+        self.dates = LocalDateFormat(timeZone: timeZone)
     }
 
     /// The changed deliveries, and those left alone with the reason.
@@ -24,18 +36,29 @@ public struct OperatorActions: Sendable {
         public var warnings: [String] = []
     }
 
-    /// Sends again at the next run: failed, retrying, cancelled and held deliveries, with a fresh backoff.
+    /// Why a confirmation cannot be recorded at all, whatever the delivery.
+    public struct Refusal: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// The note of a delivery an operator retried.
+    public static let retryNote = "retry asked for by an operator"
+
+    /// Sends again at the next run: failed, retrying, cancelled, held and missed deliveries, with a fresh backoff
+    /// and a fresh window: `missed_after` counts from now, since the operator has decided it should still go out.
+    /// An expired one is not sent: `expires_at` says never after.
     public func retry(_ announcement: String, channels: [String]?) throws -> Outcome {
         try apply(announcement, channels) { delivery in
             switch delivery.status {
-            case .failed, .retrying, .cancelled, .held:
+            case .failed, .retrying, .cancelled, .held, .missed:
                 delivery.status = .retrying
                 delivery.nextAttemptAt = now
                 delivery.backoffStep = 0
-                delivery.note = "retry asked for by an operator"
+                delivery.windowStart = now
+                delivery.note = Self.retryNote
                 return nil
-            case .missed, .expired:
-                return "it is \(delivery.status.label); move publish_at or expires_at and bump revision to post it"
+            case .expired:
+                return "it expired; move expires_at and bump revision to post it"
             case .sent, .awaitingConfirmation:
                 return "it was already delivered; bump revision to post it again"
             case .pending, .sending:
@@ -71,24 +94,131 @@ public struct OperatorActions: Sendable {
         return outcome
     }
 
-    /// Records that an outbox post was made by hand, at `url`.
-    public func confirm(_ announcement: String, channel: String, url: URL) throws -> Outcome {
-        try apply(announcement, [channel]) { delivery in
-            guard delivery.transport == .outbox else { return "it is a webhook channel; the bridge confirms its posts" }
-            switch delivery.status {
-            case .awaitingConfirmation, .pending, .retrying, .failed:
-                delivery.status = .sent
-                delivery.sentAt = now
-                delivery.remoteUrl = url.absoluteString
-                delivery.nextAttemptAt = nil
-                delivery.note = "confirmed by hand"
-                return nil
-            case .sent:
-                return "it was confirmed already, at \(delivery.remoteUrl ?? "no address")"
-            default:
-                return "it is \(delivery.status.label)"
-            }
+    /// What an officer says about a post made by hand.
+    public struct PostMadeByHand: Sendable {
+        /// The post's address, when it has one.
+        public var url: URL?
+        /// Where or how it was posted ("nhóm Zalo Đoàn phường"), NFC.
+        public var note: String?
+        /// When it was posted; nil for now.
+        public var postedAt: Date?
+
+        public init(url: URL? = nil, note: String? = nil, postedAt: Date? = nil) {
+            self.url = url
+            self.note = note.map(VietnameseText.nfc)
+            self.postedAt = postedAt
         }
+    }
+
+    /// Records that an outbox post was made by hand.
+    ///
+    /// Only a delivery awaiting confirmation is confirmed: confirming one not yet written (next week's post) would
+    /// mark it sent, and it would never be written. `force` confirms any delivery that is not being sent or
+    /// already sent (a post made by hand before Loa wrote it, or after it was missed), and a webhook channel's.
+    public func confirm(
+        _ announcement: String,
+        channel: String,
+        post: PostMadeByHand,
+        force: Bool = false
+    ) throws -> Outcome {
+        let postedAt = post.postedAt ?? now
+        if postedAt > now.addingTimeInterval(60) {
+            throw Refusal(
+                description: "--at \(dates.dayAndTime(postedAt)) is in the future; a post is confirmed once made"
+            )
+        }
+        var outcome = Outcome()
+        let now = self.now
+        outcome.changed = try archive.recordConfirmations(announcement: announcement, channel: channel) { delivery in
+            if let reason = confirmationRefusal(delivery, force: force) {
+                outcome.refused.append((delivery, reason))
+                return nil
+            }
+            let before = Confirmation.Before(of: delivery)
+            delivery.status = .sent
+            delivery.sentAt = postedAt
+            delivery.remoteUrl = post.url?.absoluteString
+            delivery.nextAttemptAt = nil
+            delivery.note = post.note.map { "posted by hand: \($0)" } ?? "posted by hand"
+            delivery.updatedAt = now
+            return Confirmation(
+                confirmedAt: now,
+                postedAt: postedAt,
+                url: post.url?.absoluteString,
+                note: post.note,
+                forced: force && before.status != .awaitingConfirmation,
+                before: before
+            )
+        }
+        return outcome
+    }
+
+    /// Why `delivery` may not be confirmed, or nil.
+    private func confirmationRefusal(_ delivery: DeliveryRecord, force: Bool) -> String? {
+        let forceHint = "; if it was posted by hand anyway, confirm with --force"
+        switch delivery.status {
+        case .awaitingConfirmation:
+            return nil
+        case .sending:
+            return "a run is sending it now; see `loa status` once the run is over"
+        case .sent:
+            return delivery.transport == .outbox
+                ? "it was confirmed already (\(delivery.remoteUrl ?? delivery.note ?? "no address")); "
+                    + "`loa confirm --undo` first to correct it"
+                : "the bridge already posted it (\(delivery.remoteUrl ?? "no address"))"
+        default:
+            break
+        }
+        if force { return nil }
+        if delivery.transport != .outbox {
+            return "it is a webhook channel; the bridge confirms its posts" + forceHint
+        }
+        switch delivery.status {
+        case .pending:
+            return "it is not awaiting confirmation: it has not been written to the outbox yet "
+                + "(due \(dates.dayAndTime(delivery.dueAt)))" + forceHint
+        case .retrying, .failed:
+            return
+                "it is not awaiting confirmation: writing it to the outbox \(delivery.status == .failed ? "failed" : "is to be tried again")"
+                + forceHint
+        default:
+            return "it is not awaiting confirmation: it is \(delivery.status.label)" + forceHint
+        }
+    }
+
+    /// Reverses a confirmation made by mistake: the delivery becomes what it was before (awaiting confirmation,
+    /// or pending and written by the next run when it was confirmed with `--force` before it was written).
+    public func undoConfirmation(_ announcement: String, channel: String) throws -> Outcome {
+        var outcome = Outcome()
+        let now = self.now
+        outcome.changed = try archive.undoConfirmations(announcement: announcement, channel: channel) {
+            delivery,
+            known in
+            guard delivery.status == .sent else {
+                outcome.refused.append((delivery, "it is not confirmed: it is \(delivery.status.label)"))
+                return false
+            }
+            if let before = known.confirmation?.before {
+                delivery.status = before.status
+                delivery.note = before.note
+                delivery.nextAttemptAt = before.nextAttemptAt
+                delivery.sentAt = before.sentAt
+                delivery.remoteUrl = before.remoteUrl
+            } else if delivery.transport == .outbox {
+                // Confirmed by a Loa that kept no record of what it was: back to where a confirmation comes from.
+                delivery.status = known.wasWritten ? .awaitingConfirmation : .pending
+                delivery.note = known.wasWritten ? "confirmation undone; waiting for `loa confirm`" : nil
+                delivery.nextAttemptAt = nil
+                delivery.sentAt = nil
+                delivery.remoteUrl = nil
+            } else {
+                outcome.refused.append((delivery, "the bridge posted it; delete the post on the platform itself"))
+                return false
+            }
+            delivery.updatedAt = now
+            return true
+        }
+        return outcome
     }
 
     /// Sends the posts a new archive held because they were long past their time: they become due now (still

@@ -59,7 +59,7 @@ struct OutboxWriter {
             delivery.variantId = planned.variantID
             delivery.contentHash = planned.contentHash
             delivery.note =
-                "post it by hand from \(shown) (\(contents)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>`"
+                "post it by hand from \(shown) (\(contents)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>` (or `--note <where it was posted>` for a post with no address)"
             // Printed even from cron: a person must post it and confirm it.
             event = RunEvent(
                 .written,

@@ -3,9 +3,10 @@ import Foundation
 /// Decides what a bridge's answer means for a delivery, and when to try again.
 ///
 /// What is worth retrying is ``AnswerClass``'s to say: network errors, timeouts, 408, 425, 429 and 5xx; any
-/// other 4xx, and 3xx, fail for good. Retries back off over about a day: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, each
+/// other 4xx, and 3xx, fail for good. Retries back off over most of a day: 5 s, 5 min, 30 min, 1 h, 3 h, 6 h, 8 h, each
 /// varied by ±20% so that many deliveries failing together do not retry together; a `Retry-After` answer is
-/// honoured when it asks for longer.
+/// honoured when it asks for longer. Even at +20% the steps add up to under 23 hours, less than half the default
+/// `missed_after` (48h): a delivery fails for good, and a person hears of it, well before it would be missed.
 public struct RetryPolicy: Sendable {
     /// The delay after each failed attempt in a row; after the last one the delivery fails for good.
     public var delays: [TimeInterval]
@@ -13,7 +14,7 @@ public struct RetryPolicy: Sendable {
     public var jitter: Double
 
     public static let standard = RetryPolicy(
-        delays: [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 10 * 3600],
+        delays: [5, 5 * 60, 30 * 60, 3600, 3 * 3600, 6 * 3600, 8 * 3600],
         jitter: 0.2
     )
 

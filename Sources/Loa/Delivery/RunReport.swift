@@ -61,9 +61,13 @@ public struct RunReport: Sendable {
         events.filter { $0.kind == kind }.count
     }
 
-    /// 1 when a delivery failed for good, could not be rendered, or a queue file was rejected; else 0.
+    /// 1 when this run decided that a delivery failed for good, was missed or expired, or could not be rendered,
+    /// or a queue file was rejected; else 0. Each needs a person, and a script or cron wrapper sees it in the code.
     public var exitCode: Int32 {
-        let failed = events.contains { $0.kind == .failed || $0.kind == .unrenderable }
-        return failed || diagnostics.hasErrors ? 1 : 0
+        let needsAPerson = events.contains { Self.failingKinds.contains($0.kind) }
+        return needsAPerson || diagnostics.hasErrors ? 1 : 0
     }
+
+    /// The events that make a run exit 1. `held` is not among them: a held post waits safely for a decision.
+    public static let failingKinds: Set<RunEvent.Kind> = [.failed, .missed, .expired, .unrenderable]
 }

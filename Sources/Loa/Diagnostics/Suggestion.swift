@@ -1,11 +1,14 @@
 /// "Did you mean" suggestions for misspelt keys and names.
 public enum Suggestion {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
+    ///
+    /// Case, diacritics and the kind of dash are ignored first (`Zalo-nhom` is `zalo-nhom`, `Đoàn` is `doan`), then
+    /// letters typed wrong count by edit distance.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let lowered = word.lowercased()
+        let lowered = key(word)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+            let distance = editDistance(lowered, key(candidate))
             if distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         guard let best else { return nil }
@@ -14,8 +17,33 @@ public enum Suggestion {
     }
 
     /// The phrase " (did you mean 'x'?)", or an empty string.
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
         closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// The message for a name that is not one of `candidates`, the one wording every command uses:
+    /// "there is no channel 'Zalo-nhom' in loa.yml (did you mean 'zalo-nhom'?)". `kind` names what it should be
+    /// ("channel", "metric"), `place` where the names come from ("in loa.yml"), or empty. Without a likely
+    /// candidate, the names are listed when they are few.
+    public static func unknown(_ kind: String, _ word: String, among candidates: [String], place: String = "")
+        -> String
+    {
+        let place = place.isEmpty ? "" : " " + place
+        if let near = closest(to: word, among: candidates) {
+            return "there is no \(kind) '\(word)'\(place) (did you mean '\(near)'?)"
+        }
+        if candidates.isEmpty { return "there is no \(kind) '\(word)'\(place)" }
+        let listed = candidates.count <= 12 ? candidates.joined(separator: ", ") : "see `loa check`"
+        return "there is no \(kind) '\(word)'\(place) (known: \(listed))"
+    }
+
+    /// A word as compared: lowercase, without diacritics, any dash or underscore as `-`.
+    private static func key(_ word: String) -> String {
+        String(
+            VietnameseText.folded(word).lowercased().map { character in
+                "_–—‐‑−".contains(character) ? "-" : character
+            }
+        )
     }
 
     /// Levenshtein distance over characters.

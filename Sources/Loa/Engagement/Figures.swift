@@ -79,13 +79,16 @@ public enum Figures {
         }
     }
 
-    /// Figures typed by an officer: `reactions=12 comments=3`.
+    /// Figures typed by an officer: `reactions=12 comments=3 views=1.250` (dots between thousands, as Vietnamese
+    /// writes them).
     public static func parse(arguments: [String]) -> Result<[String: Int], ManualProblem> {
         var figures: [String: Int] = [:]
         for argument in arguments {
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, isMetricName(parts[0]) else { return .failure(.malformed(argument)) }
-            guard let value = Int(parts[1]), (0...maximum).contains(value) else { return .failure(.badValue(argument)) }
+            guard let value = WrittenNumber.whole(parts[1]), (0...maximum).contains(value) else {
+                return .failure(.badValue(argument))
+            }
             figures[parts[0]] = value
         }
         return figures.isEmpty ? .failure(.empty) : .success(figures)
@@ -100,7 +103,8 @@ public enum Figures {
         public var description: String {
             switch self {
             case .malformed(let text): "'\(text)' is not name=number; expected, for example, reactions=12"
-            case .badValue(let text): "'\(text)': the value must be a whole number from 0 to \(Figures.maximum)"
+            case .badValue(let text):
+                "'\(text)': the value must be a whole number from 0 to \(Figures.maximum) (1250 or 1.250)"
             case .empty: "no figures given; expected, for example, reactions=12 comments=3 shares=1 views=480"
             }
         }

@@ -6,6 +6,7 @@ import Foundation
 /// - ISO 8601 with an offset or `Z`: `2026-01-05T08:00:00+07:00`, `2026-01-05T01:00Z`;
 /// - `yyyy-MM-dd HH:mm` (or with `T`, or with seconds), in the configured time zone;
 /// - `dd/MM/yyyy HH:mm` (or with seconds), in the configured time zone.
+/// The time of day may be written the Vietnamese way too: `7h30`, `7g30`, `19h` (``TimeOfDay``).
 public struct DateTimeParser: Sendable {
     /// The zone that local times are read in.
     public let timeZone: TimeZone
@@ -31,7 +32,7 @@ public struct DateTimeParser: Sendable {
         public var description: String {
             switch self {
             case .unrecognised(let text):
-                "'\(text)' is not a date-time; expected yyyy-MM-dd HH:mm, dd/MM/yyyy HH:mm "
+                "'\(text)' is not a date-time; expected yyyy-MM-dd HH:mm, dd/MM/yyyy HH:mm (or 7h30) "
                     + "or ISO 8601 with an offset (2026-01-05T08:00+07:00)"
             case .dateOnly(let text):
                 "'\(text)' has no time of day; add one, as in '\(text) 08:00'"
@@ -52,6 +53,18 @@ public struct DateTimeParser: Sendable {
         guard let fields = Fields(text) else { return .failure(.unrecognised(text)) }
         guard let hour = fields.hour, let minute = fields.minute else { return .failure(.dateOnly(text)) }
         return resolve(fields, hour: hour, minute: minute, text: text)
+    }
+
+    /// Parses a date-time, or a time of day alone (`19h`, `07:30`) as that time on the local day of `today`:
+    /// for options such as `loa confirm --at`, where the day is most often today.
+    public func parse(_ raw: String, orTimeOn today: Date) -> Result<Date, Failure> {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        guard let time = TimeOfDay(text) else { return parse(text) }
+        var components = calendar.dateComponents([.year, .month, .day], from: today)
+        components.hour = time.hour
+        components.minute = time.minute
+        guard let date = calendar.date(from: components) else { return .failure(.unrecognised(text)) }
+        return .success(date)
     }
 
     /// Parses a calendar day (`yyyy-MM-dd` or `dd/MM/yyyy`) as its first instant in the configured zone.
@@ -129,10 +142,8 @@ public struct DateTimeParser: Sendable {
             }
             if scanner.isAtEnd { return }
             guard scanner.take("T") || scanner.take("t") || scanner.skipSpaces() else { return nil }
-            guard let hour = scanner.number(), hour.digits <= 2, scanner.take(":"), let minute = scanner.number(),
-                minute.digits == 2
-            else { return nil }
-            (self.hour, self.minute) = (hour.value, minute.value)
+            guard let time = TimeOfDay.read(&scanner) else { return nil }
+            (self.hour, self.minute) = (time.hour, time.minute)
             if scanner.take(":") {
                 guard let second = scanner.number(), second.digits == 2 else { return nil }
                 self.second = second.value

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A daily window in local time during which a channel posts nothing: `22:00-06:00`.
+/// A daily window in local time during which a channel posts nothing: `22:00-06:00` (or `22h-6h`).
 ///
 /// The window may wrap past midnight. A post due inside it waits until the window ends.
 public struct QuietHours: Sendable, Hashable, CustomStringConvertible {
@@ -24,12 +24,9 @@ public struct QuietHours: Sendable, Hashable, CustomStringConvertible {
         start < end ? (start..<end).contains(minute) : (minute >= start || minute < end)
     }
 
+    /// `22:00`, `22h`, `6h30`, `6g30` (``TimeOfDay``); `24:00` is midnight.
     private static func minutes(_ text: Substring) -> Int? {
-        let pieces = text.trimmingCharacters(in: .whitespaces).split(separator: ":")
-        guard pieces.count == 2, pieces[1].count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
-            (0...24).contains(hour), (0...59).contains(minute), hour * 60 + minute <= 24 * 60
-        else { return nil }
-        return (hour * 60 + minute) % (24 * 60)
+        TimeOfDay(text, allowing24: true).map { $0.minutes % (24 * 60) }
     }
 
     private static func clock(_ minutes: Int) -> String {

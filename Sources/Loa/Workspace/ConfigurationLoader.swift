@@ -229,7 +229,7 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: field.value,
                         field: field.field,
-                        "'\(text)' is not a window; expected HH:mm-HH:mm, as 22:00-06:00"
+                        "'\(text)' is not a window; expected HH:mm-HH:mm, as 22:00-06:00 or 22h-6h"
                     )
                 }
             case "timeout":

@@ -26,12 +26,17 @@ public struct Credentials: Sendable {
         }
         guard FileManager.default.fileExists(atPath: file.path) else { return (credentials, []) }
         credentials.exists = true
-        if let mode = FilePermissions.mode(of: file), mode & 0o077 != 0 {
+        // Readable by its group is allowed: on a machine shared by several accounts, the workspace's group is the
+        // officers who run Loa, and every command reads the secrets loa.yml names. Anyone else reading it, or the
+        // group changing it, is what is warned about.
+        if let mode = FilePermissions.mode(of: file), mode & 0o027 != 0 {
             report(
                 .warning,
                 line: nil,
-                "is readable by others (mode \(String(mode & 0o777, radix: 8)))",
-                hint: "run: chmod 600 \(displayPath)"
+                mode & 0o007 != 0
+                    ? "is readable by others (mode \(String(mode & 0o777, radix: 8)))"
+                    : "can be changed by its group (mode \(String(mode & 0o777, radix: 8)))",
+                hint: "run: chmod 600 \(displayPath) (or 640 for a workspace shared by a group)"
             )
         }
         let text: String

@@ -45,22 +45,33 @@ public enum StarterWorkspace {
 
         channels:
           # Posted by hand: Loa writes copy-ready text to outbox/<channel>/, and you
-          # record the post with `loa confirm ID --channel C --url URL`.
-          fanpage:
+          # record the post with `loa confirm ID --channel C --url URL`
+          # (or --note "nhóm Zalo Đoàn phường" for a post with no address).
+          # Rename the channels for your unit before the first `loa run`.
+          fb-thanhdoan:
             platform: facebook
             transport: outbox
-          zalo-nhom:
+          zalo-doan-phuong:
             platform: zalo
             transport: outbox
 
-          # Posted by a bridge you operate (see "Bridge protocol" in Loa's docs):
-          # fb-bridge:
+          # Posted by a bridge you operate (see "Bridge protocol" in Loa's docs).
+          # Copy credentials.example to credentials, fill in the secrets, and uncomment:
+          # fb-thanhdoan-bridge:
           #   platform: facebook
           #   transport: webhook
-          #   url: https://bridge.example.org/facebook/page
-          #   secret: ${FB_BRIDGE_SECRET}
+          #   url: https://bridge.example.org/facebook/thanhdoan
+          #   secret: ${FB_THANHDOAN_SECRET}
+          #   token: ${FB_BRIDGE_TOKEN}
           #   timeout: 15s
-          #   quiet_hours: 22:00-06:00
+          #   quiet_hours: 22h-6h
+
+          # A Zalo Official Account through a bridge:
+          # zalo-oa-thanhdoan:
+          #   platform: zalo
+          #   transport: webhook
+          #   url: https://bridge.example.org/zalo/oa-thanhdoan
+          #   secret: ${ZALO_OA_SECRET}
 
         """
 

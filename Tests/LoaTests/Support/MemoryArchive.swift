@@ -21,6 +21,7 @@ final class MemoryArchive: Archive {
         var starts: [Int64: (deliveries: [(id: String, attemptCount: Int)], time: Date)] = [:]
         var nextStart: Int64 = 1
         var reminders: [String: Date] = [:]
+        var confirmations: [String: Confirmation] = [:]
     }
 
     private let state = Mutex(State())
@@ -163,6 +164,18 @@ final class MemoryArchive: Archive {
             }
             return counts
         }
+
+        func confirmation(of delivery: String) throws -> Confirmation? { state.confirmations[delivery] }
+
+        func channelsWithDeliveries() throws -> [String] { Set(state.deliveries.values.map(\.channel)).sorted() }
+
+        func recordConfirmation(_ confirmation: Confirmation, of delivery: String) throws {
+            state.confirmations[delivery] = confirmation
+        }
+
+        func forgetConfirmation(of delivery: String) throws { state.confirmations[delivery] = nil }
+
+        func recordedMetrics() throws -> [String] { Set(state.snapshots.map(\.metric)).sorted() }
 
         func queueFiles() throws -> [String: QueueFileRecord] { state.queueFiles }
 

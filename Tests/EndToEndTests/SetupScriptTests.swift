@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `scripts/setup`, the README's first step on a fresh machine, run against stand-ins for `dpkg` and `apt-get`
+/// (the real ones would change the machine): it installs exactly what is missing, and nothing when nothing is.
+@Suite("scripts/setup installs what a fresh machine lacks")
+struct SetupScriptTests {
+    /// A folder of stand-ins: `dpkg -s` knows the packages in `installed`; `apt-get` logs its arguments.
+    final class Stand: @unchecked Sendable {
+        let folder: URL
+        var log: URL { folder.appendingPathComponent("apt.log") }
+
+        init(installed: [String]) throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("loa-setup-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let known = installed.joined(separator: " ")
+            try write("dpkg", "for p in \(known); do [ \"$2\" = \"$p\" ] && exit 0; done; exit 1")
+            try write("apt-get", "echo \"apt-get $*\" >> '\(log.path)'")
+        }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
+
+        private func write(_ name: String, _ body: String) throws {
+            let file = folder.appendingPathComponent(name)
+            try Data("#!/usr/bin/env bash\n\(body)\n".utf8).write(to: file)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        }
+
+        func run(_ arguments: [String]) throws -> LoaProcess.Output {
+            let path = folder.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            return try LoaProcess.run(
+                ["scripts/setup"] + arguments,
+                in: LoaProcess.packageRoot,
+                environment: ["PATH": path],
+                executable: URL(fileURLWithPath: "/bin/bash")
+            )
+        }
+
+        var aptCalls: [String] {
+            ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+    }
+
+    @Test("a machine without libcurl's headers gets them; with --tests also Chromium and fonts")
+    func installsMissing() throws {
+        guard getuid() == 0 else { return }  // as another account it would ask sudo; the root path is tested here
+        let fresh = try Stand(installed: ["fonts-noto-core"])
+        let check = try fresh.run(["--tests", "--check"])
+        #expect(check.status == 1 && check.standardOutput == "missing: libcurl4-openssl-dev chromium\n")
+        #expect(fresh.aptCalls.isEmpty, "--check installs nothing")
+        let setup = try fresh.run([])
+        #expect(setup.status == 0, "\(setup.all)")
+        #expect(fresh.aptCalls == ["apt-get update -qq", "apt-get install -y -qq libcurl4-openssl-dev"])
+    }
+
+    @Test("nothing missing: nothing run, nothing printed")
+    func nothingMissing() throws {
+        let ready = try Stand(installed: ["libcurl4-openssl-dev", "chromium", "fonts-noto-core"])
+        let setup = try ready.run(["--tests"])
+        #expect(setup.status == 0 && setup.all.isEmpty, "\(setup.all)")
+        #expect(ready.aptCalls.isEmpty)
+    }
+}
