@@ -595,6 +595,40 @@ struct ArchiveConformanceTests {
         #expect(restored?.status == .pending && restored?.id == left.id)
     }
 
+    @Test(
+        "confirmations kept with what the delivery was, and forgotten; names an operator may use",
+        arguments: ArchiveStore.allCases
+    )
+    func confirmations(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let waiting = Self.delivery("a", "zalo-nhom", status: .awaitingConfirmation, transport: .outbox)
+        try Self.seed(archive, [waiting, Self.delivery("b", "fb")])
+        let confirmation = Confirmation(
+            confirmedAt: Self.at(10),
+            postedAt: Self.at(8),
+            url: nil,
+            note: "nhóm Zalo Đoàn phường",
+            forced: false,
+            before: .init(of: waiting)
+        )
+        try archive.write { try $0.recordConfirmation(confirmation, of: waiting.id) }
+        #expect(try archive.confirmation(of: waiting.id) == confirmation)
+        #expect(try archive.confirmation(of: "none") == nil)
+        try archive.write { try $0.forgetConfirmation(of: waiting.id) }
+        #expect(try archive.confirmation(of: waiting.id) == nil)
+        #expect(try archive.channelsWithDeliveries() == ["fb", "zalo-nhom"])
+        try archive.write { archive throws in
+            try archive.recordFigures(
+                ["views": 1, "lượt thích": 2],
+                delivery: waiting.id,
+                at: Self.at(1),
+                source: "manual"
+            )
+        }
+        #expect(try archive.recordedMetrics() == ["lượt thích", "views"])
+    }
+
     @Test("a write that throws leaves the archive as it was", arguments: ArchiveStore.allCases)
     func allOrNothing(_ store: ArchiveStore) throws {
         struct Stop: Error {}
