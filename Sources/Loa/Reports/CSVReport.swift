@@ -14,14 +14,6 @@ public struct CSVReport: Sendable {
         self.period = period
     }
 
-    /// The headings: Vietnamese, as the reports are read by officers.
-    public static func headings(metrics: [String]) -> [String] {
-        [
-            "Mã tin", "Lần sửa", "Tiêu đề", "Chuyên mục", "Đơn vị", "Kênh", "Nền tảng", "Kỳ", "Thời gian đăng dự kiến",
-            "Thời gian đăng", "Trạng thái", "Liên kết", "Số lần gửi",
-        ] + metrics.map(Figures.label)
-    }
-
     /// Writes the report straight from the archive, in chunks to `write`; returns how many rows it wrote.
     ///
     /// Rows go from SQLite into the output buffer without report rows or `String`s in between: text columns
@@ -59,7 +51,11 @@ public struct CSVReport: Sendable {
             )
             var out = CSVBuffer(format: LocalDateFormat(timeZone: timeZone), period: period)
             out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
-            out.line(Self.headings(metrics: metrics).map(CSVBuffer.cell))
+            out.line(
+                ReportColumn.list(metrics: metrics, period: period, timeZone: timeZone).map {
+                    CSVBuffer.cell($0.heading)
+                }
+            )
             let categories = Dictionary(
                 uniqueKeysWithValues: Category.allCases.map { ($0.rawValue, CSVBuffer.cell($0.label)) }
             )
@@ -224,15 +220,27 @@ struct CSVBuffer {
         }
     }
 
-    /// The period key, a comma, then `dd/MM/yyyy HH:mm`, of an instant in milliseconds since 1970.
+    /// The period's year and, by month or quarter, its number within the year (each a cell), a comma, then
+    /// `yyyy-MM-dd HH:mm`, of an instant in milliseconds since 1970.
     mutating func periodAndTime(milliseconds: Int) {
         let seconds = Self.seconds(milliseconds)
-        bytes.append(contentsOf: period.bucket(of: Date(timeIntervalSince1970: Double(seconds)), format).key.utf8)
+        let parts = format.components(unixSeconds: seconds)
+        bytes.append(contentsOf: String(parts.year).utf8)
+        switch period {
+        case .month:
+            comma()
+            integer(parts.month)
+        case .quarter:
+            comma()
+            integer((parts.month - 1) / 3 + 1)
+        case .year:
+            break
+        }
         comma()
         local(seconds)
     }
 
-    /// `dd/MM/yyyy HH:mm` of an instant in milliseconds since 1970.
+    /// `yyyy-MM-dd HH:mm` of an instant in milliseconds since 1970.
     mutating func time(milliseconds: Int) {
         local(Self.seconds(milliseconds))
     }
@@ -242,13 +250,15 @@ struct CSVBuffer {
         milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
     }
 
+    /// `yyyy-MM-dd HH:mm`: the one form every locale's Excel reads as the same date (`07/12/2026` is 12 July in
+    /// an English-locale Excel).
     private mutating func local(_ seconds: Int) {
         let parts = format.components(unixSeconds: seconds)
-        two(parts.day)
-        bytes.append(47)
-        two(parts.month)
-        bytes.append(47)
         bytes.append(contentsOf: String(parts.year).utf8)
+        bytes.append(45)
+        two(parts.month)
+        bytes.append(45)
+        two(parts.day)
         bytes.append(32)
         two(parts.hour)
         bytes.append(58)
