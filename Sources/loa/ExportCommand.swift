@@ -101,12 +101,16 @@ struct ExportCommand: AsyncParsableCommand {
             channel: channel
         )
         let format = self.format
+        let channelNames = Dictionary(
+            configuration.channels.compactMap { channel in channel.name.map { (channel.id, $0) } },
+            uniquingKeysWith: { first, _ in first }
+        )
         let period = self.period ?? named?.period ?? .month
         let output = self.output.map { URL(fileURLWithPath: $0) }
         let heading = ReportHeading(
             filter: filter,
             named: named,
-            organisation: nil,
+            organisation: configuration.organisation,
             timeZone: configuration.timeZone,
             generated: Date()
         )
@@ -131,10 +135,12 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             count = try await onOwnThread {
                 guard let archive = try Archive.openForReading(path: configuration.archive) else { return 0 }
-                let names = try archive.reportNames()
+                // Names are read only when a filter needs them: on a large archive, they are a query of their own.
+                let needsNames = filter.unit != nil || filter.channel != nil
+                let known = needsNames ? try archive.reportNames() : Archive.ReportNames(units: [], channels: [])
                 if let problem = filter.problem(
-                    units: names.units,
-                    channels: Set(names.channels + configuration.channels.map(\.id)),
+                    units: known.units,
+                    channels: Set(known.channels + configuration.channels.map(\.id)),
                     timeZone: configuration.timeZone
                 ) {
                     throw FilterProblem(description: problem)
@@ -143,28 +149,31 @@ struct ExportCommand: AsyncParsableCommand {
                 let sink = try OutputSink(output)
                 if format == .csv {
                     // Streamed from the archive: no report rows are held, however long the period.
-                    let count = try CSVReport(timeZone: configuration.timeZone, period: period)
-                        .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
+                    let count = try CSVReport(
+                        timeZone: configuration.timeZone,
+                        period: period,
+                        channelNames: channelNames
+                    )
+                    .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
                     try sink.finish()
                     return count
                 }
-                let rows = try ReportQuery(archive: archive, timeZone: configuration.timeZone)
-                    .rows(filter, withHistory: format == .jsonl)
+                let rows = try archive.reportRows(filter, timeZone: configuration.timeZone, history: format == .jsonl)
                 switch format {
                 case .xlsx:
-                    let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
                     try sink.write(
-                        try XLSXReport(timeZone: configuration.timeZone, period: period).bytes(
-                            rows,
-                            metrics: metrics,
-                            heading: heading
-                        )
+                        try XLSXReport(timeZone: configuration.timeZone, period: period, channelNames: channelNames)
+                            .bytes(rows, metrics: try archive.reportMetrics(), heading: heading)
                     )
                 case .jsonl:
                     try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
                 case .html, .csv:
-                    let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
-                        .render(rows, range: heading.scope, generated: heading.generated)
+                    let page = try HTMLReport(
+                        timeZone: configuration.timeZone,
+                        period: period,
+                        channelNames: channelNames
+                    )
+                    .render(rows, heading: heading)
                     try sink.write(Data(page.utf8))
                 }
                 try sink.finish()

@@ -11,12 +11,16 @@ import ZIPFoundation
 @Suite("loa export")
 struct ExportTests {
     static let injected = "=HYPERLINK(\"http://evil.example\",\"Bấm vào\")"
+    static let channelName = "Fanpage Thành đoàn Cần Thơ"
+    static let organisation = "Thành đoàn Cần Thơ"
 
     /// A workspace with posts either side of midnight on 1 December, in three categories, with figures.
     static func archive() throws -> DeliveryWorkspace {
         let workspace = try DeliveryWorkspace(
             channels:
-                "  fb-thanhdoan:\n    platform: facebook\n    transport: outbox\n  zalo-phuong:\n    platform: zalo\n    transport: outbox"
+                "  fb-thanhdoan:\n    platform: facebook\n    transport: outbox\n    name: \(channelName)\n"
+                + "  zalo-phuong:\n    platform: zalo\n    transport: outbox",
+            settings: "organisation: \(organisation)"
         )
         // 23:30 on 30 November in Vietnam is 16:30 UTC: it belongs to November.
         try workspace.write(
@@ -142,7 +146,11 @@ struct ExportTests {
         #expect(Array(header.prefix(3)) == ["Mã tin", "Lần sửa", "Tiêu đề"])
         #expect(Array(header.suffix(5)) == ["Cảm xúc", "Bình luận", "Chia sẻ", "Lượt xem", "reach"])
         func column(_ name: String) -> Int { header.firstIndex(of: name) ?? -1 }
-        let november = try #require(rows.first { $0[0] == "cuoi-thang" && $0[column("Kênh")] == "fb-thanhdoan" })
+        let november = try #require(rows.first { $0[0] == "cuoi-thang" && $0[column("Mã kênh")] == "fb-thanhdoan" })
+        #expect(november[column("Kênh")] == Self.channelName, "a channel's name from loa.yml")
+        #expect(
+            rows.filter { $0[column("Mã kênh")] == "zalo-phuong" }.allSatisfy { $0[column("Kênh")] == "zalo-phuong" }
+        )
         #expect(Array(november[column("Tiêu đề")].utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
         // The period split into numbers, dates year first: nothing Excel reads as another date or turns into one.
         #expect(november[column("Năm")] == "2026")
@@ -171,12 +179,12 @@ struct ExportTests {
         let byQuarter = Self.parseCSV(
             String(try workspace.loa("export", "--format", "csv", "--period", "quarter").standardOutput.dropFirst())
         )
-        #expect(Array(byQuarter[0][7...9]) == ["Năm", "Quý", "Thời gian đăng dự kiến"])
-        #expect(byQuarter.dropFirst().map { $0[8] } == ["4", "4", "4", "4"])
+        #expect(Array(byQuarter[0][8...10]) == ["Năm", "Quý", "Thời gian đăng dự kiến"])
+        #expect(byQuarter.dropFirst().map { $0[9] } == ["4", "4", "4", "4"])
         let byYear = Self.parseCSV(
             String(try workspace.loa("export", "--format", "csv", "--period", "year").standardOutput.dropFirst())
         )
-        #expect(Array(byYear[0][7...8]) == ["Năm", "Thời gian đăng dự kiến"])
+        #expect(Array(byYear[0][8...9]) == ["Năm", "Thời gian đăng dự kiến"])
         // Filters.
         let filtered = try workspace.loa(
             "export",
@@ -256,16 +264,17 @@ struct ExportTests {
         let sheet = try SheetReader.read(try part("xl/worksheets/sheet1.xml"))
         #expect(sheet.count == 5)
         #expect(sheet[0]["A"]?.value == "Mã tin")
-        let november = try #require(sheet.first { $0["A"]?.value == "cuoi-thang" && $0["F"]?.value == "fb-thanhdoan" })
+        let november = try #require(sheet.first { $0["A"]?.value == "cuoi-thang" && $0["G"]?.value == "fb-thanhdoan" })
+        #expect(november["F"]?.value == Self.channelName)
         #expect(november["A"]?.type == "inlineStr")
         #expect(Array((november["C"]?.value ?? "").utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
-        #expect(sheet[0]["H"]?.value == "Năm" && sheet[0]["I"]?.value == "Tháng")
-        #expect(november["H"]?.value == "2026" && november["I"]?.value == "11")
+        #expect(sheet[0]["I"]?.value == "Năm" && sheet[0]["J"]?.value == "Tháng")
+        #expect(november["I"]?.value == "2026" && november["J"]?.value == "11")
         // 30/11/2026 23:30 local as an Excel serial day, styled as a date, exact to the last digit a Double has.
-        let serial = try #require(Double(november["J"]?.value ?? ""))
+        let serial = try #require(Double(november["K"]?.value ?? ""))
         #expect(serial == 46_356 + 1_410.0 / 1_440)
-        #expect(november["J"]?.style == "1")
-        #expect(november["O"]?.value == "1250")
+        #expect(november["K"]?.style == "1")
+        #expect(november["P"]?.value == "1250")
         let summary = try SheetReader.read(try part("xl/worksheets/sheet2.xml"))
         #expect(summary[3]["A"]?.value == "Kỳ")
         #expect(summary.dropFirst(4).map { $0["A"]?.value ?? "" } == ["Tháng 11/2026", "Tháng 12/2026", "Tổng cộng"])
@@ -273,6 +282,18 @@ struct ExportTests {
         #expect(summary[6]["D"]?.value == "3", "the totals row: every post")
         #expect(try part("xl/styles.xml").contains("dd/mm/yyyy hh:mm"))
         #expect(try part("xl/worksheets/_rels/sheet1.xml.rels").contains("TargetMode=\"External\""))
+        // One list, two formats: the CSV has the workbook's columns, in order, with the same values.
+        let csv = Self.parseCSV(String(try workspace.loa("export", "--format", "csv").standardOutput.dropFirst()))
+        let letters = (0..<csv[0].count).map { String(UnicodeScalar(UInt8(65 + $0))) }
+        #expect(csv[0] == letters.map { sheet[0][$0]?.value ?? "" })
+        #expect(csv.count == sheet.count)
+        for (csvRow, sheetRow) in zip(csv.dropFirst(), sheet.dropFirst()) {
+            for (index, letter) in letters.enumerated() where sheetRow[letter]?.style != "1" {
+                // CSV disarms a formula with a quote; a workbook's text cell never runs.
+                let value = sheetRow[letter]?.value ?? ""
+                #expect(csvRow[index] == value || csvRow[index] == "'" + value, "\(csv[0][index])")
+            }
+        }
         try Self.checkWithOpenpyxl(file)
         try Self.checkWithLibreOffice(workspace.root.appendingPathComponent("toan-bo.xlsx"), in: workspace)
     }
@@ -323,7 +344,7 @@ struct ExportTests {
         let facts = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
         )
-        #expect(facts["filter"] as? String == "A1:R3")
+        #expect(facts["filter"] as? String == "A1:T3", "every metric of the archive, reach included")
         #expect(facts["frozen"] as? String == "A2")
         #expect(facts["times"] as? [String] == ["2026-11-30T23:30:00", "2026-11-30T23:30:00"])
         #expect(facts["is_date"] as? [Bool] == [true, true])
@@ -334,14 +355,14 @@ struct ExportTests {
         )
         #expect(facts["too_narrow"] as? [String] == [], "no cell wider than its column")
         let summary = try #require(facts["summary"] as? [[Any]])
-        #expect(summary.first?.first as? String == "Báo cáo truyền thông")
+        #expect(summary.first?.first as? String == "Báo cáo truyền thông – Thành đoàn Cần Thơ")
         #expect((summary[1].first as? String)?.hasPrefix("Tháng 11/2026") == true)
         #expect(summary.last?.first as? String == "Tổng cộng")
         #expect(summary.last?[3] as? String == "=SUM(D5:D5)")
         let values = try #require(facts["summary_values"] as? [[Any]])
         #expect(values.last?[3] as? Int == 2)
         #expect(facts["summary_filter"] as? String == "A4:I5", "the header and data rows, not the totals")
-        #expect(facts["title"] as? String == "Báo cáo truyền thông")
+        #expect(facts["title"] as? String == "Báo cáo truyền thông – Thành đoàn Cần Thơ")
         #expect(facts["subject"] as? String == "Tháng 11/2026")
     }
 
@@ -368,9 +389,9 @@ struct ExportTests {
         )
         let rows = parseCSV(csv)
         #expect(rows.count == 5, "\(csv)")
-        #expect(rows.first?[9] == "Thời gian đăng dự kiến")
+        #expect(rows.first?[10] == "Thời gian đăng dự kiến")
         #expect(
-            rows.dropFirst().map { $0[0] + " " + $0[9] } == [
+            rows.dropFirst().map { $0[0] + " " + $0[10] } == [
                 "cuoi-thang 30/11/2026 23:30", "cuoi-thang 30/11/2026 23:30", "dau-thang 01/12/2026 00:10",
                 "mo-hinh 01/12/2026 08:00",
             ],
@@ -397,13 +418,17 @@ struct ExportTests {
         let page = try String(contentsOf: file, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<html lang=\"vi\">"))
+        #expect(page.contains("<h1>Báo cáo truyền thông – Thành đoàn Cần Thơ</h1>"), "whose report it is")
         #expect(page.contains("Từ 01/11/2026 đến 31/12/2026"))
         #expect(!page.contains("<script"))
         #expect(!page.contains("src=\"http"))
         #expect(!page.contains("<link"))
         #expect(page.components(separatedBy: "<svg").count - 1 == 3)
         #expect(page.components(separatedBy: "<table>").count - 1 == 4)
-        #expect(page.contains("Theo đơn vị") && page.contains("Theo kênh") && page.contains("Theo chuyên mục"))
+        #expect(
+            page.contains("Lượt đăng theo đơn vị") && page.contains("Lượt đăng theo kênh")
+                && page.contains("Lượt đăng theo chuyên mục")
+        )
         #expect(page.contains(">1.307<"), "interactions of the top post: 1.250 + 45 + 12 = 1.307")
         #expect(page.contains(">16.000<"))
         #expect(page.contains("30/11/2026"))

@@ -192,6 +192,50 @@ struct ReportUnitTests {
         #expect(XLSXReport.escape("a<b & \"c\"\u{1}") == "a&lt;b &amp; &quot;c&quot;")
     }
 
+    @Test("chart labels never collide: column labels turn when too wide, the legend wraps inside the chart")
+    func chartLabels() throws {
+        let series = Category.allCases.map(\.label)
+        let few = SVGChart.stackedBars(
+            columns: ["Quý III/2026", "Quý IV/2026"],
+            series: series,
+            values: [[1, 2, 3], [4, 5, 6]],
+            title: "t"
+        )
+        #expect(!few.contains("rotate("), "two labels fit side by side")
+        let months = (1...24).map { "Tháng \(($0 - 1) % 12 + 1)/\(2025 + ($0 - 1) / 12)" }
+        let many = SVGChart.stackedBars(
+            columns: months,
+            series: series,
+            values: months.map { _ in [1, 1, 1] },
+            title: "t"
+        )
+        #expect(many.components(separatedBy: "rotate(-40").count - 1 == 24, "24 labels in 672 px would overlap")
+        // The legend's entries, each from its swatch to the end of its name, overlap neither each other nor the
+        // chart's right edge.
+        let long = (1...6).map { "Chuỗi số liệu có tên khá dài số \($0)" }
+        let legend = SVGChart.stackedBars(columns: ["a"], series: long, values: [[1, 1, 1, 1, 1, 1]], title: "t")
+        var boxes: [(x: Double, y: Double, end: Double)] = []
+        for name in long {
+            let before = try #require(legend.range(of: ">\(name)</text>"))
+            let tag = try #require(legend[..<before.lowerBound].range(of: "<text x=\"", options: .backwards))
+            let numbers = legend[tag.upperBound...].split(separator: "\"")
+            let x = try #require(Double(numbers[0])) - 16
+            let y = try #require(Double(numbers[2]))
+            boxes.append((x, y, x + 16 + SVGChart.textWidth(name, size: 12)))
+        }
+        #expect(Set(boxes.map(\.y)).count > 1, "wrapped onto more than one line")
+        for (index, box) in boxes.enumerated() {
+            #expect(box.end <= 720)
+            for other in boxes[(index + 1)...] where other.y == box.y {
+                #expect(other.x >= box.end || other.end <= box.x, "\(box) and \(other)")
+            }
+        }
+        // A long title in a bar chart is cut to fit left of its bar.
+        let bars = SVGChart.horizontalBars([(String(repeating: "Tuổi trẻ Cần Thơ ", count: 6), 5)], title: "t")
+        let label = try #require(bars.split(separator: ">").first { $0.hasSuffix("…</text") })
+        #expect(SVGChart.textWidth(String(label.dropLast(6)), size: 12) <= 292)
+    }
+
     @Test("chart axes end on a round number")
     func niceAxis() {
         #expect(SVGChart.niceCeiling(0) == 4)

@@ -28,7 +28,15 @@ public struct ReportColumn: Sendable {
     ///
     /// The period is split into a year and a month or quarter (numbers): a text such as `2026-11` is silently
     /// turned into a date by Excel. With `.year` there is no second period column.
-    public static func list(metrics: [String], period: ReportPeriod, timeZone: TimeZone) -> [ReportColumn] {
+    ///
+    /// A channel is shown by its name in loa.yml (`channelNames`, by id), or its id when it has none, and by its
+    /// id in the next column, for machines.
+    public static func list(
+        metrics: [String],
+        period: ReportPeriod,
+        timeZone: TimeZone,
+        channelNames: [String: String] = [:]
+    ) -> [ReportColumn] {
         let format = LocalDateFormat(timeZone: timeZone)
         var columns = [
             ReportColumn("Mã tin") { .text($0.announcementID) },
@@ -36,7 +44,8 @@ public struct ReportColumn: Sendable {
             ReportColumn("Tiêu đề") { .text($0.title) },
             ReportColumn("Chuyên mục") { .text($0.category.label) },
             ReportColumn("Đơn vị") { .text($0.unit) },
-            ReportColumn("Kênh") { .text($0.channel) },
+            ReportColumn("Kênh") { .text(channelNames[$0.channel] ?? $0.channel) },
+            ReportColumn("Mã kênh") { .text($0.channel) },
             ReportColumn("Nền tảng") { .text($0.platform.rawValue) },
             ReportColumn("Năm") { .number(format.components($0.publishAt).year) },
         ]

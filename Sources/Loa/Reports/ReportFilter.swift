@@ -58,4 +58,26 @@ public struct ReportFilter: Sendable {
         guard sorted.count <= 12 else { return "" }
         return "; expected one of: " + sorted.map { "'\($0)'" }.joined(separator: ", ")
     }
+
+    /// The instants the filter's days cover, in milliseconds since 1970: from the first day's local midnight up
+    /// to, not including, the midnight after the last day.
+    public func window(timeZone: TimeZone) -> ReportWindow {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let until = through.map { calendar.date(byAdding: .day, value: 1, to: $0) ?? $0 }
+        return ReportWindow(
+            from: from.map { Int(($0.timeIntervalSince1970 * 1000).rounded(.down)) },
+            until: until.map { Int(($0.timeIntervalSince1970 * 1000).rounded(.down)) }
+        )
+    }
+}
+
+/// The instants a report covers, in milliseconds since 1970; nil for no bound.
+public struct ReportWindow: Sendable, Equatable {
+    public var from: Int?
+    public var until: Int?
+
+    public func contains(_ milliseconds: Int) -> Bool {
+        (from.map { milliseconds >= $0 } ?? true) && (until.map { milliseconds < $0 } ?? true)
+    }
 }

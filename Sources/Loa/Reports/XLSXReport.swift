@@ -11,11 +11,14 @@ import ZIPFoundation
 public struct XLSXReport: Sendable {
     public let timeZone: TimeZone
     public let period: ReportPeriod
+    /// Each channel's name in loa.yml, by id.
+    public let channelNames: [String: String]
     private let format: LocalDateFormat
 
-    public init(timeZone: TimeZone, period: ReportPeriod) {
+    public init(timeZone: TimeZone, period: ReportPeriod, channelNames: [String: String] = [:]) {
         self.timeZone = timeZone
         self.period = period
+        self.channelNames = channelNames
         self.format = LocalDateFormat(timeZone: timeZone)
     }
 
@@ -81,7 +84,12 @@ public struct XLSXReport: Sendable {
     }
 
     private func deliveryRows(_ rows: [ReportRow], metrics: [String]) -> Sheet {
-        let columns = ReportColumn.list(metrics: metrics, period: period, timeZone: timeZone)
+        let columns = ReportColumn.list(
+            metrics: metrics,
+            period: period,
+            timeZone: timeZone,
+            channelNames: channelNames
+        )
         var sheet: [[Cell]] = [columns.map { .text($0.heading) }]
         sheet.reserveCapacity(rows.count + 1)
         for row in rows {
@@ -141,13 +149,11 @@ public struct XLSXReport: Sendable {
         // Row numbers as Excel counts them, from 1: the data lies between the header and the totals row.
         let first = headerRow + 2
         let last = sheet.count
-        sheet.append(
-            [.text("Tổng cộng"), .empty, .empty]
-                + sums.enumerated().map { index, sum in
-                    let column = Self.column(3 + index)
-                    return .formula(last < first ? "0" : "SUM(\(column)\(first):\(column)\(last))", sum)
-                }
-        )
+        let sumCells: [Cell] = sums.enumerated().map { index, sum in
+            let column = Self.column(3 + index)
+            return .formula(last < first ? "0" : "SUM(\(column)\(first):\(column)\(last))", sum)
+        }
+        sheet.append([.text("Tổng cộng"), .empty, .empty] + sumCells)
         return Sheet(rows: sheet, headerRow: headerRow, trailingRows: 1)
     }
 

@@ -21,6 +21,8 @@ public struct Configuration: Sendable {
     /// In the run that creates the archive, a post already this far past its `publish_at` is held for a person
     /// (`loa run --catch-up`) rather than sent: a new archive may be a lost one, and its posts may be out already.
     public var catchUp: TimeInterval = 3600
+    /// Whose reports these are (`organisation:`), as their titles say; nil when loa.yml has none.
+    public var organisation: String?
 
     public init(
         file: URL,

@@ -8,12 +8,12 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
         "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up",
-        "engagement_schedule", "concurrency",
+        "engagement_schedule", "concurrency", "organisation",
         "channels",
     ]
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
-        "timeout", "concurrency",
+        "timeout", "concurrency", "name",
     ]
 
     private let environment: [String: String]
@@ -95,6 +95,8 @@ public struct ConfigurationLoader: Sendable {
                 if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.catchUp = value }
             case "concurrency":
                 configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
+            case "organisation":
+                configuration.organisation = reader.string(entry)
             case "engagement_schedule":
                 guard let text = reader.string(entry) else { break }
                 if let schedule = EngagementSchedule(text) {
@@ -208,6 +210,8 @@ public struct ConfigurationLoader: Sendable {
                         )
                     }
                 }
+            case "name":
+                channel.name = reader.string(field)
             case "max_length":
                 channel.maxLength = reader.int(field, in: 1...1_000_000)
             case "min_gap":
