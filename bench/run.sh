@@ -134,7 +134,7 @@ export_csv() {
     python3 bench/archive.py "$WORK/export/archive/loa.sqlite" 100000
     echo "export: 100,000 deliveries with one attempt each, to CSV (hyperfine, median)"
     hyperfine --warmup 1 --runs 7 --style none --export-json "$WORK/export.json" \
-        -n "loa export --format csv" "cd $WORK/export && $LOA export --format csv --output $WORK/export/loa.csv" \
+        -n "loa export --format csv" "cd $WORK/export && $LOA export --format csv --output $WORK/export/loa.csv --force" \
         -n "sqlite3 -csv" "sqlite3 -csv -header $WORK/export/archive/loa.sqlite 'SELECT * FROM deliveries' > $WORK/export/sqlite.csv" > /dev/null
     local rows=$(( $(wc -l < "$WORK/export/loa.csv") - 1 ))
     [ "$rows" -eq 100000 ] || { echo "loa export wrote $rows rows, not 100000"; exit 1; }

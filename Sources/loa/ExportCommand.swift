@@ -9,7 +9,9 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             One row per delivery: the announcement, its unit, category and channel, when it was due and posted, \
             its status and address, the attempts, and the latest value of each engagement figure. Dates are \
-            yyyy-MM-dd or dd/MM/yyyy, inclusive, in loa.yml's time zone, and filter on the publish time. CSV, \
+            yyyy-MM-dd or dd/MM/yyyy, inclusive, in loa.yml's time zone, and filter on the publish time; \
+            --month 11/2026, --quarter IV/2026 and --year 2026 stand for the days of that period. A --unit or \
+            --channel that nothing in loa.yml or the archive has is an error, not an empty report. CSV, \
             JSON Lines and HTML go to standard output without --output.
             """
     )
@@ -29,17 +31,26 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The last day, included.")
     var to: String?
 
-    @Option(name: .long, help: "Group by month, quarter or year (default: month).")
-    var period: String = "month"
+    @Option(name: .long, help: "A month instead of --from and --to: MM/yyyy, such as 11/2026.")
+    var month: String?
+
+    @Option(name: .long, help: "A quarter instead of --from and --to: IV/2026 or 4/2026.")
+    var quarter: String?
+
+    @Option(name: .long, help: "A year instead of --from and --to: yyyy, such as 2026.")
+    var year: String?
+
+    @Option(
+        name: .long,
+        help: "Group by month, quarter or year (default: that of --month, --quarter or --year, else month)."
+    )
+    var period: ReportPeriod?
 
     @Option(name: .long, help: "Only this unit, as written in the queue files.")
     var unit: String?
 
-    @Option(
-        name: .long,
-        help: "Only this category: policy-update, model-practice or activity-news, or its Vietnamese label."
-    )
-    var category: String?
+    @Option(name: .long, help: "Only this category: policy-update, model-practice or activity-news.")
+    var category: Loa.Category?
 
     @Option(name: .long, help: "Only this channel (an id or a glob).")
     var channel: String?
@@ -51,15 +62,19 @@ struct ExportCommand: AsyncParsableCommand {
     var force = false
 
     func validate() throws {
-        guard ReportPeriod(rawValue: period) != nil else {
-            throw ValidationError("--period: '\(period)' is not one of month, quarter, year")
+        let named = [("--month", month), ("--quarter", quarter), ("--year", year)].filter { $0.1 != nil }.map(\.0)
+        if named.count > 1 {
+            throw ValidationError("\(named.joined(separator: " and ")): give one period, not several")
         }
-        if let category, Loa.Category(written: category) == nil {
-            throw ValidationError(
-                "--category: '\(category)' is not one of policy-update, model-practice, activity-news (or their "
-                    + "Vietnamese labels)\(Suggestion.didYouMean(category, among: Loa.Category.writtenNames))"
-            )
+        if let option = named.first {
+            let dates = [("--from", from), ("--to", to)].filter { $0.1 != nil }.map(\.0)
+            if !dates.isEmpty {
+                throw ValidationError(
+                    "\(option) and \(dates.joined(separator: " and ")): give a period or days, not both"
+                )
+            }
         }
+        _ = try calendarPeriod()
         if format == .xlsx, output == nil, Console.Stream.standardOutput.isTerminal {
             throw ValidationError("--format xlsx needs --output FILE (a workbook is not readable on a terminal)")
         }
@@ -76,17 +91,29 @@ struct ExportCommand: AsyncParsableCommand {
             case .failure: throw ValidationError("--\(name): '\(text)' is not a day; expected yyyy-MM-dd or dd/MM/yyyy")
             }
         }
+        let named = try calendarPeriod()
+        let days = named?.days(in: configuration.timeZone)
         let filter = ReportFilter(
-            from: try day(from, "from"),
-            through: try day(to, "to"),
+            from: try days?.first ?? day(from, "from"),
+            through: try days?.last ?? day(to, "to"),
             unit: unit,
-            category: category.flatMap(Loa.Category.init(written:)),
+            category: category,
             channel: channel
         )
         let format = self.format
-        let period = ReportPeriod(rawValue: period) ?? .month
+        let channelNames = Dictionary(
+            configuration.channels.compactMap { channel in channel.name.map { (channel.id, $0) } },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let period = self.period ?? named?.period ?? .month
         let output = self.output.map { URL(fileURLWithPath: $0) }
-        let range = rangeLabel(filter, LocalDateFormat(timeZone: configuration.timeZone))
+        let heading = ReportHeading(
+            filter: filter,
+            named: named,
+            organisation: configuration.organisation,
+            timeZone: configuration.timeZone,
+            generated: Date()
+        )
         // A progress bar on a terminal, when the report goes to a file (not to the terminal itself).
         var progress: (@Sendable (Int, Int) -> Void)?
         if output != nil, Console.Stream.standardError.isTerminal {
@@ -115,34 +142,54 @@ struct ExportCommand: AsyncParsableCommand {
         let count: Int
         do {
             count = try await onOwnThread {
-                guard let archive = try SQLiteArchive.openForReading(path: configuration.archive) else { return 0 }
+                guard let archive = try ArchiveStores.openForReading(configuration.archive) else { return 0 }
+                // Names are read only when a filter needs them: on a large archive, they are a query of their own.
+                let needsNames = filter.unit != nil || filter.channel != nil
+                let known = needsNames ? try archive.reportNames() : ReportNames(units: [], channels: [])
+                if let problem = filter.problem(
+                    units: known.units,
+                    channels: Set(known.channels + configuration.channels.map(\.id)),
+                    timeZone: configuration.timeZone
+                ) {
+                    throw FilterProblem(description: problem)
+                }
                 // A file is written whole or not at all: the previous report stays until the new one is complete.
                 let sink = try OutputSink(output)
                 if format == .csv {
                     // Streamed from the archive: no report rows are held, however long the period.
-                    let count = try CSVReport(timeZone: configuration.timeZone, period: period)
-                        .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
+                    let count = try CSVReport(
+                        timeZone: configuration.timeZone,
+                        period: period,
+                        channelNames: channelNames
+                    )
+                    .write(from: archive, filter: filter, progress: showProgress, to: sink.write)
                     try sink.finish()
                     return count
                 }
-                let rows = try ReportQuery(archive: archive, timeZone: configuration.timeZone)
-                    .rows(filter, withHistory: format == .jsonl)
+                let rows = try archive.reportRows(filter, timeZone: configuration.timeZone, history: format == .jsonl)
                 switch format {
                 case .xlsx:
-                    let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
                     try sink.write(
-                        try XLSXReport(timeZone: configuration.timeZone, period: period).bytes(rows, metrics: metrics)
+                        try XLSXReport(timeZone: configuration.timeZone, period: period, channelNames: channelNames)
+                            .bytes(rows, metrics: try archive.reportMetrics(), heading: heading)
                     )
                 case .jsonl:
                     try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
                 case .html, .csv:
-                    let page = try HTMLReport(timeZone: configuration.timeZone, period: period)
-                        .render(rows, range: range, generated: Date())
+                    let page = try HTMLReport(
+                        timeZone: configuration.timeZone,
+                        period: period,
+                        channelNames: channelNames
+                    )
+                    .render(rows, heading: heading)
                     try sink.write(Data(page.utf8))
                 }
                 try sink.finish()
                 return rows.count
             }
+        } catch let problem as FilterProblem {
+            Console.write("loa export: \(problem)", to: .standardError)
+            throw ExitStatus.code(ExitStatus.usage)
         } catch let problem as FileProblem {
             Console.write("loa export: \(problem)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
@@ -155,15 +202,31 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
-    private func rangeLabel(_ filter: ReportFilter, _ dates: LocalDateFormat) -> String {
-        switch (filter.from, filter.through) {
-        case (let from?, let through?): "Từ \(dates.day(from)) đến \(dates.day(through))"
-        case (let from?, nil): "Từ \(dates.day(from))"
-        case (nil, let through?): "Đến \(dates.day(through))"
-        case (nil, nil): "Toàn bộ lưu trữ"
+    /// The month, quarter or year of `--month`, `--quarter` or `--year`; nil without one.
+    private func calendarPeriod() throws -> CalendarPeriod? {
+        for (option, text, period) in [
+            ("month", month, ReportPeriod.month), ("quarter", quarter, .quarter), ("year", year, .year),
+        ] {
+            guard let text else { continue }
+            guard let named = CalendarPeriod(text, as: period) else {
+                throw ValidationError(
+                    "--\(option): '\(text)' is not a \(option); expected \(CalendarPeriod.expected(period))"
+                )
+            }
+            return named
         }
+        return nil
     }
 }
+
+/// A filter that would give an empty report by mistake (``ReportFilter/problem(units:channels:timeZone:)``).
+private struct FilterProblem: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension ReportPeriod: ExpressibleByArgument {}
+
+extension Loa.Category: ExpressibleByArgument {}
 
 /// Standard output, or a file replaced whole once the report is complete (``AtomicFile``).
 private final class OutputSink {

@@ -11,12 +11,16 @@ import ZIPFoundation
 @Suite("loa export")
 struct ExportTests {
     static let injected = "=HYPERLINK(\"http://evil.example\",\"Bấm vào\")"
+    static let channelName = "Fanpage Thành đoàn Cần Thơ"
+    static let organisation = "Thành đoàn Cần Thơ"
 
     /// A workspace with posts either side of midnight on 1 December, in three categories, with figures.
     static func archive() throws -> DeliveryWorkspace {
         let workspace = try DeliveryWorkspace(
             channels:
-                "  fb-thanhdoan:\n    platform: facebook\n    transport: outbox\n  zalo-phuong:\n    platform: zalo\n    transport: outbox"
+                "  fb-thanhdoan:\n    platform: facebook\n    transport: outbox\n    name: \(channelName)\n"
+                + "  zalo-phuong:\n    platform: zalo\n    transport: outbox",
+            settings: "organisation: \(organisation)"
         )
         // 23:30 on 30 November in Vietnam is 16:30 UTC: it belongs to November.
         try workspace.write(
@@ -143,20 +147,45 @@ struct ExportTests {
         #expect(Array(header.prefix(3)) == ["Mã tin", "Lần sửa", "Tiêu đề"])
         #expect(Array(header.suffix(5)) == ["Cảm xúc", "Bình luận", "Chia sẻ", "Lượt xem", "reach"])
         func column(_ name: String) -> Int { header.firstIndex(of: name) ?? -1 }
-        let november = try #require(rows.first { $0[0] == "cuoi-thang" && $0[column("Kênh")] == "fb-thanhdoan" })
+        let november = try #require(rows.first { $0[0] == "cuoi-thang" && $0[column("Mã kênh")] == "fb-thanhdoan" })
+        #expect(november[column("Kênh")] == Self.channelName, "a channel's name from loa.yml")
+        #expect(
+            rows.filter { $0[column("Mã kênh")] == "zalo-phuong" }.allSatisfy { $0[column("Kênh")] == "zalo-phuong" }
+        )
         #expect(Array(november[column("Tiêu đề")].utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
-        #expect(november[column("Kỳ")] == "2026-11")
-        #expect(november[column("Thời gian đăng dự kiến")] == "30/11/2026 23:30")
+        // The period split into numbers, dates year first: nothing Excel reads as another date or turns into one.
+        #expect(november[column("Năm")] == "2026")
+        #expect(november[column("Tháng")] == "11")
+        #expect(november[column("Thời gian đăng dự kiến")] == "2026-11-30 23:30")
+        #expect(!header.contains("Kỳ"))
         #expect(november[column("Trạng thái")] == "Đã đăng")
         #expect(november[column("Cảm xúc")] == "1250")
         #expect(november[column("Lượt xem")] == "16000")
         let december = try #require(rows.first { $0[0] == "dau-thang" })
-        #expect(december[column("Kỳ")] == "2026-12")
+        #expect(december[column("Tháng")] == "12")
+        #expect(december[column("Thời gian đăng")].hasPrefix("2026-12-"))
         #expect(december[column("Tiêu đề")] == "'" + Self.injected)
         #expect(december[column("reach")] == "300")
         let quoted = try #require(rows.first { $0[0] == "mo-hinh" })
         #expect(quoted[column("Tiêu đề")] == "Mô hình “Cà phê thanh niên”, cách làm hay")
         #expect(quoted[column("Trạng thái")] == "Chờ xác nhận")
+        for row in rows.dropFirst() {
+            for cell in row {
+                #expect(
+                    cell.range(of: #"^\d{4}-\d{1,2}$|^\d{1,2}/\d{1,2}/\d{4}"#, options: .regularExpression) == nil,
+                    "\(cell)"
+                )
+            }
+        }
+        let byQuarter = Self.parseCSV(
+            String(try workspace.loa("export", "--format", "csv", "--period", "quarter").standardOutput.dropFirst())
+        )
+        #expect(Array(byQuarter[0][8...10]) == ["Năm", "Quý", "Thời gian đăng dự kiến"])
+        #expect(byQuarter.dropFirst().map { $0[9] } == ["4", "4", "4", "4"])
+        let byYear = Self.parseCSV(
+            String(try workspace.loa("export", "--format", "csv", "--period", "year").standardOutput.dropFirst())
+        )
+        #expect(Array(byYear[0][8...9]) == ["Năm", "Thời gian đăng dự kiến"])
         // Filters.
         let filtered = try workspace.loa(
             "export",
@@ -217,9 +246,14 @@ struct ExportTests {
     func xlsx() throws {
         let workspace = try Self.archive()
         let file = workspace.root.appendingPathComponent("bao-cao.xlsx")
-        let output = try workspace.loa("export", "--format", "xlsx", "--output", file.path)
+        let output = try workspace.loa("export", "--format", "xlsx", "--month", "11/2026", "--output", file.path)
         #expect(output.status == 0, "\(output.all)")
-        let archive = try ZIPFoundation.Archive(url: file, accessMode: .read)
+        let whole = try workspace.loa("export", "--format", "xlsx", "--output", "toan-bo.xlsx")
+        #expect(whole.status == 0, "\(whole.all)")
+        let archive = try ZIPFoundation.Archive(
+            url: workspace.root.appendingPathComponent("toan-bo.xlsx"),
+            accessMode: .read
+        )
         func part(_ path: String) throws -> String {
             let entry = try #require(archive[path])
             var data = Data()
@@ -231,33 +265,142 @@ struct ExportTests {
         let sheet = try SheetReader.read(try part("xl/worksheets/sheet1.xml"))
         #expect(sheet.count == 5)
         #expect(sheet[0]["A"]?.value == "Mã tin")
-        let november = try #require(sheet.first { $0["A"]?.value == "cuoi-thang" && $0["F"]?.value == "fb-thanhdoan" })
+        let november = try #require(sheet.first { $0["A"]?.value == "cuoi-thang" && $0["G"]?.value == "fb-thanhdoan" })
+        #expect(november["F"]?.value == Self.channelName)
         #expect(november["A"]?.type == "inlineStr")
         #expect(Array((november["C"]?.value ?? "").utf8) == Array("Tổng kết tháng 11 – Đoàn phường".utf8))
-        #expect(november["H"]?.value == "Tháng 11/2026")
-        // 30/11/2026 23:30 local as an Excel serial day, styled as a date.
-        let serial = try #require(Double(november["I"]?.value ?? ""))
-        #expect(abs(serial - 46_356.979_167) < 0.0001)
-        #expect(november["I"]?.style == "1")
-        #expect(november["N"]?.value == "1250")
+        #expect(sheet[0]["I"]?.value == "Năm" && sheet[0]["J"]?.value == "Tháng")
+        #expect(november["I"]?.value == "2026" && november["J"]?.value == "11")
+        // 30/11/2026 23:30 local as an Excel serial day, styled as a date, exact to the last digit a Double has.
+        let serial = try #require(Double(november["K"]?.value ?? ""))
+        #expect(serial == 46_356 + 1_410.0 / 1_440)
+        #expect(november["K"]?.style == "1")
+        #expect(november["P"]?.value == "1250")
         let summary = try SheetReader.read(try part("xl/worksheets/sheet2.xml"))
-        #expect(summary[0]["A"]?.value == "Kỳ")
-        #expect(summary.dropFirst().map { $0["A"]?.value ?? "" } == ["Tháng 11/2026", "Tháng 12/2026"])
-        #expect(summary[1]["D"]?.value == "2", "both November posts of Đoàn phường An Hòa")
+        #expect(summary[3]["A"]?.value == "Kỳ")
+        #expect(summary.dropFirst(4).map { $0["A"]?.value ?? "" } == ["Tháng 11/2026", "Tháng 12/2026", "Tổng cộng"])
+        #expect(summary[4]["D"]?.value == "2", "both November posts of Đoàn phường An Hòa")
+        #expect(summary[6]["D"]?.value == "3", "the totals row: every post")
         #expect(try part("xl/styles.xml").contains("dd/mm/yyyy hh:mm"))
-        // Where LibreOffice is installed, it must open the workbook.
-        if let office = ["/usr/bin/libreoffice", "/usr/bin/soffice"].first(where: FileManager.default.isExecutableFile)
-        {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: office)
-            process.arguments = ["--headless", "--convert-to", "csv", "--outdir", workspace.root.path, file.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            let csv = try String(contentsOf: workspace.root.appendingPathComponent("bao-cao.csv"), encoding: .utf8)
-            #expect(csv.contains("cuoi-thang"))
+        #expect(try part("xl/worksheets/_rels/sheet1.xml.rels").contains("TargetMode=\"External\""))
+        // One list, two formats: the CSV has the workbook's columns, in order, with the same values.
+        let csv = Self.parseCSV(String(try workspace.loa("export", "--format", "csv").standardOutput.dropFirst()))
+        let letters = (0..<csv[0].count).map { String(UnicodeScalar(UInt8(65 + $0))) }
+        #expect(csv[0] == letters.map { sheet[0][$0]?.value ?? "" })
+        #expect(csv.count == sheet.count)
+        for (csvRow, sheetRow) in zip(csv.dropFirst(), sheet.dropFirst()) {
+            for (index, letter) in letters.enumerated() where sheetRow[letter]?.style != "1" {
+                // CSV disarms a formula with a quote; a workbook's text cell never runs.
+                let value = sheetRow[letter]?.value ?? ""
+                #expect(csvRow[index] == value || csvRow[index] == "'" + value, "\(csv[0][index])")
+            }
         }
+        try Self.checkWithOpenpyxl(file)
+        try Self.checkWithLibreOffice(workspace.root.appendingPathComponent("toan-bo.xlsx"), in: workspace)
+    }
+
+    /// The workbook as openpyxl reads it, where it is installed (Debian's python3-openpyxl; .ci/run installs it):
+    /// exact date-times, the filter, widths, hyperlinks, the totals formula and the document's properties.
+    static func checkWithOpenpyxl(_ file: URL) throws {
+        let python = URL(fileURLWithPath: "/usr/bin/python3")
+        guard FileManager.default.isExecutableFile(atPath: python.path),
+            (try? LoaProcess.run(["-c", "import openpyxl"], in: file.deletingLastPathComponent(), executable: python))?
+                .status == 0
+        else { return }
+        let script = #"""
+            import json, sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            values = openpyxl.load_workbook(sys.argv[1], data_only=True)
+            sheet = book["Danh sách"]
+            header = [cell.value for cell in sheet[1]]
+            rows = [[cell for cell in row] for row in sheet.iter_rows(min_row=2)]
+            def column(name): return header.index(name)
+            facts = {
+                "header": header,
+                "filter": sheet.auto_filter.ref,
+                "frozen": sheet.freeze_panes,
+                "times": [row[column("Thời gian đăng dự kiến")].value.isoformat() for row in rows],
+                "is_date": [row[column("Thời gian đăng dự kiến")].is_date for row in rows],
+                "formats": [row[column("Thời gian đăng dự kiến")].number_format for row in rows],
+                "links": [row[column("Liên kết")].hyperlink.target if row[column("Liên kết")].hyperlink else None
+                          for row in rows],
+                "too_narrow": [
+                    cell.coordinate for row in sheet.iter_rows() for cell in row if cell.value is not None and
+                    (sheet.column_dimensions[cell.column_letter].width or 8.43) <
+                    min(60, 16 if cell.is_date else len(str(cell.value)) + 1)],
+                "summary": [[cell.value for cell in row] for row in book["Tổng hợp"].iter_rows()],
+                "summary_values": [[cell.value for cell in row] for row in values["Tổng hợp"].iter_rows()],
+                "summary_filter": book["Tổng hợp"].auto_filter.ref,
+                "title": book.properties.title,
+                "subject": book.properties.subject,
+            }
+            print(json.dumps(facts, ensure_ascii=False))
+            """#
+        let output = try LoaProcess.run(
+            ["-c", script, file.path],
+            in: file.deletingLastPathComponent(),
+            executable: python
+        )
+        #expect(output.status == 0, "\(output.all)")
+        let facts = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]
+        )
+        #expect(facts["filter"] as? String == "A1:T3", "every metric of the archive, reach included")
+        #expect(facts["frozen"] as? String == "A2")
+        #expect(facts["times"] as? [String] == ["2026-11-30T23:30:00", "2026-11-30T23:30:00"])
+        #expect(facts["is_date"] as? [Bool] == [true, true])
+        #expect(facts["formats"] as? [String] == ["dd/mm/yyyy hh:mm", "dd/mm/yyyy hh:mm"])
+        #expect(
+            facts["links"] as? [String]
+                == ["https://facebook.com/p/cuoi-thang-fb-thanhdoan", "https://facebook.com/p/cuoi-thang-zalo-phuong"]
+        )
+        #expect(facts["too_narrow"] as? [String] == [], "no cell wider than its column")
+        let summary = try #require(facts["summary"] as? [[Any]])
+        #expect(summary.first?.first as? String == "Báo cáo truyền thông – Thành đoàn Cần Thơ")
+        #expect((summary[1].first as? String)?.hasPrefix("Tháng 11/2026") == true)
+        #expect(summary.last?.first as? String == "Tổng cộng")
+        #expect(summary.last?[3] as? String == "=SUM(D5:D5)")
+        let values = try #require(facts["summary_values"] as? [[Any]])
+        #expect(values.last?[3] as? Int == 2)
+        #expect(
+            facts["summary_filter"] as? String == "A4:J5",
+            "the header and data rows (every metric, reach included), not the totals"
+        )
+        #expect(facts["title"] as? String == "Báo cáo truyền thông – Thành đoàn Cần Thơ")
+        #expect(facts["subject"] as? String == "Tháng 11/2026")
+    }
+
+    /// The workbook converted to CSV (UTF-8) by LibreOffice, where it is installed: the dates show the exact minute,
+    /// 08:00 included (a serial with six decimals showed it as 07:59).
+    static func checkWithLibreOffice(_ file: URL, in workspace: DeliveryWorkspace) throws {
+        guard
+            let office = ["/usr/bin/libreoffice", "/usr/bin/soffice"].first(where: FileManager.default.isExecutableFile)
+        else { return }
+        let folder = workspace.root.appendingPathComponent("office")
+        let profile = workspace.root.appendingPathComponent("office-profile")
+        let output = try LoaProcess.run(
+            [
+                "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", folder.path, file.path,
+            ],
+            in: workspace.root,
+            executable: URL(fileURLWithPath: office)
+        )
+        #expect(output.status == 0, "\(output.all)")
+        let csv = try String(
+            contentsOf: folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".csv"),
+            encoding: .utf8
+        )
+        let rows = parseCSV(csv)
+        #expect(rows.count == 5, "\(csv)")
+        #expect(rows.first?[10] == "Thời gian đăng dự kiến")
+        #expect(
+            rows.dropFirst().map { $0[0] + " " + $0[10] } == [
+                "cuoi-thang 30/11/2026 23:30", "cuoi-thang 30/11/2026 23:30", "dau-thang 01/12/2026 00:10",
+                "mo-hinh 01/12/2026 08:00",
+            ],
+            "\(csv)"
+        )
     }
 
     @Test("HTML: one self-contained page in Vietnamese with tables, inline SVG charts, 1.250-style numbers")
@@ -279,13 +422,17 @@ struct ExportTests {
         let page = try String(contentsOf: file, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<html lang=\"vi\">"))
+        #expect(page.contains("<h1>Báo cáo truyền thông – Thành đoàn Cần Thơ</h1>"), "whose report it is")
         #expect(page.contains("Từ 01/11/2026 đến 31/12/2026"))
         #expect(!page.contains("<script"))
         #expect(!page.contains("src=\"http"))
         #expect(!page.contains("<link"))
         #expect(page.components(separatedBy: "<svg").count - 1 == 3)
         #expect(page.components(separatedBy: "<table>").count - 1 == 4)
-        #expect(page.contains("Theo đơn vị") && page.contains("Theo kênh") && page.contains("Theo chuyên mục"))
+        #expect(
+            page.contains("Lượt đăng theo đơn vị") && page.contains("Lượt đăng theo kênh")
+                && page.contains("Lượt đăng theo chuyên mục")
+        )
         #expect(page.contains(">1.307<"), "interactions of the top post: 1.250 + 45 + 12 = 1.307")
         #expect(page.contains(">16.000<"))
         #expect(page.contains("30/11/2026"))

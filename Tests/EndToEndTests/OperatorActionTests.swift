@@ -47,7 +47,7 @@ struct OperatorActionTests {
         #expect(nextWeek.status == 0, "\(nextWeek.all)")
         #expect(
             FileManager.default.fileExists(
-                atPath: workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-08-tuan-sau.txt").path
+                atPath: workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-08-tuan-sau/text.txt").path
             )
         )
         #expect(try Self.row(workspace, "tuan-sau")["status"] == "awaiting_confirmation")
@@ -140,7 +140,7 @@ struct OperatorActionTests {
             try workspace.rows("SELECT forced, previous_status FROM confirmations").first?["previous_status"]
                 == "pending"
         )
-        let file = workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-08-som.txt")
+        let file = workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-08-som/text.txt")
         _ = try workspace.loa("run", "--now", Date.vietnam(9, plus: 7 * 86_400))
         #expect(!FileManager.default.fileExists(atPath: file.path), "a confirmed post is not written")
         let undo = try workspace.loa("confirm", "som", "--channel", "zalo-nhom", "--undo")

@@ -39,7 +39,7 @@ struct PeopleInputTests {
         #expect(try workspace.rows("SELECT * FROM deliveries WHERE status != 'pending'").isEmpty)
         _ = try workspace.loa("run", "--now", Date.vietnam(7, 30))
         let text = try String(
-            contentsOf: workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-01-van-ban.txt"),
+            contentsOf: workspace.root.appendingPathComponent("outbox/zalo-nhom/2026-12-01-van-ban/text.txt"),
             encoding: .utf8
         )
         #expect(text.hasPrefix("[Văn bản – Chính sách] Triển khai văn bản mới"), "\(text)")
@@ -131,7 +131,7 @@ struct PeopleInputTests {
         let run = try workspace.loa("run", "--now", Date.vietnam(9))
         #expect(!run.all.contains("Error Domain"), "\(run.all)")
         let message: String? = try workspace.rows("SELECT error_message FROM attempts").first?["error_message"]
-        #expect(message?.hasPrefix("cannot write outbox/zalo-nhom/2026-12-01-tin.txt: ") == true, "\(message ?? "")")
+        #expect(message?.hasPrefix("cannot write outbox/zalo-nhom/2026-12-01-tin/: ") == true, "\(message ?? "")")
         #expect(message.map { !$0.contains("Error Domain") && !$0.contains("NSCocoa") } == true, "\(message ?? "")")
         #expect(message?.contains("'outbox' is not a folder") == true, "\(message ?? "")")
 

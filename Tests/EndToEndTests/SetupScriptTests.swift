@@ -48,7 +48,9 @@ struct SetupScriptTests {
     @Test("a machine without libcurl's headers gets them; with --tests also Chromium and fonts")
     func installsMissing() throws {
         guard getuid() == 0 else { return }  // as another account it would ask sudo; the root path is tested here
-        let fresh = try Stand(installed: ["fonts-noto-core"])
+        let fresh = try Stand(installed: [
+            "fonts-noto-core", "python3-openpyxl", "libreoffice-calc-nogui", "poppler-utils",
+        ])
         let check = try fresh.run(["--tests", "--check"])
         #expect(check.status == 1 && check.standardOutput == "missing: libcurl4-openssl-dev chromium\n")
         #expect(fresh.aptCalls.isEmpty, "--check installs nothing")
@@ -59,7 +61,12 @@ struct SetupScriptTests {
 
     @Test("nothing missing: nothing run, nothing printed")
     func nothingMissing() throws {
-        let ready = try Stand(installed: ["libcurl4-openssl-dev", "chromium", "fonts-noto-core"])
+        let ready = try Stand(
+            installed: [
+                "libcurl4-openssl-dev", "chromium", "fonts-noto-core", "python3-openpyxl", "libreoffice-calc-nogui",
+                "poppler-utils",
+            ]
+        )
         let setup = try ready.run(["--tests"])
         #expect(setup.status == 0 && setup.all.isEmpty, "\(setup.all)")
         #expect(ready.aptCalls.isEmpty)

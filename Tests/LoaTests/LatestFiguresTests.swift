@@ -105,9 +105,9 @@ struct LatestFiguresTests {
         ] as [(String, [Int?])]
     )
     func column(text: String, expected: [Int?]) {
-        let metrics = ["reactions", "comments", "views"].map { Array($0.utf8) }
-        var text = text
-        let values = text.withUTF8 { FiguresColumn.values(UnsafeRawBufferPointer($0), metrics) }
-        #expect(values == expected)
+        let figures = FiguresColumn.figures(text)
+        #expect(["reactions", "comments", "views"].map { figures[$0] } == expected)
+        var bytes = text
+        #expect(bytes.withUTF8 { FiguresColumn.figures(UnsafeRawBufferPointer($0)) } == figures)
     }
 }

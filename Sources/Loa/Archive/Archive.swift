@@ -130,6 +130,21 @@ public protocol ArchiveReading {
     /// The channels the archive has deliveries on, in name order.
     func channelsWithDeliveries() throws -> [String]
 
+    // MARK: Reports
+
+    /// The units and channels reports can be filtered by: this archive's and imported ones.
+    func reportNames() throws -> ReportNames
+    /// Every metric figures were recorded under, this archive's and imported ones, in report order.
+    func reportMetrics() throws -> [String]
+    /// How many deliveries a filter covers, imported ones included.
+    func reportCount(_ filter: ReportFilter, timeZone: TimeZone) throws -> Int
+    /// The deliveries a filter covers, in report order, each with its latest figures; with `history`, every
+    /// figure snapshot too.
+    func reportRows(_ filter: ReportFilter, timeZone: TimeZone, history: Bool) throws -> [ReportRow]
+    /// Calls `body` with each delivery a filter covers, in report order (announcements by publish time, then id
+    /// and revision; deliveries by channel; imported ones merged in), without holding them all.
+    func forEachReportRow(_ filter: ReportFilter, timeZone: TimeZone, _ body: (ReportRow) throws -> Void) throws
+
     // MARK: Engagement
 
     /// The metric names figures were ever recorded under, in name order.
@@ -198,6 +213,12 @@ public protocol ArchiveWriting: ArchiveReading {
     func recordChannel(_ channel: String, destination: String?) throws
     /// Moves the records of channel `old` to `new`: its deliveries, its attempts, and forgets `old`.
     func moveChannelRecords(from old: String, to new: String, at now: Date) throws
+
+    // MARK: Imports
+
+    /// Takes other units' report rows into the archive as imported records (keyed by unit and delivery id),
+    /// never delivered, retried or polled; returns what each file's rows did.
+    func importRows(_ files: [(file: String, rows: [ReportRow])], now: Date) throws -> [ImportCount]
 
     // MARK: Operators
 

@@ -233,6 +233,46 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v9-imports") { db in
+            // Deliveries of other units' archives, taken in by `loa import` from their JSON Lines exports: kept
+            // apart from `deliveries`, so nothing that delivers, retries, polls or lists work ever sees them, and
+            // read by reports beside this archive's own. Keyed by unit and delivery id: two wards may both have
+            // an announcement `2026-12-01-tin` on a channel `zalo-doan-phuong`.
+            try db.execute(
+                sql: """
+                    CREATE TABLE imported_deliveries (
+                        unit TEXT NOT NULL,
+                        delivery_id TEXT NOT NULL,
+                        announcement_id TEXT NOT NULL,
+                        revision INTEGER NOT NULL,
+                        title TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        platform TEXT NOT NULL,
+                        transport TEXT NOT NULL,
+                        publish_at DATETIME NOT NULL,
+                        delivered_at DATETIME,
+                        status TEXT NOT NULL,
+                        remote_url TEXT,
+                        attempts INTEGER NOT NULL,
+                        figures TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        imported_at DATETIME NOT NULL,
+                        PRIMARY KEY (unit, delivery_id)
+                    );
+                    CREATE INDEX imported_deliveries_by_time ON imported_deliveries(publish_at);
+                    CREATE TABLE imported_snapshots (
+                        unit TEXT NOT NULL,
+                        delivery_id TEXT NOT NULL,
+                        metric TEXT NOT NULL,
+                        value INTEGER NOT NULL,
+                        taken_at DATETIME NOT NULL,
+                        source TEXT NOT NULL,
+                        PRIMARY KEY (unit, delivery_id, metric, taken_at)
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

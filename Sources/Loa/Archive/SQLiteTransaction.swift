@@ -15,6 +15,11 @@ final class SQLiteTransaction: ArchiveWriting {
         self.db = db
     }
 
+    /// Runs `body` on this transaction's connection.
+    func inDatabase<T>(_ body: (Database) throws -> T) rethrows -> T {
+        try body(db)
+    }
+
     // MARK: Settings
 
     func setting(_ key: String) throws -> String? {

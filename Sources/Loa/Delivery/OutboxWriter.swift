@@ -92,7 +92,7 @@ struct OutboxWriter {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw FileProblem("cannot write \(shown): \(FileProblem.reason(of: error))")
+            throw FileProblem("cannot write \(shown): \(ErrorWords.describe(error, path: parent.path))")
         }
         let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString.prefix(8)).part")
         defer { try? fileManager.removeItem(at: staging) }
@@ -127,7 +127,7 @@ struct OutboxWriter {
         } catch let problem as FileProblem {
             throw problem
         } catch {
-            throw FileProblem("cannot write \(shown): \(FileProblem.reason(of: error))")
+            throw FileProblem("cannot write \(shown): \(ErrorWords.describe(error, path: folder.path))")
         }
         return photos
     }

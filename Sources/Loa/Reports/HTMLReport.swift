@@ -1,68 +1,112 @@
 import Foundation
 import Mustache
 
-/// The report as one self-contained HTML page in Vietnamese: totals, tables per unit, channel and category,
-/// and charts as inline SVG. It needs no network and no script to read, and prints well.
+/// The report as one self-contained HTML page in Vietnamese: whose report it is and what it covers, totals,
+/// tables per unit, channel and category, and charts as inline SVG. It needs no network and no script to read,
+/// and prints on A4.
+///
+/// Every figure is labelled for what it counts, the same in tiles, charts and tables: *tin bài* are
+/// announcements, *lượt đăng* are posts on channels (one announcement on three channels is three). A figure
+/// never recorded is shown as "—", not 0; posts awaiting confirmation are counted as such, not as not posted.
 public struct HTMLReport: Sendable {
     public let timeZone: TimeZone
     public let period: ReportPeriod
+    /// Each channel's name in loa.yml, by id; a channel without one is shown by its id.
+    public let channelNames: [String: String]
     private let format: LocalDateFormat
 
-    public init(timeZone: TimeZone, period: ReportPeriod) {
+    public init(timeZone: TimeZone, period: ReportPeriod, channelNames: [String: String] = [:]) {
         self.timeZone = timeZone
         self.period = period
+        self.channelNames = channelNames
         self.format = LocalDateFormat(timeZone: timeZone)
     }
 
-    /// The page for `rows`; `range` says which days it covers, `generated` when it was made.
-    public func render(_ rows: [ReportRow], range: String, generated: Date) throws -> String {
+    /// The page for `rows`, under `heading`.
+    public func render(_ rows: [ReportRow], heading: ReportHeading) throws -> String {
         let template = try MustacheTemplate(string: Self.template)
-        return template.render(context(rows, range: range, generated: generated))
+        return template.render(context(rows, heading: heading))
     }
 
-    private func context(_ rows: [ReportRow], range: String, generated: Date) -> [String: Any] {
+    /// Statuses counted as not posted: the post did not go out and will not without a person.
+    static let notPosted: Set<DeliveryStatus> = [.failed, .missed, .expired]
+    /// Statuses still on their way: due later, being sent, retried, or held for a person.
+    static let onTheirWay: Set<DeliveryStatus> = [.pending, .sending, .retrying, .held]
+
+    /// A figure added up over `rows`, or "—" when none of them has it recorded.
+    static func total(_ rows: [ReportRow], _ value: (ReportRow) -> Int?) -> String {
+        let values = rows.compactMap(value)
+        return values.isEmpty ? "—" : VietnameseNumber.format(Figures.sum(values))
+    }
+
+    /// A row's interactions, or nil when none of reactions, comments and shares was ever recorded for it.
+    static func interactions(_ row: ReportRow) -> Int? {
+        ["reactions", "comments", "shares"].contains { row.metrics[$0] != nil } ? row.interactions : nil
+    }
+
+    private func channelName(_ id: String) -> String {
+        channelNames[id] ?? id
+    }
+
+    private func context(_ rows: [ReportRow], heading: ReportHeading) -> [String: Any] {
         let dates = LocalDateFormat(timeZone: timeZone)
         let posted = rows.filter(\.isPosted)
         let metrics = Figures.ordered(rows.flatMap(\.metrics.keys))
-        let totalFigure = { (metric: String) in Figures.sum(posted.map { $0.metrics[metric] ?? 0 }) }
-        let totals: [[String: Any]] = [
-            ["label": "Tin bài", "value": VietnameseNumber.format(Set(posted.map(\.announcementID)).count)],
-            ["label": "Lượt đăng", "value": VietnameseNumber.format(posted.count)],
-            ["label": "Tương tác", "value": VietnameseNumber.format(Figures.sum(posted.map(\.interactions)))],
-            ["label": "Lượt xem", "value": VietnameseNumber.format(totalFigure("views"))],
-            ["label": "Chưa đăng được", "value": VietnameseNumber.format(rows.count - posted.count)],
-        ]
-        let tables: [[String: Any]] = [
-            table("Theo đơn vị", "Đơn vị", posted, metrics) { $0.unit },
-            table("Theo kênh", "Kênh", posted, metrics) { $0.channel },
-            table("Theo chuyên mục", "Chuyên mục", posted, metrics) { $0.category.label },
-        ]
-        let charts: [[String: Any]] = [
-            ["title": "Số bài đăng theo \(periodWord) và chuyên mục", "svg": postsChart(posted)],
+        var totals: [[String: Any]] = [
             [
-                "title": "Tương tác theo kênh",
+                "label": "Tin bài đã đăng",
+                "value": VietnameseNumber.format(Set(posted.map(\.announcementID)).count),
+            ],
+            ["label": "Lượt đăng trên các kênh", "value": VietnameseNumber.format(posted.count)],
+            ["label": "Tương tác", "value": Self.total(posted, Self.interactions)],
+            ["label": "Lượt xem", "value": Self.total(posted) { $0.metrics["views"] }],
+            [
+                "label": "Lượt chờ xác nhận",
+                "value": VietnameseNumber.format(rows.filter { $0.status == .awaitingConfirmation }.count),
+            ],
+            [
+                "label": "Lượt không đăng được",
+                "value": VietnameseNumber.format(rows.filter { Self.notPosted.contains($0.status) }.count),
+            ],
+        ]
+        let waiting = rows.filter { Self.onTheirWay.contains($0.status) }.count
+        if waiting > 0 {
+            totals.append(["label": "Lượt chưa đến lượt đăng", "value": VietnameseNumber.format(waiting)])
+        }
+        let tables: [[String: Any]] = [
+            table("Lượt đăng theo đơn vị", "Đơn vị", posted, metrics) { $0.unit },
+            table("Lượt đăng theo kênh", "Kênh", posted, metrics) { channelName($0.channel) },
+            table("Lượt đăng theo chuyên mục", "Chuyên mục", posted, metrics) { $0.category.label },
+        ]
+        let byChannel = "Tương tác theo kênh"
+        let top = "Mười tin bài có nhiều tương tác nhất"
+        let charts: [[String: Any]] = [
+            ["title": "Lượt đăng theo \(periodWord) và chuyên mục", "svg": postsChart(posted)],
+            [
+                "title": byChannel,
                 "svg": SVGChart.horizontalBars(
-                    grouped(posted) { $0.channel }.map { ($0.key, Figures.sum($0.rows.map(\.interactions))) }
+                    grouped(posted) { channelName($0.channel) }
+                        .map { ($0.key, Figures.sum($0.rows.map(\.interactions))) }
                         .sorted { $0.1 > $1.1 },
-                    title: "Tương tác theo kênh"
+                    title: byChannel
                 ),
             ],
             [
-                "title": "Mười bài có nhiều tương tác nhất",
+                "title": top,
                 "svg": SVGChart.horizontalBars(
                     grouped(posted) { $0.announcementID }.map { group in
                         (group.rows.first?.title ?? group.key, Figures.sum(group.rows.map(\.interactions)))
                     }.sorted { $0.1 > $1.1 }.prefix(10).map { $0 },
-                    title: "Mười bài có nhiều tương tác nhất"
+                    title: top
                 ),
             ],
         ]
         let list: [[String: Any]] = rows.map { row in
             var item: [String: Any] = [
-                "date": dates.day(row.publishAt), "title": row.title, "unit": row.unit, "channel": row.channel,
-                "status": row.status.vietnameseLabel,
-                "interactions": VietnameseNumber.format(row.interactions),
-                "views": row.metrics["views"].map(VietnameseNumber.format) ?? "",
+                "date": dates.day(row.publishAt), "title": row.title, "unit": row.unit,
+                "channel": channelName(row.channel), "status": row.status.vietnameseLabel,
+                "interactions": Self.interactions(row).map(VietnameseNumber.format) ?? "—",
+                "views": row.metrics["views"].map(VietnameseNumber.format) ?? "—",
             ]
             // Only a web address becomes a link; anything else a bridge gave is shown as text.
             if let address = row.remoteURL, !address.isEmpty {
@@ -71,8 +115,9 @@ public struct HTMLReport: Sendable {
             return item
         }
         return [
-            "range": range,
-            "generated": dates.dayAndTime(generated),
+            "title": heading.title,
+            "scope": heading.scope,
+            "generated": dates.dayAndTime(heading.generated),
             "totals": totals,
             "tables": tables,
             "charts": charts,
@@ -103,7 +148,7 @@ public struct HTMLReport: Sendable {
             columns: labels,
             series: categories.map(\.label),
             values: values,
-            title: "Số bài đăng theo \(periodWord) và chuyên mục"
+            title: "Lượt đăng theo \(periodWord) và chuyên mục"
         )
     }
 
@@ -131,9 +176,7 @@ public struct HTMLReport: Sendable {
         let body: [[String: Any]] = groups.map { group in
             let cells =
                 [VietnameseNumber.format(group.rows.count)]
-                + metrics.map { metric in
-                    VietnameseNumber.format(Figures.sum(group.rows.map { $0.metrics[metric] ?? 0 }))
-                }
+                + metrics.map { metric in Self.total(group.rows) { $0.metrics[metric] } }
             return ["name": group.key, "cells": cells]
         }
         return [
@@ -147,7 +190,7 @@ public struct HTMLReport: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Báo cáo truyền thông – {{range}}</title>
+        <title>{{title}} – {{scope}}</title>
         <style>
         body { font-family: "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #1d2733; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; }
         h1 { color: #0b4f9c; margin-bottom: .2rem; } h2 { color: #0b4f9c; border-bottom: 2px solid #e3e9f2; padding-bottom: .3rem; margin-top: 2rem; }
@@ -156,16 +199,23 @@ public struct HTMLReport: Sendable {
         .total { background: #f2f6fb; border-radius: 8px; padding: .8rem 1.2rem; min-width: 130px; }
         .total b { display: block; font-size: 1.7rem; color: #0b4f9c; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
-        th, td { border-bottom: 1px solid #e3e9f2; padding: .4rem .6rem; text-align: left; }
-        th { background: #f2f6fb; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+        th, td { border-bottom: 1px solid #e3e9f2; padding: .4rem .6rem; text-align: left; overflow-wrap: anywhere; }
+        th { background: #f2f6fb; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
         figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: .4rem; }
-        svg { max-width: 100%; height: auto; }
-        @media print { body { margin: 0; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
+        svg { max-width: 100%; height: auto; font-family: inherit; }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print {
+          body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+          h1 { font-size: 18pt; } h2 { font-size: 13pt; break-after: avoid; }
+          .total { padding: .4rem .8rem; min-width: 0; } .total b { font-size: 14pt; }
+          figure, tr { break-inside: avoid; } thead { display: table-header-group; }
+          table { font-size: 8.5pt; } a { color: inherit; }
+        }
         </style>
         </head>
         <body>
-        <h1>Báo cáo truyền thông</h1>
-        <p class="meta">{{range}} · Lập lúc {{generated}} bằng Loa</p>
+        <h1>{{title}}</h1>
+        <p class="meta">{{scope}} · Lập lúc {{generated}} bằng Loa</p>
         <section class="totals">
         {{#totals}}<div class="total"><b>{{value}}</b>{{label}}</div>
         {{/totals}}
@@ -179,7 +229,7 @@ public struct HTMLReport: Sendable {
         <tbody>{{#rows}}<tr><td>{{name}}</td>{{#cells}}<td class="number">{{.}}</td>{{/cells}}</tr>
         {{/rows}}</tbody></table>
         {{/tables}}
-        <h2>Danh sách tin bài</h2>
+        <h2>Danh sách lượt đăng</h2>
         <table><thead><tr><th>Ngày</th><th>Tiêu đề</th><th>Đơn vị</th><th>Kênh</th><th>Trạng thái</th><th class="number">Tương tác</th><th class="number">Lượt xem</th></tr></thead>
         <tbody>{{#rows}}<tr><td>{{date}}</td><td>{{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}{{#address}}<br><small>{{address}}</small>{{/address}}</td><td>{{unit}}</td><td>{{channel}}</td><td>{{status}}</td><td class="number">{{interactions}}</td><td class="number">{{views}}</td></tr>
         {{/rows}}</tbody></table>

@@ -28,32 +28,6 @@ public enum ReportPeriod: String, Sendable, CaseIterable {
     }
 }
 
-/// Which deliveries a report covers.
-public struct ReportFilter: Sendable {
-    /// The first day, from its local midnight.
-    public var from: Date?
-    /// The last day, up to its end.
-    public var through: Date?
-    public var unit: String?
-    public var category: Category?
-    /// A channel id or glob.
-    public var channel: String?
-
-    public init(
-        from: Date? = nil,
-        through: Date? = nil,
-        unit: String? = nil,
-        category: Category? = nil,
-        channel: String? = nil
-    ) {
-        self.from = from
-        self.through = through
-        self.unit = unit
-        self.category = category
-        self.channel = channel
-    }
-}
-
 /// Numbers and dates as Vietnamese readers write them.
 public enum VietnameseNumber {
     /// `1250` → `1.250`.

@@ -35,6 +35,9 @@ public struct ReportRow: Sendable, Codable, Equatable {
     public var metrics: [String: Int]
     /// Every snapshot, oldest first; filled for JSON Lines only.
     public var history: [Snapshot]
+    /// Whether it came from another unit's export (`loa import`) rather than from this archive's own deliveries.
+    /// Not part of an export: a unit's export says what its own archive holds.
+    public var imported = false
 
     enum CodingKeys: String, CodingKey {
         case deliveryID = "delivery_id"

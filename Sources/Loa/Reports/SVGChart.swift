@@ -5,17 +5,43 @@ enum SVGChart {
     static let palette = ["#1f5fa8", "#d6412e", "#2e9d5b", "#e0a21b", "#7b4fb0", "#3aa6b9"]
 
     /// A vertical bar per column, stacked by series, with a legend; `values[column][series]`.
+    ///
+    /// Text is placed by its estimated width (``textWidth(_:size:)``): the legend wraps onto more lines rather
+    /// than run into itself, and column labels too wide for their slot are turned 40° rather than overlap.
     static func stackedBars(columns: [String], series: [String], values: [[Int]], title: String) -> String {
         let width = 720.0
-        let height = 300.0
         let left = 48.0
-        let bottom = 40.0
-        let top = 36.0
-        let plotHeight = height - bottom - top
+        let right = width - 16
+        // The legend, wrapped: each entry a swatch, a gap and its name.
+        var legend: [(x: Double, line: Int, name: String, index: Int)] = []
+        var legendX = left
+        var line = 0
+        for (index, name) in series.enumerated() {
+            let entry = 16 + textWidth(name, size: 12) + 12
+            if legendX > left, legendX + entry > right {
+                line += 1
+                legendX = left
+            }
+            legend.append((legendX, line, name, index))
+            legendX += entry
+        }
+        let top = 36.0 + 18 * Double(line)
+        let slot = (right - left) / Double(max(columns.count, 1))
+        let widest = columns.map { textWidth($0, size: 11) }.max() ?? 0
+        let turned = widest > slot - 4
+        // A turned label needs its width × sin 40° below the axis.
+        let bottom = turned ? 24 + widest * 0.65 : 40
+        let plotHeight = 224.0
+        let height = top + plotHeight + bottom
         let maximum = niceCeiling(values.map(Figures.sum).max() ?? 0)
-        let slot = (width - left - 16) / Double(max(columns.count, 1))
         let barWidth = min(56, slot * 0.6)
         var svg = open(width: width, height: height, title: title)
+        for entry in legend {
+            let y = 10 + 18 * Double(entry.line)
+            svg +=
+                "<rect x=\"\(number(entry.x))\" y=\"\(number(y))\" width=\"12\" height=\"12\" fill=\"\(palette[entry.index % palette.count])\"/>"
+            svg += text(x: entry.x + 16, y: y + 10, entry.name, anchor: "start", size: 12)
+        }
         svg += axis(left: left, top: top, plotHeight: plotHeight, width: width, maximum: maximum)
         for (index, column) in columns.enumerated() {
             let x = left + slot * Double(index) + (slot - barWidth) / 2
@@ -28,16 +54,22 @@ enum SVGChart {
             }
             let total = Figures.sum(values[index])
             svg += text(x: x + barWidth / 2, y: y - 4, VietnameseNumber.format(total), anchor: "middle", size: 11)
-            svg += text(x: x + barWidth / 2, y: height - bottom + 16, column, anchor: "middle", size: 11)
-        }
-        var legendX = left
-        for (index, name) in series.enumerated() {
-            svg +=
-                "<rect x=\"\(number(legendX))\" y=\"10\" width=\"12\" height=\"12\" fill=\"\(palette[index % palette.count])\"/>"
-            svg += text(x: legendX + 16, y: 20, name, anchor: "start", size: 12)
-            legendX += 24 + Double(name.count) * 7
+            let labelY = top + plotHeight + 16
+            if turned {
+                svg +=
+                    "<text x=\"\(number(x + barWidth / 2))\" y=\"\(number(labelY))\" text-anchor=\"end\" font-size=\"11\" "
+                    + "transform=\"rotate(-40 \(number(x + barWidth / 2)) \(number(labelY)))\">\(escape(column))</text>"
+            } else {
+                svg += text(x: x + barWidth / 2, y: labelY, column, anchor: "middle", size: 11)
+            }
         }
         return svg + "</svg>"
+    }
+
+    /// The width of `text` at `size` pixels, estimated on the generous side: 0.62 em a character (wider than
+    /// the average of Noto Sans, Roboto and Segoe UI, Vietnamese marks included).
+    static func textWidth(_ text: String, size: Double) -> Double {
+        Double(text.count) * size * 0.62
     }
 
     /// A horizontal bar per label, longest first as given.
@@ -51,7 +83,9 @@ enum SVGChart {
         for (index, item) in items.enumerated() {
             let y = 10 + rowHeight * Double(index)
             let barWidth = (width - labelWidth - 70) * Double(item.value) / Double(maximum)
-            let label = item.label.count > 44 ? String(item.label.prefix(43)) + "…" : item.label
+            // Cut to what fits left of the bars, so a long title never runs off the chart.
+            let fits = Int((labelWidth - 12) / textWidth("x", size: 12))
+            let label = item.label.count > fits ? String(item.label.prefix(fits - 1)) + "…" : item.label
             svg += text(x: labelWidth - 8, y: y + 16, label, anchor: "end", size: 12)
             svg += rect(x: labelWidth, y: y + 3, width: max(barWidth, 1), height: rowHeight - 8, color: palette[0])
             svg += "<title>\(escape(item.label)): \(VietnameseNumber.format(item.value))</title></rect>"
@@ -69,7 +103,7 @@ enum SVGChart {
 
     private static func open(width: Double, height: Double, title: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" "
-            + "height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\" font-family=\"sans-serif\">"
+            + "height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
     }
 
     /// The smallest of 4, 8, 20, 40, 80, 200, … (four steps of 1, 2 or 5 × 10ⁿ) that is at least `value`, or

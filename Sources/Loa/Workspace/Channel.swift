@@ -19,6 +19,8 @@ public enum TransportKind: String, Sendable, Hashable, CaseIterable, Codable {
 /// One place announcements are posted to, as configured under `channels:` in loa.yml.
 public struct Channel: Sendable, Identifiable {
     public var id: String
+    /// What reports call it (`name:`, such as "Fanpage Thành đoàn Cần Thơ"); nil to show the id.
+    public var name: String?
     public var platform: Platform
     public var transport: TransportKind
     /// The bridge's endpoint, for webhook channels.

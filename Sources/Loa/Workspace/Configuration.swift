@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     /// How long a post written to the outbox may wait for `loa confirm` before a run reminds a person of it
     /// (`remind_after`); then once a day while it waits.
     public var remindAfter: TimeInterval = 3 * 3600
+    /// Whose reports these are (`organisation:`), as their titles say; nil when loa.yml has none.
+    public var organisation: String?
 
     public init(
         file: URL,

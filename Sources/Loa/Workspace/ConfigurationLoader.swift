@@ -8,12 +8,12 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
         "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up", "remind_after",
-        "engagement_schedule", "concurrency",
+        "engagement_schedule", "concurrency", "organisation",
         "channels",
     ]
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
-        "timeout", "concurrency", "max_image_bytes", "media_base_url",
+        "timeout", "concurrency", "max_image_bytes", "media_base_url", "name",
     ]
 
     private let environment: [String: String]
@@ -97,6 +97,8 @@ public struct ConfigurationLoader: Sendable {
                 if let value = duration(entry, &reader, in: Self.missedAfterRange) { configuration.remindAfter = value }
             case "concurrency":
                 configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
+            case "organisation":
+                configuration.organisation = reader.string(entry)
             case "engagement_schedule":
                 guard let text = reader.string(entry) else { break }
                 if let schedule = EngagementSchedule(text) {
@@ -211,6 +213,8 @@ public struct ConfigurationLoader: Sendable {
                         )
                     }
                 }
+            case "name":
+                channel.name = reader.string(field)
             case "max_length":
                 channel.maxLength = reader.int(field, in: 1...1_000_000)
             case "max_image_bytes":

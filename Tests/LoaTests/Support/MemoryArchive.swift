@@ -177,6 +177,37 @@ final class MemoryArchive: Archive {
 
         func recordedMetrics() throws -> [String] { Set(state.snapshots.map(\.metric)).sorted() }
 
+        // Reports and imports: not kept in memory (the conformance suite does not cover them yet; see
+        // docs/architecture.md). Names and metrics are.
+        func reportNames() throws -> ReportNames {
+            ReportNames(
+                units: [],
+                channels: Set(state.deliveries.values.map(\.channel)).sorted()
+            )
+        }
+
+        func reportMetrics() throws -> [String] { Figures.ordered(Array(Set(state.snapshots.map(\.metric)))) }
+
+        func reportCount(_ filter: ReportFilter, timeZone: TimeZone) throws -> Int {
+            throw MemoryArchiveError("reports are not kept in memory")
+        }
+
+        func reportRows(_ filter: ReportFilter, timeZone: TimeZone, history: Bool) throws -> [ReportRow] {
+            throw MemoryArchiveError("reports are not kept in memory")
+        }
+
+        func forEachReportRow(
+            _ filter: ReportFilter,
+            timeZone: TimeZone,
+            _ body: (ReportRow) throws -> Void
+        ) throws {
+            throw MemoryArchiveError("reports are not kept in memory")
+        }
+
+        func importRows(_ files: [(file: String, rows: [ReportRow])], now: Date) throws -> [ImportCount] {
+            throw MemoryArchiveError("imports are not kept in memory")
+        }
+
         func queueFiles() throws -> [String: QueueFileRecord] { state.queueFiles }
 
         func queueFilePaths(holding announcements: Set<String>) throws -> [String] {

@@ -9,29 +9,13 @@ enum FiguresColumn {
         return text.withUTF8 { figures(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Every figure in the column's bytes.
+    /// Every figure in the column's bytes, read in place: a report reads this once a row.
     static func figures(_ bytes: UnsafeRawBufferPointer) -> [String: Int] {
         var figures: [String: Int] = [:]
         if !scan(bytes, { name, value in figures[String(decoding: name, as: UTF8.self)] = value }) {
             figures = fallback(bytes)
         }
         return figures
-    }
-
-    /// The values of `metrics` (as UTF-8 bytes) in the column's bytes, in that order; nil where there is none.
-    ///
-    /// Reads the bytes in place: an export calls this once a row.
-    static func values(_ bytes: UnsafeRawBufferPointer?, _ metrics: [[UInt8]]) -> [Int?] {
-        var values = [Int?](repeating: nil, count: metrics.count)
-        guard let bytes else { return values }
-        let plain = scan(bytes) { name, value in
-            if let index = metrics.firstIndex(where: { $0.elementsEqual(name) }) { values[index] = value }
-        }
-        if !plain {
-            let figures = fallback(bytes)
-            values = metrics.map { figures[String(decoding: $0, as: UTF8.self)] }
-        }
-        return values
     }
 
     /// Walks a flat JSON object of whole numbers, calling `found` for each name and value; false when the
