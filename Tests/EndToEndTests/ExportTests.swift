@@ -373,8 +373,12 @@ struct ExportTests {
     /// The workbook converted to CSV (UTF-8) by LibreOffice, where it is installed: the dates show the exact minute,
     /// 08:00 included (a serial with six decimals showed it as 07:59).
     static func checkWithLibreOffice(_ file: URL, in workspace: DeliveryWorkspace) throws {
+        // Calc itself, not only LibreOffice's launcher: removing libreoffice-calc-nogui leaves the launcher behind.
         guard
-            let office = ["/usr/bin/libreoffice", "/usr/bin/soffice"].first(where: FileManager.default.isExecutableFile)
+            let office = ["/usr/bin/libreoffice", "/usr/bin/soffice"].first(
+                where: FileManager.default.isExecutableFile
+            ),
+            FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libsclo.so")
         else { return }
         let folder = workspace.root.appendingPathComponent("office")
         let profile = workspace.root.appendingPathComponent("office-profile")

@@ -9,16 +9,26 @@ import Testing
 /// (the real ones would change the machine): it installs exactly what is missing, and nothing when nothing is.
 @Suite("scripts/setup installs what a fresh machine lacks")
 struct SetupScriptTests {
-    /// A folder of stand-ins: `dpkg -s` knows the packages in `installed`; `apt-get` logs its arguments.
+    /// A folder of stand-ins: `dpkg-query` knows the packages in `installed`, and those in `removed` as removed
+    /// with their configuration kept; `apt-get` logs its arguments.
     final class Stand: @unchecked Sendable {
         let folder: URL
         var log: URL { folder.appendingPathComponent("apt.log") }
 
-        init(installed: [String]) throws {
+        init(installed: [String], removed: [String] = []) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("loa-setup-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let known = installed.joined(separator: " ")
-            try write("dpkg", "for p in \(known); do [ \"$2\" = \"$p\" ] && exit 0; done; exit 1")
+            let gone = removed.joined(separator: " ")
+            try write("dpkg", "exit 0")
+            try write(
+                "dpkg-query",
+                """
+                for p in \(known); do [ "$3" = "$p" ] && printf 'install ok installed' && exit 0; done
+                for p in \(gone); do [ "$3" = "$p" ] && printf 'deinstall ok config-files' && exit 0; done
+                exit 1
+                """
+            )
             try write("apt-get", "echo \"apt-get $*\" >> '\(log.path)'")
         }
 
@@ -57,6 +67,17 @@ struct SetupScriptTests {
         let setup = try fresh.run([])
         #expect(setup.status == 0, "\(setup.all)")
         #expect(fresh.aptCalls == ["apt-get update -qq", "apt-get install -y -qq libcurl4-openssl-dev"])
+    }
+
+    @Test("a package removed with its configuration kept is missing, and installed again")
+    func removedIsMissing() throws {
+        guard getuid() == 0 else { return }
+        let stand = try Stand(
+            installed: ["libcurl4-openssl-dev", "chromium", "fonts-noto-core", "python3-openpyxl", "poppler-utils"],
+            removed: ["libreoffice-calc-nogui"]
+        )
+        let check = try stand.run(["--tests", "--check"])
+        #expect(check.status == 1 && check.standardOutput == "missing: libreoffice-calc-nogui\n", "\(check.all)")
     }
 
     @Test("nothing missing: nothing run, nothing printed")
