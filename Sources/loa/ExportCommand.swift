@@ -49,7 +49,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this unit, as written in the queue files.")
     var unit: String?
 
-    @Option(name: .long, help: "Only this category: policy-update, model-practice or activity-news.")
+    @Option(
+        name: .long,
+        help: "Only this category: policy-update, model-practice or activity-news, or its Vietnamese label."
+    )
     var category: Loa.Category?
 
     @Option(name: .long, help: "Only this channel (an id or a glob).")
@@ -226,7 +229,13 @@ private struct FilterProblem: Error, CustomStringConvertible {
 
 extension ReportPeriod: ExpressibleByArgument {}
 
-extension Loa.Category: ExpressibleByArgument {}
+/// `--category` takes what a queue file's `category:` takes: the id, or the Vietnamese label with or without
+/// diacritics (one rule, `Category(written:)`).
+extension Loa.Category: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(written: argument)
+    }
+}
 
 /// Standard output, or a file replaced whole once the report is complete (``AtomicFile``).
 private final class OutputSink {
