@@ -11,4 +11,29 @@ struct ConcurrentMapTests {
         #expect(numbers.concurrentMap { $0 * $0 } == numbers.map { $0 * $0 })
     }
 
+    @Test("concurrentForEach hands every result over in the elements' order, on the calling thread")
+    func forEachKeepsOrder() {
+        let numbers = Array(0..<1000)
+        var seen: [Int] = []
+        numbers.concurrentForEach({ $0 * $0 }) { number, square in
+            #expect(square == number * number)
+            seen.append(number)
+        }
+        #expect(seen == numbers)
+    }
+
+    struct Stop: Error {}
+
+    @Test("concurrentForEach stops at the first error of consume, and consumes nothing after it")
+    func forEachStops() {
+        let numbers = Array(0..<500)
+        var seen: [Int] = []
+        #expect(throws: Stop.self) {
+            try numbers.concurrentForEach({ $0 }) { number, _ in
+                if number == 100 { throw Stop() }
+                seen.append(number)
+            }
+        }
+        #expect(seen == Array(0..<100))
+    }
 }

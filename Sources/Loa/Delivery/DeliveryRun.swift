@@ -131,6 +131,7 @@ public struct DeliveryRun: Sendable {
         ).remind()
         reminders.forEach { onEvent?($0) }
         report.events += reminders
+        phases.mark("remind")
         if let archiveFile, archiveFile != FileIdentity(path: workspace.configuration.archive) {
             // What this run recorded went into a file nobody can open again: the next run would start a new
             // archive. Said loudly, so that a person restores it before cron's next minute does.

@@ -50,9 +50,12 @@ struct QueueSync {
     }
 
     /// Which files a run reads, decided from the listing and the archive's record of it without touching either.
+    /// A file to parse, and whether it changed since it was last parsed (its problems are then reported).
+    typealias FileEntry = (file: FileState, changed: Bool)
+
     struct Reading: Equatable {
-        /// The files to parse, and whether each changed since it was last parsed (its problems are then reported).
-        var parse: [(file: FileState, changed: Bool)] = []
+        /// The files to parse.
+        var parse: [FileEntry] = []
         /// The files not parsed, with the id each held when it was: their claims still count for duplicate ids.
         var unread: [String: String] = [:]
 
@@ -100,6 +103,21 @@ struct QueueSync {
     }
 
     func run() throws -> Outcome {
+        do {
+            return try run(claimsKnown: false)
+        } catch is SecondClaim {
+            // Two files claim one id: everything written is rolled back, and the files are read again knowing it.
+            return try run(claimsKnown: true)
+        }
+    }
+
+    /// Thrown while files are recorded as they are parsed, when one claims an id that another file claims too;
+    /// rolls the transaction back.
+    private struct SecondClaim: Error {}
+
+    /// Reads the queue into the archive; without `claimsKnown`, each file is recorded as soon as it is parsed,
+    /// throwing ``SecondClaim`` at the first id claimed twice.
+    private func run(claimsKnown: Bool) throws -> Outcome {
         var outcome = Outcome()
         let directory = configuration.queueDirectory.path
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
@@ -130,7 +148,15 @@ struct QueueSync {
                     }
                 )
                 let reading = Reading(parse: fileStates(queue.files(named: names)).map { ($0, false) })
-                try read(reading, parser: parser, renamed: [:], firstRun: false, into: &outcome, archive)
+                try read(
+                    reading,
+                    parser: parser,
+                    renamed: [:],
+                    firstRun: false,
+                    claimsKnown: claimsKnown,
+                    into: &outcome,
+                    archive
+                )
                 return
             }
             let renamed = configurationChanged ? try recordChannels(archive) : [:]
@@ -146,7 +172,15 @@ struct QueueSync {
             // The first run on this archive: none recorded its time, and it holds no delivery (an archive from
             // before this setting has some). Other commands may have created the archive; only a run counts.
             let firstRun = try firstRunTime == nil && !archive.hasDeliveries()
-            try read(reading, parser: parser, renamed: renamed, firstRun: firstRun, into: &outcome, archive)
+            try read(
+                reading,
+                parser: parser,
+                renamed: renamed,
+                firstRun: firstRun,
+                claimsKnown: claimsKnown,
+                into: &outcome,
+                archive
+            )
             if firstRunTime == nil { try archive.setSetting(Self.firstRunSetting, now.formatted(.iso8601)) }
             try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, archive)
             if configurationChanged { try archive.setSetting(Self.fingerprintSetting, fingerprint) }
@@ -157,31 +191,33 @@ struct QueueSync {
 
     /// Parses the files `reading` names (on every core) and records what they hold: each announcement and its
     /// deliveries, unless its id is claimed by another file too, and each file's stamps.
+    ///
+    /// Two files rarely claim one id, so unless `claimsKnown` each file is recorded as soon as it is parsed, while
+    /// the next ones are parsed; the first id claimed a second time throws ``SecondClaim``, and the caller starts
+    /// again knowing every claim before it records any.
     private func read(
         _ reading: Reading,
         parser: AnnouncementParser,
         renamed: [String: [String]],
         firstRun: Bool,
+        claimsKnown: Bool,
         into outcome: inout Outcome,
         _ archive: any ArchiveWriting
     ) throws {
-        let parsed = reading.parse.concurrentMap { parser.parse(file: URL(fileURLWithPath: $0.file.path)) }
+        let parse: @Sendable (FileEntry) -> AnnouncementParser.Outcome = {
+            parser.parse(file: URL(fileURLWithPath: $0.file.path))
+        }
         let display = { (path: String) in DisplayPath.of(URL(fileURLWithPath: path)) }
         var claims = reading.unread.map { (file: display($0.key), id: $0.value) }
         var changedIDs: Set<String> = []
-        for (entry, result) in zip(reading.parse, parsed) {
-            guard let id = result.announcement?.id else { continue }
-            claims.append((display(entry.file.path), id))
-            if entry.changed { changedIDs.insert(id) }
-        }
-        let duplicates = DuplicateIDs(claims)
-        for (entry, result) in zip(reading.parse, parsed) {
+        var duplicates = DuplicateIDs([])
+        func record(_ entry: FileEntry, _ result: AnnouncementParser.Outcome) throws {
             let file = entry.file
             outcome.parsedCount += 1
             if entry.changed { outcome.diagnostics += result.diagnostics }
             if var announcement = result.announcement, !duplicates.contains(announcement.id) {
                 announcement.file = URL(fileURLWithPath: file.path)
-                try record(announcement, renamed: renamed, firstRun: firstRun, archive, events: &outcome.events)
+                try self.record(announcement, renamed: renamed, firstRun: firstRun, archive, events: &outcome.events)
                 outcome.announcements[announcement.id] = announcement
                 if entry.changed { outcome.changed.insert(announcement.id) }
             }
@@ -195,6 +231,24 @@ struct QueueSync {
                     checkedAt: now
                 )
             )
+        }
+        if claimsKnown {
+            let parsed = reading.parse.concurrentMap(parse)
+            for (entry, result) in zip(reading.parse, parsed) {
+                guard let id = result.announcement?.id else { continue }
+                claims.append((display(entry.file.path), id))
+                if entry.changed { changedIDs.insert(id) }
+            }
+            duplicates = DuplicateIDs(claims)
+            for (entry, result) in zip(reading.parse, parsed) { try record(entry, result) }
+        } else {
+            // In lower case, as DuplicateIDs compares them.
+            var claimed = Set(claims.map { $0.id.lowercased() })
+            try reading.parse.concurrentForEach(parse) { entry, result in
+                if let id = result.announcement?.id, !claimed.insert(id.lowercased()).inserted { throw SecondClaim() }
+                try record(entry, result)
+            }
+            return
         }
         guard !duplicates.isEmpty else { return }
         outcome.diagnostics += duplicates.diagnostics(only: changedIDs)

@@ -76,7 +76,7 @@ public struct Redactor: Sendable {
             let base64 = bytes.base64EncodedString()
             let urlSafe = base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             let unpadded = { (text: String) in String(text.reversed().drop { $0 == "=" }.reversed()) }
-            let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+            let hex = Hex.string(bytes)
             texts += [base64, unpadded(base64), urlSafe, unpadded(urlSafe), hex, hex.uppercased()]
             if let text = String(validating: bytes, as: UTF8.self),
                 !text.unicodeScalars.contains(where: VisibleText.needsEscape)
@@ -96,22 +96,33 @@ public struct Redactor: Sendable {
     /// `text` percent-encoded as a URL's query or path encodes it (all but letters, digits and `-._~`), with
     /// upper- and lower-case hex digits.
     private static func percentEncoded(_ text: String) -> [String] {
-        var upper = ""
-        var lower = ""
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+        var upper: [UInt8] = []
+        var lower: [UInt8] = []
+        upper.reserveCapacity(text.utf8.count * 3)
+        lower.reserveCapacity(text.utf8.count * 3)
         for byte in text.utf8 {
-            let scalar = Unicode.Scalar(byte)
-            if unreserved.contains(byte) {
-                upper.unicodeScalars.append(scalar)
-                lower.unicodeScalars.append(scalar)
+            if unreserved[Int(byte)] {
+                upper.append(byte)
+                lower.append(byte)
             } else {
-                let hex = String(byte, radix: 16).leftPadded(to: 2)
-                upper += "%" + hex.uppercased()
-                lower += "%" + hex
+                upper += [UInt8(ascii: "%"), upperDigits[Int(byte >> 4)], upperDigits[Int(byte & 15)]]
+                lower += [UInt8(ascii: "%"), lowerDigits[Int(byte >> 4)], lowerDigits[Int(byte & 15)]]
             }
         }
-        return [upper, lower]
+        return [String(decoding: upper, as: UTF8.self), String(decoding: lower, as: UTF8.self)]
     }
+
+    /// Whether each byte is left as it is in an address (letters, digits and `-._~`): a table, since a redactor is
+    /// made for every channel of every run and each makes some forty encodings.
+    private static let unreserved: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8 {
+            table[Int(byte)] = true
+        }
+        return table
+    }()
+    private static let upperDigits = Array("0123456789ABCDEF".utf8)
+    private static let lowerDigits = Hex.digits
 
     public func callAsFunction(_ text: String) -> String {
         // A byte search first: most answers hold no secret, and Foundation's search is slow on Linux.
@@ -156,11 +167,5 @@ public struct Redactor: Sendable {
             }
         }
         return result
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
