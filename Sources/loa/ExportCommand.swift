@@ -58,6 +58,16 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only this channel (an id or a glob).")
     var channel: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "A table and chart per unit: posts per period, interactions and views, and the units that posted nothing.",
+            discussion: "Units are those of the archive (own and imported) and of `units:` in loa.yml. CSV then holds "
+                + "the unit table only; xlsx adds a sheet, html a first section; not for jsonl."
+        )
+    )
+    var byUnit = false
+
     @Option(name: .long, help: "The file to write (default: standard output, except for xlsx); never a workspace file.")
     var output: String?
 
@@ -78,6 +88,9 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
         _ = try calendarPeriod()
+        if byUnit, format == .jsonl {
+            throw ValidationError("--by-unit is for csv, xlsx and html; jsonl is always the complete record")
+        }
         if format == .xlsx, output == nil, Console.Stream.standardOutput.isTerminal {
             throw ValidationError("--format xlsx needs --output FILE (a workbook is not readable on a terminal)")
         }
@@ -147,7 +160,7 @@ struct ExportCommand: AsyncParsableCommand {
             count = try await onOwnThread {
                 guard let archive = try ArchiveStores.openForReading(configuration.archive) else { return 0 }
                 // Names are read only when a filter needs them: on a large archive, they are a query of their own.
-                let needsNames = filter.unit != nil || filter.channel != nil
+                let needsNames = filter.unit != nil || filter.channel != nil || byUnit
                 let known = needsNames ? try archive.reportNames() : ReportNames(units: [], channels: [])
                 if let problem = filter.problem(
                     units: known.units,
@@ -158,6 +171,24 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 // A file is written whole or not at all: the previous report stays until the new one is complete.
                 let sink = try OutputSink(output)
+                // With --unit, only that unit has a line; else every unit the archive or loa.yml knows.
+                let units = { (rows: [ReportRow]) in
+                    UnitSummary(
+                        rows,
+                        knownUnits: filter.unit == nil ? known.units + configuration.units : [],
+                        period: period,
+                        timeZone: configuration.timeZone,
+                        from: filter.from,
+                        through: filter.through
+                    )
+                }
+                if byUnit, format == .csv {
+                    let rows = try archive.reportRows(filter, timeZone: configuration.timeZone, history: false)
+                    try CSVReport(timeZone: configuration.timeZone, period: period, channelNames: channelNames)
+                        .write(units(rows), to: sink.write)
+                    try sink.finish()
+                    return rows.count
+                }
                 if format == .csv {
                     // Streamed from the archive: no report rows are held, however long the period.
                     let count = try CSVReport(
@@ -174,7 +205,12 @@ struct ExportCommand: AsyncParsableCommand {
                 case .xlsx:
                     try sink.write(
                         try XLSXReport(timeZone: configuration.timeZone, period: period, channelNames: channelNames)
-                            .bytes(rows, metrics: try archive.reportMetrics(), heading: heading)
+                            .bytes(
+                                rows,
+                                metrics: try archive.reportMetrics(),
+                                heading: heading,
+                                units: byUnit ? units(rows) : nil
+                            )
                     )
                 case .jsonl:
                     try JSONLinesReport().write(rows, progress: showProgress, to: sink.write)
@@ -182,7 +218,8 @@ struct ExportCommand: AsyncParsableCommand {
                     let page = try HTMLReport(
                         timeZone: configuration.timeZone,
                         period: period,
-                        channelNames: channelNames
+                        channelNames: channelNames,
+                        units: byUnit ? units(rows) : nil
                     )
                     .render(rows, heading: heading)
                     try sink.write(Data(page.utf8))

@@ -56,6 +56,27 @@ public struct CSVReport: Sendable {
         return count
     }
 
+    /// `--by-unit`: a line per unit, those that posted nothing too, in the columns of ``UnitSummary/headings``;
+    /// a figure never recorded is an empty cell.
+    public func write(_ units: UnitSummary, to write: (Data) throws -> Void) throws {
+        var out = CSVBuffer(format: LocalDateFormat(timeZone: timeZone))
+        out.bytes.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        out.line(units.headings.map(CSVBuffer.cell))
+        for line in units.lines {
+            out.value(.text(line.unit))
+            for number in [line.announcements, line.posts] + line.postsPerPeriod {
+                out.comma()
+                out.value(.number(number))
+            }
+            for figure in [line.interactions, line.views] {
+                out.comma()
+                out.value(figure.map(ReportValue.number) ?? .empty)
+            }
+            out.bytes.append(contentsOf: [0x0D, 0x0A])
+        }
+        try write(Data(out.bytes))
+    }
+
     /// A text cell, guarded against formulas and quoted when it must be (``CSVBuffer/value(_:)``).
     static func text(_ value: String) -> String {
         String(decoding: CSVBuffer.cell(value), as: UTF8.self)

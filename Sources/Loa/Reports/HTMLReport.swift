@@ -13,12 +13,20 @@ public struct HTMLReport: Sendable {
     public let period: ReportPeriod
     /// Each channel's name in loa.yml, by id; a channel without one is shown by its id.
     public let channelNames: [String: String]
+    /// With `--by-unit`: the units' table and chart, first on the page.
+    public let units: UnitSummary?
     private let format: LocalDateFormat
 
-    public init(timeZone: TimeZone, period: ReportPeriod, channelNames: [String: String] = [:]) {
+    public init(
+        timeZone: TimeZone,
+        period: ReportPeriod,
+        channelNames: [String: String] = [:],
+        units: UnitSummary? = nil
+    ) {
         self.timeZone = timeZone
         self.period = period
         self.channelNames = channelNames
+        self.units = units
         self.format = LocalDateFormat(timeZone: timeZone)
     }
 
@@ -114,7 +122,7 @@ public struct HTMLReport: Sendable {
             }
             return item
         }
-        return [
+        var page: [String: Any] = [
             "title": heading.title,
             "scope": heading.scope,
             "generated": dates.dayAndTime(heading.generated),
@@ -123,6 +131,33 @@ public struct HTMLReport: Sendable {
             "charts": charts,
             "rows": list,
             "empty": rows.isEmpty,
+        ]
+        if let units { page["byUnit"] = unitSection(units) }
+        return page
+    }
+
+    /// The `--by-unit` section: posts per unit as a chart, then the table with a column per period; units that
+    /// posted nothing are marked and named below it.
+    private func unitSection(_ units: UnitSummary) -> [String: Any] {
+        let title = "Lượt đăng theo đơn vị"
+        let lines: [[String: Any]] = units.lines.map { line in
+            let numbers = [line.announcements, line.posts] + line.postsPerPeriod
+            return [
+                "unit": line.unit,
+                "silent": line.isSilent,
+                "cells": numbers.map(VietnameseNumber.format)
+                    + [line.interactions, line.views].map { $0.map(VietnameseNumber.format) ?? "—" },
+            ]
+        }
+        let silent = units.silentUnits
+        return [
+            "chart": SVGChart.horizontalBars(units.lines.map { ($0.unit, $0.posts) }, title: title),
+            "chartTitle": title,
+            "headings": units.headings.dropFirst().map { $0 },
+            "lines": lines,
+            "silentNote": silent.isEmpty
+                ? "Đơn vị nào cũng có lượt đăng trong kỳ."
+                : "Đơn vị chưa có lượt đăng trong kỳ (\(silent.count)): \(silent.joined(separator: ", ")).",
         ]
     }
 
@@ -201,6 +236,7 @@ public struct HTMLReport: Sendable {
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .95rem; }
         th, td { border-bottom: 1px solid #e3e9f2; padding: .4rem .6rem; text-align: left; overflow-wrap: anywhere; }
         th { background: #f2f6fb; } td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+        tr.silent td { color: #a33a1f; font-style: italic; }
         figure { margin: 1rem 0 2rem; } figcaption { font-weight: 600; margin-bottom: .4rem; }
         svg { max-width: 100%; height: auto; font-family: inherit; }
         @page { size: A4; margin: 14mm 12mm; }
@@ -221,6 +257,13 @@ public struct HTMLReport: Sendable {
         {{/totals}}
         </section>
         {{#empty}}<p>Không có tin bài nào trong khoảng thời gian này.</p>{{/empty}}
+        {{#byUnit}}<h2>Theo đơn vị</h2>
+        <figure><figcaption>{{chartTitle}}</figcaption>{{{chart}}}</figure>
+        <table class="units"><thead><tr><th>Đơn vị</th>{{#headings}}<th class="number">{{.}}</th>{{/headings}}</tr></thead>
+        <tbody>{{#lines}}<tr{{#silent}} class="silent"{{/silent}}><td>{{unit}}</td>{{#cells}}<td class="number">{{.}}</td>{{/cells}}</tr>
+        {{/lines}}</tbody></table>
+        <p class="silent-units">{{silentNote}}</p>
+        {{/byUnit}}
         <h2>Biểu đồ</h2>
         {{#charts}}<figure><figcaption>{{title}}</figcaption>{{{svg}}}</figure>
         {{/charts}}

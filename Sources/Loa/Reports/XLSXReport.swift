@@ -48,26 +48,34 @@ public struct XLSXReport: Sendable {
     }
 
     /// The workbook's bytes.
-    public func bytes(_ rows: [ReportRow], metrics: [String], heading: ReportHeading) throws -> Data {
+    public func bytes(
+        _ rows: [ReportRow],
+        metrics: [String],
+        heading: ReportHeading,
+        units: UnitSummary? = nil
+    ) throws -> Data {
         let archive = try ZIPFoundation.Archive(data: Data(), accessMode: .create)
-        let list = deliveryRows(rows, metrics: metrics)
-        let summary = summaryRows(rows, metrics: metrics, heading: heading)
-        let (listXML, listLinks) = sheet(list)
-        let (summaryXML, summaryLinks) = sheet(summary)
-        let names = ["Danh sách", "Tổng hợp"]
+        var sheets = [deliveryRows(rows, metrics: metrics), summaryRows(rows, metrics: metrics, heading: heading)]
+        var names = ["Danh sách", "Tổng hợp"]
+        if let units {
+            sheets.append(unitRows(units, heading: heading))
+            names.append("Theo đơn vị")
+        }
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", Self.contentTypes),
+            ("[Content_Types].xml", Self.contentTypes(sheets: sheets.count)),
             ("_rels/.rels", Self.rootRelationships),
             ("docProps/app.xml", Self.appProperties),
             ("docProps/core.xml", coreProperties(heading)),
-            ("xl/workbook.xml", Self.workbook(names: names, filters: [list, summary])),
-            ("xl/_rels/workbook.xml.rels", Self.workbookRelationships),
+            ("xl/workbook.xml", Self.workbook(names: names, filters: sheets)),
+            ("xl/_rels/workbook.xml.rels", Self.workbookRelationships(sheets: sheets.count)),
             ("xl/styles.xml", Self.styles),
-            ("xl/worksheets/sheet1.xml", listXML),
-            ("xl/worksheets/sheet2.xml", summaryXML),
         ]
-        for (index, links) in [listLinks, summaryLinks].enumerated() where !links.isEmpty {
-            parts.append(("xl/worksheets/_rels/sheet\(index + 1).xml.rels", Self.linkRelationships(links)))
+        for (index, sheet) in sheets.enumerated() {
+            let (xml, links) = self.sheet(sheet)
+            parts.append(("xl/worksheets/sheet\(index + 1).xml", xml))
+            if !links.isEmpty {
+                parts.append(("xl/worksheets/_rels/sheet\(index + 1).xml.rels", Self.linkRelationships(links)))
+            }
         }
         for (path, text) in parts {
             let data = Data(text.utf8)
@@ -154,6 +162,36 @@ public struct XLSXReport: Sendable {
             return .formula(last < first ? "0" : "SUM(\(column)\(first):\(column)\(last))", sum)
         }
         sheet.append([.text("Tổng cộng"), .empty, .empty] + sumCells)
+        return Sheet(rows: sheet, headerRow: headerRow, trailingRows: 1)
+    }
+
+    /// `--by-unit`: a line per unit (those that posted nothing too) with its posts per period, under the report's
+    /// title and scope, with a totals row.
+    private func unitRows(_ units: UnitSummary, heading: ReportHeading) -> Sheet {
+        var sheet: [[Cell]] = [
+            [.text(heading.title)],
+            [.text(heading.scope)],
+            [.text("Lập lúc \(format.dayAndTime(heading.generated)) bằng Loa")],
+            units.headings.map(Cell.text),
+        ]
+        let headerRow = sheet.count - 1
+        // Each line's figures in the headings' order after the unit; nil where none was recorded.
+        let values: [[Int?]] = units.lines.map { line in
+            ([line.announcements, line.posts] + line.postsPerPeriod).map { $0 } + [line.interactions, line.views]
+        }
+        for (line, numbers) in zip(units.lines, values) {
+            sheet.append([.text(line.unit)] + numbers.map { $0.map(Cell.number) ?? .empty })
+        }
+        let first = headerRow + 2
+        let last = sheet.count
+        let sums: [Cell] = (0..<(units.headings.count - 1)).map { index in
+            let column = Self.column(index + 1)
+            return .formula(
+                last < first ? "0" : "SUM(\(column)\(first):\(column)\(last))",
+                Figures.sum(values.compactMap { $0[index] })
+            )
+        }
+        sheet.append([.text("Tổng cộng")] + sums)
         return Sheet(rows: sheet, headerRow: headerRow, trailingRows: 1)
     }
 
@@ -314,19 +352,25 @@ public struct XLSXReport: Sendable {
     static let titleStyle = 4
     static let totalStyle = 5
 
-    static let contentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-        <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-        <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-        </Types>
-        """
+    /// The package's content types, for a workbook of `sheets` sheets.
+    static func contentTypes(sheets: Int) -> String {
+        let worksheets = (1...sheets).map { number in
+            "<Override PartName=\"/xl/worksheets/sheet\(number).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            \(worksheets)\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+            </Types>
+            """
+    }
 
     static let rootRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -366,14 +410,20 @@ public struct XLSXReport: Sendable {
         return xml + "</definedNames></workbook>"
     }
 
-    static let workbookRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>\
-        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        </Relationships>
-        """
+    /// The workbook's relationships: its `sheets` sheets (`rId1`…, as ``workbook(names:filters:)`` names them),
+    /// then its styles.
+    static func workbookRelationships(sheets: Int) -> String {
+        let kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let worksheets = (1...sheets).map { number in
+            "<Relationship Id=\"rId\(number)\" Type=\"\(kind)/worksheet\" Target=\"worksheets/sheet\(number).xml\"/>"
+        }.joined()
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            \(worksheets)<Relationship Id="rId\(sheets + 1)" Type="\(kind)/styles" Target="styles.xml"/>\
+            </Relationships>
+            """
+    }
 
     /// A sheet's relationships: one external hyperlink per linked cell, in the order of its `<hyperlink>`s.
     static func linkRelationships(_ links: [(String, String)]) -> String {

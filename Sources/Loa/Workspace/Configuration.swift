@@ -26,6 +26,9 @@ public struct Configuration: Sendable {
     public var remindAfter: TimeInterval = 3 * 3600
     /// Whose reports these are (`organisation:`), as their titles say; nil when loa.yml has none.
     public var organisation: String?
+    /// The units whose posts reports count (`units:`), such as a city's wards: `loa export --by-unit` lists each,
+    /// also one that posted nothing or never sent an export; empty when loa.yml names none.
+    public var units: [String] = []
 
     public init(
         file: URL,

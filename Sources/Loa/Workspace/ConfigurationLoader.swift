@@ -8,7 +8,7 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
         "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up", "remind_after",
-        "engagement_schedule", "concurrency", "organisation",
+        "engagement_schedule", "concurrency", "organisation", "units",
         "channels",
     ]
     static let channelKeys = [
@@ -99,6 +99,8 @@ public struct ConfigurationLoader: Sendable {
                 configuration.concurrency = reader.int(entry, in: 1...1024) ?? configuration.concurrency
             case "organisation":
                 configuration.organisation = reader.string(entry)
+            case "units":
+                configuration.units = (reader.strings(entry) ?? []).map(VietnameseText.nfc)
             case "engagement_schedule":
                 guard let text = reader.string(entry) else { break }
                 if let schedule = EngagementSchedule(text) {
