@@ -182,7 +182,7 @@ struct SinkTests {
             process.arguments = ["sink", "--port", "0", "--log", path]
             // Standard error to a file, read once the process is gone (a pipe read could be interrupted).
             let errorFile = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
             let error = try FileHandle(forWritingTo: errorFile)
             defer { try? error.close() }
             process.standardOutput = FileHandle.nullDevice

@@ -13,10 +13,8 @@ public enum ErrorWords {
         let isFileError =
             error is POSIXError || error is CocoaError || nsError.domain == NSCocoaErrorDomain
             || nsError.domain == NSPOSIXErrorDomain
-        guard isFileError else {
-            if error is any CustomStringConvertible { return String(describing: error) }
-            return "something went wrong that Loa has no words for (\(type(of: error)))"
-        }
+        // Any other error is one of Loa's own, or a library's that says itself.
+        guard isFileError else { return String(describing: error) }
         guard let file = (nsError.userInfo[NSFilePathErrorKey] as? String) ?? path else {
             return FileProblem.reason(of: error)
         }
