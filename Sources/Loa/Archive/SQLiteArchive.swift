@@ -155,8 +155,9 @@ public final class SQLiteArchive: Archive {
     /// Asks the system to start writing the write-ahead log to disk now, without waiting for it.
     ///
     /// For long runs of writes (a fan-out's answers): when the archive closes, SQLite syncs the log before it
-    /// copies it into the database, and that sync then waits for whatever the log got since its last one, which
-    /// after 10,000 answers was 15–20 ms of a 0.6 s run. Started as the log grows, it has little left to wait for.
+    /// copies it into the database, and that sync then waits for whatever the log got since its last one (after a
+    /// fan-out's answers, a noticeable part of the run; bench/README.md). Started as the log grows, it has little
+    /// left to wait for.
     /// Does nothing for an archive in memory, or where the system cannot.
     func startLogWriteback() {
         guard let pool = database as? DatabasePool else { return }
