@@ -74,13 +74,13 @@ struct GraphAnswerTests {
                 ),
             ]
         )
-        #expect(GraphAnswer.usageWait(response) == 7 * 60)
+        #expect(GraphAnswer.usageWait(response) == TimeInterval(420))
         #expect(GraphAnswer.usagePercent(response) == 100)
         let page = HTTPResponse(
             status: 400,
             headers: [("x-page-usage", #"{"call_count":95,"estimated_time_to_regain_access":3}"#)]
         )
-        #expect(GraphAnswer.usageWait(page) == 3 * 60)
+        #expect(GraphAnswer.usageWait(page) == TimeInterval(180))
         #expect(GraphAnswer.usageWait(HTTPResponse(status: 400)) == nil)
         // A rate limit waits what Graph estimates; without an estimate, a quarter of an hour.
         let limited = GraphAnswer(

@@ -22,7 +22,7 @@ struct GraphAnswer {
     static let rateLimitCodes: Set<Int> = Set([4, 17, 32, 341, 613]).union(80000...80014)
     /// Codes of a token that no longer works: expired, revoked, changed password (190), or a session gone (102).
     static let credentialCodes: Set<Int> = [102, 190]
-    /// How long a rate-limited post waits when Graph gives no estimate.
+    /// How long a rate-limited post waits when Graph gives no `estimated_time_to_regain_access`.
     static let rateLimitWait: TimeInterval = 15 * 60
     /// How long a post waits after "we limit how often you can post" (368 with subcode 1390008).
     static let postingLimitWait: TimeInterval = 60 * 60
@@ -66,13 +66,13 @@ struct GraphAnswer {
         if Self.rateLimitCodes.contains(code) {
             return .notSent(
                 reason: "rate limited: " + errorText,
-                notBefore: max(Self.usageWait(response) ?? 0, Self.rateLimitWait)
+                notBefore: Self.usageWait(response) ?? Self.rateLimitWait
             )
         }
         if code == 368, subcode == 1_390_008 {
             return .notSent(
                 reason: "posting limited for now: " + errorText,
-                notBefore: max(Self.usageWait(response) ?? 0, Self.postingLimitWait)
+                notBefore: Self.usageWait(response) ?? Self.postingLimitWait
             )
         }
         if Self.credentialCodes.contains(code) {
