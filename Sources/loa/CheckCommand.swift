@@ -9,14 +9,25 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Lists every problem as file:line: severity: field: message. Each announcement is also rendered for \
             each of its channels, so a text too long for a channel is found before it is due.
-            Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors.
+            With --online, also asks each direct channel's platform (facebook-page channels: the Graph API), \
+            without posting, whether its token works, is a Page token for its Page and can read the Page's posts.
+            Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors \
+            (with --online: also a token that does not work).
             """
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Flag(name: .long, help: "Also ask each direct channel's platform whether its token works (no posting).")
+    var online = false
+
     func run() async throws {
-        let check = WorkspaceCheck.run(configFile: workspace.configFile)
+        var check = WorkspaceCheck.run(configFile: workspace.configFile)
+        if online, let opened = Workspace.open(configFile: workspace.configFile).0 {
+            let report = OnlineCheck().run(opened.configuration, configFile: DisplayPath.of(workspace.configFile))
+            check.diagnostics += report.diagnostics
+            for line in report.ready { Console.write("online: \(line)") }
+        }
         Console.report(check.diagnostics, to: .standardOutput)
         let errors = check.diagnostics.filter { $0.severity == .error }.count
         let warnings = check.diagnostics.count - errors

@@ -479,7 +479,10 @@ struct ArchiveConformanceTests {
         var outbox = Self.delivery("a", "zalo", status: .sent, transport: .outbox)
         outbox.sentAt = Self.at(1)
         outbox.remoteId = "x"
-        try Self.seed(archive, [post, outbox, Self.delivery("b", "fb")])
+        var direct = Self.delivery("a", "fb-page", status: .sent, transport: .facebookPage)
+        direct.sentAt = Self.at(2)
+        direct.remoteId = "104857600123456_7"
+        try Self.seed(archive, [post, outbox, direct, Self.delivery("b", "fb")])
         try archive.write { archive throws in
             try archive.recordFigures(
                 ["reactions": 12, "lượt xem": 480],
@@ -492,7 +495,8 @@ struct ArchiveConformanceTests {
         #expect(try archive.read { try $0.latestFigures(of: post.id) } == ["reactions": 30, "lượt xem": 480])
         #expect(try archive.read { try $0.latestFigures(of: outbox.id) } == [:])
         var targets = try archive.read { try $0.engagementTargets() }
-        #expect(targets.map(\.delivery.id) == [post.id])
+        // Posts Loa made itself, through a bridge or straight to the platform; never a post made by hand.
+        #expect(targets.map(\.delivery.id) == [post.id, direct.id])
         #expect(targets.first?.lastPolledAt == nil && targets.first?.unchangedReads == 0)
         try archive.write { try $0.recordPoll(delivery: post.id, at: Self.at(120), unchangedReads: 2, error: nil) }
         try archive.write { try $0.recordPollFailure(delivery: post.id, error: "Bridge bận (503)") }

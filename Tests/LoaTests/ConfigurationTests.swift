@@ -260,4 +260,78 @@ struct ConfigurationTests {
                 == "can be changed by its group (mode 660)"
         )
     }
+
+    @Test("a facebook-page channel reads page_id, api_version, api_base and reconcile_after, with defaults")
+    func facebookPage() throws {
+        let workspace = try TemporaryWorkspace()
+        let file = try workspace.write(
+            "loa.yml",
+            """
+            channels:
+              fb-page:
+                platform: facebook
+                transport: facebook-page
+                page_id: "104857600123456"
+                token: ${FB_PAGE_TOKEN}
+                api_version: v26.0
+                api_base: http://127.0.0.1:8080
+                reconcile_after: 30s
+              fb-default:
+                platform: facebook
+                transport: facebook-page
+                page_id: "200000000000001"
+                token: ${FB_PAGE_TOKEN}
+            """
+        )
+        let outcome = ConfigurationLoader(environment: ["FB_PAGE_TOKEN": Self.token]).load(from: file)
+        #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+        let configuration = try #require(outcome.configuration)
+        let page = try #require(configuration.channel("fb-page"))
+        #expect(page.transport == .facebookPage && page.transport.isDirect)
+        #expect(page.pageID == "104857600123456" && page.apiVersion == "v26.0")
+        #expect(page.apiBase?.absoluteString == "http://127.0.0.1:8080" && page.reconcileAfter == 30)
+        #expect(page.token?.reveal() == Self.token)
+        let plain = try #require(configuration.channel("fb-default"))
+        #expect(plain.apiVersion == "v27.0" && plain.apiBase == nil && plain.reconcileAfter == 20)
+        #expect(
+            GraphAPI(channel: plain).endpoint("200000000000001/feed").absoluteString
+                == "https://graph.facebook.com/v27.0/200000000000001/feed"
+        )
+        #expect(page.destination != nil && page.destination != plain.destination)
+    }
+
+    @Test("a facebook-page channel without its Page id or token, or on another platform, is refused with the line")
+    func facebookPageProblems() throws {
+        let workspace = try TemporaryWorkspace()
+        let file = try workspace.write(
+            "loa.yml",
+            """
+            channels:
+              fb-page:
+                platform: zalo
+                transport: facebook-page
+                api_version: latest
+                url: https://bridge.example.org/x
+              fb-id:
+                platform: facebook
+                transport: facebook-page
+                page_id: thanhdoan
+                token: abc
+            """
+        )
+        let at = DisplayPath.of(file)
+        let messages = ConfigurationLoader(environment: [:]).load(from: file).diagnostics.map(\.description)
+        let expected = [
+            "\(at):2: error: channels.fb-page.platform: is zalo; a facebook-page channel posts to Facebook",
+            "\(at):2: error: channels.fb-page.page_id: is missing",
+            "\(at):2: error: channels.fb-page.token: is missing",
+            "\(at):5: error: channels.fb-page.api_version: 'latest' is not a Graph API version",
+            "\(at):6: warning: channels.fb-page.url: is ignored",
+            "\(at):10: error: channels.fb-id.page_id: 'thanhdoan' is not a Page id",
+        ]
+        for prefix in expected {
+            #expect(messages.contains { $0.hasPrefix(prefix) }, "\(prefix) not in \(messages)")
+        }
+        #expect(messages.contains { $0.contains("FB_PAGE_TOKEN") }, "the hint names the credentials entry")
+    }
 }

@@ -28,6 +28,22 @@ struct DeliveryStatusTests {
         }
     }
 
+    @Test("an unconfirmed post is entered by a run only from an attempt in flight, and left only by a person")
+    func unconfirmedTransitions() {
+        let into = DeliveryStatus.allCases.filter { $0.canBecome(.unconfirmed) }
+        #expect(into == [.pending, .sending, .retrying])
+        #expect(
+            DeliveryStatus.allCases.filter { DeliveryStatus.unconfirmed.canBecome($0) } == [
+                .sent, .retrying, .cancelled,
+            ]
+        )
+        // Never sent again by a run, never counted as out, and always shown to a person.
+        #expect(DeliveryStatus.unconfirmed.isSettled)
+        #expect(!DeliveryStatus.delivered.contains(.unconfirmed) && !DeliveryStatus.undelivered.contains(.unconfirmed))
+        #expect(DeliveryStatus.needingAPerson.contains(.unconfirmed))
+        #expect(DeliveryStatus.unconfirmed.label == "unconfirmed")
+    }
+
     @Test("status sets become SQL lists in a fixed order")
     func sqlLists() {
         #expect(DeliveryStatus.sqlList(DeliveryStatus.owed) == "('pending', 'sending', 'retrying')")

@@ -151,7 +151,8 @@ public protocol ArchiveReading {
     func recordedMetrics() throws -> [String]
     /// The latest value of each metric of a delivery.
     func latestFigures(of delivery: String) throws -> [String: Int]
-    /// Sent webhook posts with a remote id, oldest first, with how their reads went.
+    /// Sent posts with a remote id that Loa delivered itself (webhook and direct channels, not outbox ones), oldest
+    /// first, with how their reads went.
     func engagementTargets() throws -> [EngagementTarget]
 }
 

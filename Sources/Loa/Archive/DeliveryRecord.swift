@@ -203,6 +203,13 @@ public struct AttemptRecord: Sendable, Hashable, Codable, FetchableRecord, Mutab
         case failed
         /// The run stopped (crash, kill) before the attempt finished; written by the next run.
         case interrupted
+        /// Sent straight to a platform, and the answer lost (a timeout, a dropped connection, a 5xx): the post may
+        /// be out. Also a look for such a post that could not be made.
+        case unknown
+        /// A look on the platform after a lost answer found the post: the delivery is sent.
+        case reconciled
+        /// A look on the platform after a lost answer did not find the post.
+        case absent
     }
 
     public var id: Int64?

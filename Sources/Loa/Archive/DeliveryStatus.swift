@@ -27,6 +27,10 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case held
     /// Written to the outbox; waiting for `loa confirm` with the post's address.
     case awaitingConfirmation = "awaiting_confirmation"
+    /// Sent straight to a platform whose answer was lost (a timeout, a dropped connection, a 5xx), and Loa could
+    /// not tell whether the post went out: never sent again by a run. A person looks on the platform and records
+    /// what they find: `loa confirm ID --channel C --url URL` (it was posted) or `loa retry` (it was not).
+    case unconfirmed
 
     /// The statuses `loa run` still owes an attempt: it sends them when they are due.
     public static let owed: Set<DeliveryStatus> = [.pending, .sending, .retrying]
@@ -39,18 +43,27 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
     public static let undelivered: Set<DeliveryStatus> = owed.union([.held])
 
     /// The statuses a person must act on; cron prints a delivery when it enters one of them.
-    public static let needingAPerson: Set<DeliveryStatus> = [.failed, .missed, .expired, .held, .awaitingConfirmation]
+    public static let needingAPerson: Set<DeliveryStatus> = [
+        .failed, .missed, .expired, .held, .awaitingConfirmation, .unconfirmed,
+    ]
 
     /// Which status may follow which. A run moves deliveries along the first rows; operators (`loa retry`,
     /// `loa cancel`, `loa confirm`) along the others. `cancelled` is only left by an operator's retry, and by a
     /// `sent` that arrives for a request that had left before the cancel. `missed` and `expired` are left only by
     /// an operator: a retry of a missed post (a fresh window), or `loa confirm --force` of a post made by hand.
     /// `loa confirm --undo` is not a move in this table: it puts a confirmed delivery back as it was before, from
-    /// the record the archive keeps of the confirmation.
+    /// the record the archive keeps of the confirmation. `unconfirmed` is entered only by a run, from an attempt
+    /// whose outcome is unknown, and left only by an operator: `loa confirm` (sent), `loa retry` or `loa cancel`.
     public static let transitions: [DeliveryStatus: Set<DeliveryStatus>] = [
-        .pending: [.sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .held, .awaitingConfirmation],
-        .sending: [.sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation],
-        .retrying: [.sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation],
+        .pending: [
+            .sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .held, .awaitingConfirmation,
+            .unconfirmed,
+        ],
+        .sending: [.sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation, .unconfirmed],
+        .retrying: [
+            .sending, .sent, .retrying, .failed, .missed, .expired, .cancelled, .awaitingConfirmation, .unconfirmed,
+        ],
+        .unconfirmed: [.sent, .retrying, .cancelled],
         .held: [.retrying, .cancelled, .sent],
         .failed: [.retrying, .cancelled, .sent],
         .cancelled: [.retrying, .sent],

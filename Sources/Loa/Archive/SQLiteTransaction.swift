@@ -353,7 +353,7 @@ final class SQLiteTransaction: ArchiveWriting {
             sql: """
                 SELECT d.*, p.last_polled_at AS polled, coalesce(p.unchanged_count, 0) AS unchanged
                 FROM deliveries d LEFT JOIN engagement_polls p ON p.delivery_id = d.id
-                WHERE d.status = '\(DeliveryStatus.sent.rawValue)' AND d.transport = '\(TransportKind.webhook.rawValue)'
+                WHERE d.status = '\(DeliveryStatus.sent.rawValue)' AND d.transport != '\(TransportKind.outbox.rawValue)'
                   AND d.remote_id IS NOT NULL
                 ORDER BY d.sent_at
                 """

@@ -72,7 +72,7 @@ public struct Agenda: Sendable {
             }
         }
         for delivery in deliveries
-        where delivery.status == .awaitingConfirmation || delivery.status == .held {
+        where [.awaitingConfirmation, .held, .unconfirmed].contains(delivery.status) {
             byChannel[delivery.channel, default: []].append(
                 AgendaEntry(
                     channel: delivery.channel,

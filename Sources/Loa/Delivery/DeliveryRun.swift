@@ -92,7 +92,9 @@ public struct DeliveryRun: Sendable {
         if dryRun {
             report.events += planned.map { item in
                 let address = item.channel.url.map { redactors[item.channel.id]?.address($0) ?? Redactor.mask }
-                let target = item.channel.transport == .outbox ? "outbox" : address ?? ""
+                let target =
+                    DirectTransports.transport(for: item.channel)?.destination
+                    ?? (item.channel.transport == .outbox ? "outbox" : address ?? "")
                 return RunEvent(
                     .wouldSend,
                     announcement: item.announcement.id,
@@ -123,6 +125,14 @@ public struct DeliveryRun: Sendable {
             onEvent: onEvent
         )
         report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
+        report.events += try DirectDelivery(
+            archive: archive,
+            exchange: exchange,
+            policy: policy,
+            now: now,
+            onEvent: onEvent
+        )
+        .deliver(planned.filter { $0.channel.transport.isDirect })
         phases.mark("deliver")
         let reminders = try Reminders(
             archive: archive,

@@ -202,7 +202,10 @@ struct DuePlanner {
             delivery.status = .retrying
             delivery.nextAttemptAt = now
             delivery.note =
-                "the last run stopped before the bridge's answer was recorded; sending again with the same id"
+                channel.transport.isDirect
+                ? "the last run stopped before the platform's answer was recorded; Loa looks for the post before "
+                    + "sending again"
+                : "the last run stopped before the bridge's answer was recorded; sending again with the same id"
             try archive.updateDelivery(delivery)
         }
 

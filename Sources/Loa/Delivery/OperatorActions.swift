@@ -50,7 +50,7 @@ public struct OperatorActions: Sendable {
     public func retry(_ announcement: String, channels: [String]?) throws -> Outcome {
         try apply(announcement, channels) { delivery in
             switch delivery.status {
-            case .failed, .retrying, .cancelled, .held, .missed:
+            case .failed, .retrying, .cancelled, .held, .missed, .unconfirmed:
                 delivery.status = .retrying
                 delivery.nextAttemptAt = now
                 delivery.backoffStep = 0
@@ -74,7 +74,7 @@ public struct OperatorActions: Sendable {
     public func cancel(_ announcement: String, channels: [String]?) throws -> Outcome {
         var outcome = try apply(announcement, channels) { delivery in
             switch delivery.status {
-            case .pending, .retrying, .sending, .held, .awaitingConfirmation, .failed:
+            case .pending, .retrying, .sending, .held, .awaitingConfirmation, .failed, .unconfirmed:
                 delivery.status = .cancelled
                 delivery.nextAttemptAt = nil
                 delivery.note = "cancelled by an operator"
@@ -139,14 +139,19 @@ public struct OperatorActions: Sendable {
             delivery.sentAt = postedAt
             delivery.remoteUrl = post.url?.absoluteString
             delivery.nextAttemptAt = nil
-            delivery.note = post.note.map { "posted by hand: \($0)" } ?? "posted by hand"
+            if before.status == .unconfirmed {
+                // Loa sent it and the answer was lost; a person found it on the platform.
+                delivery.note = post.note.map { "found posted by a person: \($0)" } ?? "found posted by a person"
+            } else {
+                delivery.note = post.note.map { "posted by hand: \($0)" } ?? "posted by hand"
+            }
             delivery.updatedAt = now
             return Confirmation(
                 confirmedAt: now,
                 postedAt: postedAt,
                 url: post.url?.absoluteString,
                 note: post.note,
-                forced: force && before.status != .awaitingConfirmation,
+                forced: force && ![.awaitingConfirmation, .unconfirmed].contains(before.status),
                 before: before
             )
         }
@@ -157,7 +162,7 @@ public struct OperatorActions: Sendable {
     private func confirmationRefusal(_ delivery: DeliveryRecord, force: Bool) -> String? {
         let forceHint = "; if it was posted by hand anyway, confirm with --force"
         switch delivery.status {
-        case .awaitingConfirmation:
+        case .awaitingConfirmation, .unconfirmed:
             return nil
         case .sending:
             return "a run is sending it now; see `loa status` once the run is over"

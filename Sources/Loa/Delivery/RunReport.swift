@@ -23,6 +23,8 @@ public struct RunEvent: Sendable, Hashable {
         case caughtUp = "caught up"
         /// Still in the outbox, waiting for a person to post it and run `loa confirm`.
         case reminder
+        /// Sent straight to a platform, the answer lost, and Loa could not tell whether it is out: a person looks.
+        case unconfirmed
     }
 
     public var kind: Kind
@@ -41,7 +43,7 @@ public struct RunEvent: Sendable, Hashable {
     /// Whether a person must act: cron prints only these.
     public var needsAPerson: Bool {
         switch kind {
-        case .failed, .missed, .expired, .held, .unrenderable, .written, .reminder: true
+        case .failed, .missed, .expired, .held, .unrenderable, .written, .reminder, .unconfirmed: true
         case .sent, .retrying, .waiting, .wouldSend, .caughtUp: false
         }
     }
@@ -61,13 +63,13 @@ public struct RunReport: Sendable {
         events.filter { $0.kind == kind }.count
     }
 
-    /// 1 when this run decided that a delivery failed for good, was missed or expired, or could not be rendered,
-    /// or a queue file was rejected; else 0. Each needs a person, and a script or cron wrapper sees it in the code.
+    /// 1 when this run decided that a delivery failed for good, was missed or expired, could not be rendered, or
+    /// is unconfirmed, or a queue file was rejected; else 0. Each needs a person, and a script or cron wrapper sees it in the code.
     public var exitCode: Int32 {
         let needsAPerson = events.contains { Self.failingKinds.contains($0.kind) }
         return needsAPerson || diagnostics.hasErrors ? 1 : 0
     }
 
     /// The events that make a run exit 1. `held` is not among them: a held post waits safely for a decision.
-    public static let failingKinds: Set<RunEvent.Kind> = [.failed, .missed, .expired, .unrenderable]
+    public static let failingKinds: Set<RunEvent.Kind> = [.failed, .missed, .expired, .unrenderable, .unconfirmed]
 }

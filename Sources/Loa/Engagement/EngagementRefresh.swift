@@ -1,8 +1,9 @@
 import Foundation
 
-/// `loa engagement`: reads the figures of sent posts from their bridges and stores them as dated snapshots.
+/// `loa engagement`: reads the figures of sent posts from their bridges, or from the Graph API for `facebook-page`
+/// channels (``GraphEngagement``), and stores them as dated snapshots.
 ///
-/// Only posts whose channel has a `stats_url` and whose bridge gave a remote id are read, and only those the
+/// Only posts whose channel has a `stats_url` (or is a `facebook-page` channel) and that have a remote id are read, and only those the
 /// ``EngagementSchedule`` says are due, so a cron run does little. An answer that cannot be used (not JSON,
 /// a negative number, no figures) leaves a warning and no rows; a failure worth retrying is read again next run.
 public struct EngagementRefresh: Sendable {
@@ -44,9 +45,11 @@ public struct EngagementRefresh: Sendable {
         var report = Report()
         let schedule = workspace.configuration.engagementSchedule
         var targets: [Target] = []
+        var graphTargets: [Target] = []
         for candidate in try archive.read({ try $0.engagementTargets() }) {
             let delivery = candidate.delivery
-            guard let channel = workspace.configuration.channel(delivery.channel), channel.statsURL != nil,
+            guard let channel = workspace.configuration.channel(delivery.channel),
+                channel.statsURL != nil || channel.transport == .facebookPage,
                 let sentAt = delivery.sentAt,
                 schedule.isDue(
                     sentAt: sentAt,
@@ -58,8 +61,14 @@ public struct EngagementRefresh: Sendable {
                 report.skipped += 1
                 continue
             }
-            targets.append(Target(delivery: delivery, channel: channel, unchangedReads: candidate.unchangedReads))
+            let target = Target(delivery: delivery, channel: channel, unchangedReads: candidate.unchangedReads)
+            if channel.transport == .facebookPage {
+                graphTargets.append(target)
+            } else {
+                targets.append(target)
+            }
         }
+        try readFromGraph(graphTargets, archive: archive, redact: redact, report: &report)
         let requests = targets.compactMap { request(for: $0) }
         guard requests.count == targets.count else {
             throw TransportError(.other, "a stats_url is not a valid address")
@@ -127,11 +136,65 @@ public struct EngagementRefresh: Sendable {
         )
     }
 
+    /// Reads the figures of posts on Facebook Pages from the Graph API, one post after another (a few a day).
+    private func readFromGraph(
+        _ targets: [Target],
+        archive: any Archive,
+        redact: Redactor,
+        report: inout Report
+    ) throws {
+        let client = DirectClient(exchange: exchange)
+        for target in targets {
+            guard let postID = target.delivery.remoteId else { continue }
+            let setting = GraphEngagement.unsupportedSetting(apiVersion: target.channel.apiVersion)
+            let unsupported =
+                try archive.read { try $0.setting(setting) }.map { Set($0.split(separator: ",").map(String.init)) }
+                ?? []
+            let reading = GraphEngagement(channel: target.channel, client: client).read(
+                postID: postID,
+                skipping: unsupported
+            )
+            let label = "\(target.delivery.announcementId) → \(target.delivery.channel)"
+            try archive.write { archive in
+                if !reading.unsupported.isEmpty {
+                    try archive.setSetting(
+                        setting,
+                        unsupported.union(reading.unsupported).sorted().joined(separator: ",")
+                    )
+                }
+                if let problem = reading.problem {
+                    let reason = redact(problem.reason)
+                    if problem.retry {
+                        report.retrying += 1
+                        try archive.recordPollFailure(delivery: target.delivery.id, error: reason)
+                    } else {
+                        report.warnings.append("\(label): \(reason)")
+                        try archive.recordPoll(
+                            delivery: target.delivery.id,
+                            at: now,
+                            unchangedReads: target.unchangedReads,
+                            error: reason
+                        )
+                    }
+                    return
+                }
+                report.snapshots += try store(reading.figures, for: target, archive, source: "graph")
+                report.read += 1
+            }
+            onProgress?(report.read + report.retrying + report.warnings.count, targets.count)
+        }
+    }
+
     /// Stores one snapshot per metric; returns how many rows it wrote.
-    private func store(_ figures: [String: Int], for target: Target, _ archive: any ArchiveWriting) throws -> Int {
+    private func store(
+        _ figures: [String: Int],
+        for target: Target,
+        _ archive: any ArchiveWriting,
+        source: String = "bridge"
+    ) throws -> Int {
         let previous = try archive.latestFigures(of: target.delivery.id)
         let unchanged = !previous.isEmpty && previous == figures ? target.unchangedReads + 1 : 0
-        try archive.recordFigures(figures, delivery: target.delivery.id, at: now, source: "bridge")
+        try archive.recordFigures(figures, delivery: target.delivery.id, at: now, source: source)
         try archive.recordPoll(delivery: target.delivery.id, at: now, unchangedReads: unchanged, error: nil)
         return figures.count
     }

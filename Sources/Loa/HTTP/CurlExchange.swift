@@ -315,7 +315,18 @@ private struct Session {
             kind = .other
         }
         let summary = String(cString: curl_easy_strerror(code))
-        return TransportError(kind, detail.isEmpty || detail == summary ? summary : "\(summary): \(detail)")
+        // Before a connection is made nothing can have reached the server. libcurl reports a connect timeout as
+        // an ordinary timeout, telling it apart only in its message.
+        let neverLeft =
+            code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT
+            || (code == CURLE_OPERATION_TIMEDOUT && !answerStarted
+                && (detail.hasPrefix("Connection timed out") || detail.hasPrefix("Failed to connect")
+                    || detail.contains("Resolving timed out")))
+        return TransportError(
+            kind,
+            detail.isEmpty || detail == summary ? summary : "\(summary): \(detail)",
+            requestMayHaveLeft: !neverLeft
+        )
     }
 }
 

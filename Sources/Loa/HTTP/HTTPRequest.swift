@@ -153,10 +153,14 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var kind: Kind
     public var message: String
+    /// False only when the request certainly never reached the server (its name did not resolve, or the
+    /// connection was refused or never made): a publish is then safe to send again.
+    public var requestMayHaveLeft: Bool
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, requestMayHaveLeft: Bool = true) {
         self.kind = kind
         self.message = message
+        self.requestMayHaveLeft = requestMayHaveLeft
     }
 
     public var description: String { "\(kind.rawValue): \(message)" }

@@ -71,6 +71,7 @@ extension DeliveryStatus {
         case .cancelled: "Đã hủy"
         case .held: "Tạm giữ"
         case .awaitingConfirmation: "Chờ xác nhận"
+        case .unconfirmed: "Chưa rõ đã đăng"
         }
     }
 }

@@ -14,6 +14,11 @@ public enum TransportKind: String, Sendable, Hashable, CaseIterable, Codable {
     case webhook
     /// Copy-ready text in `outbox/`, posted by a person who then runs `loa confirm`.
     case outbox
+    /// Straight to a Facebook Page through the Graph API (`page_id`, a Page `token`).
+    case facebookPage = "facebook-page"
+
+    /// Whether Loa talks to the platform itself (no bridge, no person): posts are made by a `DirectTransport`.
+    public var isDirect: Bool { self == .facebookPage }
 }
 
 /// One place announcements are posted to, as configured under `channels:` in loa.yml.
@@ -25,13 +30,36 @@ public struct Channel: Sendable, Identifiable {
     public var transport: TransportKind
     /// The bridge's endpoint, for webhook channels.
     public var url: URL?
+    /// The Page posted to, for `facebook-page` channels (`page_id`).
+    public var pageID: String?
+    /// The Graph API version of a `facebook-page` channel (`api_version`).
+    public var apiVersion = Channel.newestGraphVersion
+    /// Where the Graph API answers (`api_base`); nil for `https://graph.facebook.com`. Tests point it at a fake
+    /// server on 127.0.0.1.
+    public var apiBase: URL?
+    /// How long a direct channel waits after an answer was lost before it looks on the platform for the post
+    /// (`reconcile_after`): a post can take a few seconds to be listed.
+    public var reconcileAfter: TimeInterval = 20
+
+    /// The newest Graph API version Loa was tested against, the default `api_version`.
+    public static let newestGraphVersion = "v27.0"
 
     /// Where this channel's posts land, as a fingerprint the archive may keep (a hash: a bridge's address can carry
     /// secrets): two channel ids with one destination are one channel renamed. Nil for outbox channels, whose
     /// posts a person makes.
     public var destination: String? {
-        guard transport == .webhook, let url else { return nil }
-        return Hex.string(SHA256.hash(data: Data(url.absoluteString.utf8)).prefix(16))
+        let address: String
+        switch transport {
+        case .webhook:
+            guard let url else { return nil }
+            address = url.absoluteString
+        case .facebookPage:
+            guard let pageID else { return nil }
+            address = "facebook-page:\(pageID)"
+        case .outbox:
+            return nil
+        }
+        return Hex.string(SHA256.hash(data: Data(address.utf8)).prefix(16))
     }
     /// The `whsec_…` signing secret, for webhook channels.
     public var secret: Secret?

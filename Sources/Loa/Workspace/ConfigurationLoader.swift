@@ -13,7 +13,8 @@ public struct ConfigurationLoader: Sendable {
     ]
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
-        "timeout", "concurrency", "max_image_bytes", "media_base_url", "name",
+        "timeout", "concurrency", "max_image_bytes", "media_base_url", "name", "page_id", "api_version", "api_base",
+        "reconcile_after",
     ]
 
     private let environment: [String: String]
@@ -187,6 +188,7 @@ public struct ConfigurationLoader: Sendable {
         var urlEntry: YAMLReader.Entry?
         var secretEntry: YAMLReader.Entry?
         var mediaEntry: YAMLReader.Entry?
+        var pageEntry: YAMLReader.Entry?
         let firstSubstitution = resolver.substitutions.count
         for field in fields {
             switch field.key {
@@ -217,6 +219,37 @@ public struct ConfigurationLoader: Sendable {
                 }
             case "name":
                 channel.name = reader.string(field)
+            case "page_id":
+                pageEntry = field
+                guard let text = reader.string(field) else { break }
+                if !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    channel.pageID = text
+                } else {
+                    reader.report(
+                        at: field.value,
+                        field: field.field,
+                        "'\(text)' is not a Page id; expected the Page's number, in quotes",
+                        hint: "the Page's About section, or Meta Business Suite, shows it: page_id: \"104857600123456\""
+                    )
+                }
+            case "api_version":
+                guard let text = reader.string(field) else { break }
+                if text.hasPrefix("v"), text.dropFirst().split(separator: ".").count == 2,
+                    text.dropFirst().allSatisfy({ $0.isNumber || $0 == "." })
+                {
+                    channel.apiVersion = text
+                } else {
+                    reader.report(
+                        at: field.value,
+                        field: field.field,
+                        "'\(text)' is not a Graph API version; expected one like \(Channel.newestGraphVersion)"
+                    )
+                }
+            case "api_base":
+                guard let text = reader.string(field), let url = webURL(Secret(text), field, &reader) else { break }
+                channel.apiBase = url
+            case "reconcile_after":
+                channel.reconcileAfter = duration(field, &reader, in: Self.timeoutRange) ?? channel.reconcileAfter
             case "max_length":
                 channel.maxLength = reader.int(field, in: 1...1_000_000)
             case "max_image_bytes":
@@ -263,7 +296,7 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).transport",
-                "is missing; expected webhook or outbox"
+                "is missing; expected one of \(TransportKind.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
         guard let platform, let transport else { return nil }
@@ -284,6 +317,16 @@ public struct ConfigurationLoader: Sendable {
                     "is missing; a webhook channel signs every request",
                     hint:
                         "add `secret: ${\(Self.secretName(for: id))}` and put the whsec_… value in the credentials file"
+                )
+            }
+        } else if transport == .facebookPage {
+            checkFacebookPage(channel, entry: entry, platform: platform, pageEntry: pageEntry, &reader)
+            for ignored in [urlEntry, secretEntry, mediaEntry].compactMap({ $0 }) {
+                reader.report(
+                    .warning,
+                    at: ignored.keyNode,
+                    field: ignored.field,
+                    "is ignored: a facebook-page channel posts to the Graph API itself"
                 )
             }
         } else {

@@ -233,7 +233,7 @@ final class MemoryArchive: Archive {
 
         func engagementTargets() throws -> [EngagementTarget] {
             state.deliveries.values
-                .filter { $0.status == .sent && $0.transport == .webhook && $0.remoteId != nil }
+                .filter { $0.status == .sent && $0.transport != .outbox && $0.remoteId != nil }
                 .sorted { ($0.sentAt ?? .distantPast) < ($1.sentAt ?? .distantPast) }
                 .map { delivery in
                     let poll = state.polls[delivery.id]

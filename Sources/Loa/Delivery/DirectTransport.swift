@@ -1,0 +1,63 @@
+import Foundation
+
+/// A platform Loa posts to itself, with no bridge: the seam between `DirectDelivery` (attempts, statuses,
+/// reconciling a lost answer) and one platform's API.
+///
+/// A transport only speaks its platform's protocol: it builds the requests, sends them through the client, and
+/// says what each answer means in the platform-neutral words of ``DirectOutcome``. Everything that makes delivery
+/// safe (the start journal, one attempt row per step, backoff, never sending twice blindly) is
+/// `DirectDelivery`'s, written once for every platform. A second platform is a new file with a type conforming to
+/// this protocol, and a case in ``DirectTransports/transport(for:)``.
+protocol DirectTransport: Sendable {
+    /// Where posts go, for people: "Facebook Page 104857600123456".
+    var destination: String { get }
+
+    /// Publishes `post`: every request it takes, up to the one that makes the post public. `media` holds what
+    /// earlier tries of this delivery uploaded in this run (a platform's ids for the photos), so that a retry of the
+    /// final step does not upload again; the transport appends what it uploads.
+    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep
+
+    /// Looks on the platform for a post of this text made since `since`, after an answer was lost. A platform
+    /// that offers no way to look answers ``DirectLook/cannotLook``: the delivery then waits for a person.
+    func find(_ post: DirectPost, since: Date, client: DirectClient) -> (look: DirectLook, step: DirectStep?)
+}
+
+/// One post as a direct transport sends it.
+struct DirectPost: Sendable {
+    /// The variant's text: exactly what is posted, NFC.
+    var text: String
+    /// The announcement's link, for platforms that show a preview of it.
+    var link: URL?
+    /// The announcement's photos, in order.
+    var images: [AnnouncementImage]
+}
+
+/// A step's outcome and the answer it came from, for the attempt row.
+struct DirectStep: Sendable {
+    var outcome: DirectOutcome
+    /// The request's address, without secrets (Loa never puts a token in an address).
+    var url: URL
+    /// The answer that decided the outcome.
+    var response: HTTPResponse
+}
+
+/// What looking for a post on its platform found.
+enum DirectLook: Sendable, Equatable {
+    case found(id: String, url: String?)
+    case absent
+    /// The look itself failed; the reason says why.
+    case failed(String)
+    /// The platform offers no way to look.
+    case cannotLook
+}
+
+/// The one place that knows which direct transport serves a channel.
+enum DirectTransports {
+    /// The transport of a direct channel; nil for webhook and outbox channels.
+    static func transport(for channel: Channel) -> (any DirectTransport)? {
+        switch channel.transport {
+        case .facebookPage: return FacebookPageTransport(channel: channel)
+        case .webhook, .outbox: return nil
+        }
+    }
+}
