@@ -14,8 +14,8 @@ struct LoaCommand: AsyncParsableCommand {
             Start with `loa init`, then `loa check` and `loa preview ID`; cron runs `loa run` every minute and
             `loa engagement` hourly; `loa export` makes the monthly, quarterly and yearly reports.
 
-            Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or a queue
-            file was rejected; 2 bad usage or configuration.
+            Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or became
+            unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
             """,
         version: LoaVersion.current,
         subcommands: [

@@ -63,10 +63,11 @@ func operatorActions(
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
-        abstract: "Send a failed, cancelled, held or missed delivery again at the next run.",
+        abstract: "Send a failed, cancelled, held, missed or unconfirmed delivery again at the next run.",
         discussion: """
             The delivery gets a fresh backoff and a fresh window: the next run sends it even when missed_after has \
-            passed since publish_at, and missed_after then counts from the retry. An expired one is not sent.
+            passed since publish_at, and missed_after then counts from the retry. An expired one is not sent. \
+            An unconfirmed one is looked for on its platform once more before it is sent.
             """
     )
 
@@ -105,7 +106,8 @@ struct ConfirmCommand: AsyncParsableCommand {
         commandName: "confirm",
         abstract: "Record that an outbox post was made by hand, and where; or undo such a record.",
         discussion: """
-            Only a post awaiting confirmation (written to outbox/ by loa run) is confirmed; anything else is \
+            Only a post awaiting confirmation (written to outbox/ by loa run), or an unconfirmed one (sent \
+            straight to a platform, its answer lost, and found there by a person), is confirmed; anything else is \
             refused with the reason (exit 1) unless --force, for a post made by hand before Loa wrote it or after \
             it was missed. A message in a Zalo group has no address: --note says where it went instead.
             Examples:

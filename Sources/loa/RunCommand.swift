@@ -10,10 +10,11 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             When standard output is not a terminal, prints nothing unless something needs a person (a post \
             was written to the outbox to post by hand, still waits there `remind_after` after it was written \
-            and then once a day, failed for good, was missed or expired, cannot be rendered, or a queue file \
+            and then once a day, failed for good, was missed or expired, is unconfirmed (a direct post whose \
+            answer was lost and that Loa could not find on the platform), cannot be rendered, or a queue file \
             was rejected), so cron mails only those. A run that finds another holding the lock exits 0 at once.
-            Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or a queue file \
-            was rejected; 2 bad usage or configuration.
+            Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or became \
+            unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
             """
     )
 
