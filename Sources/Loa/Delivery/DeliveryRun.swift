@@ -80,8 +80,13 @@ public struct DeliveryRun: Sendable {
             renderer: workspace.renderer(now: now),
             now: now
         )
+        let notices = try Notifier.unsent(archive, configuration: workspace.configuration)
         let (planned, decisions) = try archive.write { archive in
-            try planner.plan(archive, announcements: sync.announcements, changed: sync.changed)
+            try planner.plan(
+                archive,
+                announcements: notices.isEmpty ? sync.announcements : sync.announcements.merging(notices) { $1 },
+                changed: sync.changed
+            )
         }
         report.events += decisions
         decisions.forEach { onEvent?($0) }
@@ -102,27 +107,7 @@ public struct DeliveryRun: Sendable {
             }
             return report
         }
-        let outbox = OutboxWriter(
-            directory: workspace.configuration.root.appendingPathComponent("outbox"),
-            archive: archive,
-            now: now,
-            timeZone: workspace.configuration.timeZone
-        )
-        for item in planned where item.channel.transport == .outbox {
-            let event = try outbox.deliver(item)
-            onEvent?(event)
-            report.events.append(event)
-        }
-        let webhook = WebhookDelivery(
-            archive: archive,
-            exchange: exchange,
-            policy: policy,
-            now: now,
-            concurrency: workspace.configuration.concurrency,
-            redactors: redactors,
-            onEvent: onEvent
-        )
-        report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
+        report.events += try deliver(planned, archive, redactors)
         phases.mark("deliver")
         let reminders = try Reminders(
             archive: archive,
@@ -131,6 +116,15 @@ public struct DeliveryRun: Sendable {
         ).remind()
         reminders.forEach { onEvent?($0) }
         report.events += reminders
+        if let notifier = Notifier(configuration: workspace.configuration, now: now),
+            let notice = try notifier.record(events: report.events, diagnostics: report.diagnostics, in: archive)
+        {
+            let (planned, decisions) = try archive.write { archive in
+                try planner.plan(archive, announcements: [notice.id: notice])
+            }
+            decisions.forEach { onEvent?($0) }
+            report.events += try decisions + deliver(planned, archive, redactors)
+        }
         if let archiveFile, archiveFile != FileIdentity(path: workspace.configuration.archive) {
             // What this run recorded went into a file nobody can open again: the next run would start a new
             // archive. Said loudly, so that a person restores it before cron's next minute does.
@@ -145,6 +139,36 @@ public struct DeliveryRun: Sendable {
             )
         }
         return report
+    }
+
+    /// Sends what was planned: outbox posts written, webhook posts sent; returns what happened to each.
+    private func deliver(
+        _ planned: [PlannedDelivery],
+        _ archive: any Archive,
+        _ redactors: [String: Redactor]
+    ) throws -> [RunEvent] {
+        let outbox = OutboxWriter(
+            directory: workspace.configuration.root.appendingPathComponent("outbox"),
+            archive: archive,
+            now: now,
+            timeZone: workspace.configuration.timeZone
+        )
+        var events: [RunEvent] = []
+        for item in planned where item.channel.transport == .outbox {
+            let event = try outbox.deliver(item)
+            onEvent?(event)
+            events.append(event)
+        }
+        let webhook = WebhookDelivery(
+            archive: archive,
+            exchange: exchange,
+            policy: policy,
+            now: now,
+            concurrency: workspace.configuration.concurrency,
+            redactors: redactors,
+            onEvent: onEvent
+        )
+        return events + (try webhook.deliver(planned.filter { $0.channel.transport == .webhook }))
     }
 
     /// The archive; for a dry run, an in-memory copy of it, so nothing on disk changes.
