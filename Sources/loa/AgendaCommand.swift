@@ -5,21 +5,17 @@ import Loa
 struct AgendaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
-        abstract: "Show what will go out when over the next days, per channel, and what waits for a person.",
-        discussion: """
-            Each ready post at its expected time: its publish_at (or retry time), moved past the channel's quiet \
-            hours and kept its minimum gap. Drafts are shown at their time, marked; posts written to the outbox \
-            or held are listed as waiting for a person. Reads the queue and the archive; changes nothing.
-            """
+        abstract: Message.agendaAbstract(),
+        discussion: Message.agendaDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOption
 
-    @Option(name: .long, help: "How many days ahead (1–366).")
+    @Option(name: .long, help: ArgumentHelp(Message.agendaDays()))
     var days = 7
 
-    @Flag(name: .long, help: "Print the entries as a JSON array.")
+    @Flag(name: .long, help: ArgumentHelp(Message.optionJSON()))
     var json = false
 
     func validate() throws {
@@ -46,7 +42,7 @@ struct AgendaCommand: AsyncParsableCommand {
         }
         Console.report(queue.diagnostics, to: .standardError)
         guard !entries.isEmpty else {
-            Console.write("Nothing is due in the next \(Console.count(days, "day")), and nothing waits for a person.")
+            Console.write(Message.agendaNothing(["days": Message.countDay.count(days)]))
             return
         }
         let dates = LocalDateFormat(timeZone: configuration.timeZone)
@@ -59,8 +55,8 @@ struct AgendaCommand: AsyncParsableCommand {
             let when =
                 switch entry.kind {
                 case .scheduled: dates.dayAndTime(entry.at)
-                case .draft: "\(dates.dayAndTime(entry.at)) (draft)"
-                case .waiting: "waiting for a person since \(dates.dayAndTime(entry.at))"
+                case .draft: Message.agendaDraft(["when": dates.dayAndTime(entry.at)])
+                case .waiting: Message.agendaWaiting(["when": dates.dayAndTime(entry.at)])
                 }
             var line = "  \(when)  \(Console.oneLine(entry.announcement)): \(Console.oneLine(entry.title))"
             if let note = entry.note { line += " — \(Console.oneLine(note))" }

@@ -5,7 +5,7 @@ import Loa
 struct ChannelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channel",
-        abstract: "Work on channels' records in the archive.",
+        abstract: Message.channelAbstract(),
         subcommands: [ChannelRenameCommand.self]
     )
 }
@@ -13,21 +13,16 @@ struct ChannelCommand: AsyncParsableCommand {
 struct ChannelRenameCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rename",
-        abstract: "Move the archive's records of a channel to its new id, after renaming it in loa.yml.",
-        discussion: """
-            A channel renamed in loa.yml (the same destination under a new id) would post again everything the \
-            old id posted; `loa run` holds those posts instead and says to run this. The deliveries keep their \
-            ids, so a bridge still deduplicates a retry. Run it while no `loa run` works (it waits for the run \
-            lock). Exit codes: 0 moved; 1 refused (nothing moved); 2 bad usage or configuration.
-            """
+        abstract: Message.channelRenameAbstract(),
+        discussion: Message.channelRenameDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The channel's old id, as the archive knows it.")
+    @Argument(help: ArgumentHelp(Message.channelRenameOld()))
     var old: String
 
-    @Argument(help: "The channel's new id, as loa.yml now names it.")
+    @Argument(help: ArgumentHelp(Message.channelRenameNew()))
     var new: String
 
     func run() async throws {

@@ -5,20 +5,13 @@ import Loa
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate loa.yml, credentials, templates and every queue file.",
-        discussion: """
-            Lists every problem as file:line: severity: field: message. Each announcement is also rendered for \
-            each of its channels, so a text too long for a channel is found before it is due.
-            With --online, also asks each direct channel's platform (facebook-page channels: the Graph API), \
-            without posting, whether its token works, is a Page token for its Page and can read the Page's posts.
-            Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors \
-            (with --online: also a token that does not work).
-            """
+        abstract: Message.checkAbstract(),
+        discussion: Message.checkDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Flag(name: .long, help: "Also ask each direct channel's platform whether its token works (no posting).")
+    @Flag(name: .long, help: ArgumentHelp(Message.checkOnline()))
     var online = false
 
     func run() async throws {
@@ -31,10 +24,13 @@ struct CheckCommand: AsyncParsableCommand {
         Console.report(check.diagnostics, to: .standardOutput)
         let errors = check.diagnostics.filter { $0.severity == .error }.count
         let warnings = check.diagnostics.count - errors
-        var summary =
-            "\(Console.count(check.fileCount, "queue file")): \(check.readyCount) ready, \(check.draftCount) draft"
-        summary += "; \(Console.count(errors, "error")), \(Console.count(warnings, "warning"))"
-        Console.write(summary)
+        Console.write(
+            Message.checkSummary([
+                "files": Message.summaryQueueFiles.count(check.fileCount), "ready": "\(check.readyCount)",
+                "draft": "\(check.draftCount)", "errors": Message.countError.count(errors),
+                "warnings": Message.countWarning.count(warnings),
+            ])
+        )
         if check.exitCode != 0 { throw ExitStatus.code(check.exitCode) }
     }
 }

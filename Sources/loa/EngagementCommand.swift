@@ -5,7 +5,7 @@ import Loa
 struct EngagementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engagement",
-        abstract: "Refresh the engagement figures of sent posts, or record figures read by hand.",
+        abstract: Message.engagementAbstract(),
         subcommands: [EngagementRefreshCommand.self, EngagementRecordCommand.self],
         defaultSubcommand: EngagementRefreshCommand.self
     )
@@ -14,12 +14,8 @@ struct EngagementCommand: AsyncParsableCommand {
 struct EngagementRefreshCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Read the figures of sent posts whose turn has come, from their channels' stats_url.",
-        discussion: """
-            Fresh posts are read hourly, older ones less often, posts over 30 days never (see \
-            engagement_schedule in loa.yml). Safe to run from cron: it reads only what is due, and prints only \
-            warnings when not on a terminal. Exit codes: 0 success; 1 a bridge's answer could not be used.
-            """
+        abstract: Message.engagementRefreshAbstract(),
+        discussion: Message.engagementRefreshDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -47,27 +43,23 @@ struct EngagementRecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract:
-            "Record figures read off a post by hand: loa engagement record ID --channel C reactions=12 views=1.250",
-        discussion: """
-            Numbers may have dots between thousands (1.250). Metric names are checked against reactions, \
-            comments, shares, views and those recorded before: an unknown one (likes) is refused with the name \
-            meant, unless --new-metric.
-            """
+            Message.engagementRecordAbstract(),
+        discussion: Message.engagementRecordDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOption
 
-    @Argument(help: "The announcement's id.")
+    @Argument(help: ArgumentHelp(Message.argumentAnnouncement()))
     var announcement: String
 
-    @Option(name: .long, help: "The channel the post is on.")
+    @Option(name: .long, help: ArgumentHelp(Message.engagementRecordChannel()))
     var channel: String
 
-    @Argument(help: "Figures as name=number: reactions=12 comments=3 shares=1 views=1.250.")
+    @Argument(help: ArgumentHelp(Message.engagementRecordFigures()))
     var figures: [String]
 
-    @Flag(name: .long, help: "Record a metric that no figure was recorded under before.")
+    @Flag(name: .long, help: ArgumentHelp(Message.engagementRecordNewMetric()))
     var newMetric = false
 
     func validate() throws {

@@ -5,15 +5,8 @@ import Loa
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the archive for reports: CSV, XLSX, JSON Lines, or an HTML report with charts.",
-        discussion: """
-            One row per delivery: the announcement, its unit, category and channel, when it was due and posted, \
-            its status and address, the attempts, and the latest value of each engagement figure. Dates are \
-            yyyy-MM-dd or dd/MM/yyyy, inclusive, in loa.yml's time zone, and filter on the publish time; \
-            --month 11/2026, --quarter IV/2026 and --year 2026 stand for the days of that period. A --unit or \
-            --channel that nothing in loa.yml or the archive has is an error, not an empty report. CSV, \
-            JSON Lines and HTML go to standard output without --output.
-            """
+        abstract: Message.exportAbstract(),
+        discussion: Message.exportDiscussion()
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -22,56 +15,49 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "csv, xlsx, jsonl or html.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportFormat()))
     var format: Format
 
-    @Option(name: .long, help: "The first day (yyyy-MM-dd or dd/MM/yyyy).")
+    @Option(name: .long, help: ArgumentHelp(Message.exportFrom()))
     var from: String?
 
-    @Option(name: .long, help: "The last day, included.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportTo()))
     var to: String?
 
-    @Option(name: .long, help: "A month instead of --from and --to: MM/yyyy, such as 11/2026.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportMonth()))
     var month: String?
 
-    @Option(name: .long, help: "A quarter instead of --from and --to: IV/2026 or 4/2026.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportQuarter()))
     var quarter: String?
 
-    @Option(name: .long, help: "A year instead of --from and --to: yyyy, such as 2026.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportYear()))
     var year: String?
 
     @Option(
         name: .long,
-        help: "Group by month, quarter or year (default: that of --month, --quarter or --year, else month)."
+        help: ArgumentHelp(Message.exportPeriod())
     )
     var period: ReportPeriod?
 
-    @Option(name: .long, help: "Only this unit, as written in the queue files.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportUnit()))
     var unit: String?
 
     @Option(
         name: .long,
-        help: "Only this category: policy-update, model-practice or activity-news, or its Vietnamese label."
+        help: ArgumentHelp(Message.exportCategory())
     )
     var category: Loa.Category?
 
-    @Option(name: .long, help: "Only this channel (an id or a glob).")
+    @Option(name: .long, help: ArgumentHelp(Message.previewChannel()))
     var channel: String?
 
-    @Flag(
-        name: .long,
-        help: ArgumentHelp(
-            "A table and chart per unit: posts per period, interactions and views, and the units that posted nothing.",
-            discussion: "Units are those of the archive (own and imported) and of `units:` in loa.yml. CSV then holds "
-                + "the unit table only; xlsx adds a sheet, html a first section; not for jsonl."
-        )
-    )
+    @Flag(name: .long, help: ArgumentHelp(Message.exportByUnit(), discussion: Message.exportByUnitDiscussion()))
     var byUnit = false
 
-    @Option(name: .long, help: "The file to write (default: standard output, except for xlsx); never a workspace file.")
+    @Option(name: .long, help: ArgumentHelp(Message.exportOutput()))
     var output: String?
 
-    @Flag(name: .long, help: "Replace the --output file if it exists (a file of the workspace is never replaced).")
+    @Flag(name: .long, help: ArgumentHelp(Message.exportForce()))
     var force = false
 
     func validate() throws {

@@ -5,20 +5,13 @@ import Loa
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Take other units' JSON Lines exports into this archive, for reports that cover them all.",
-        discussion: """
-            Each FILE is the output of `loa export --format jsonl` in another unit's workspace (sent by Zalo or \
-            e-mail). Its deliveries become imported records, keyed by unit and delivery id: importing a file again \
-            changes nothing, and a newer export of the same unit updates its rows and adds its new figures. \
-            Imported records are never delivered, retried or polled, and `loa status` does not list them; every \
-            `loa export` report shows them with their unit. A file that is not a Loa export, or from a newer \
-            version of Loa, is refused, and then nothing is imported.
-            """
+        abstract: Message.importAbstract(),
+        discussion: Message.importDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "JSON Lines exports of other units' workspaces.")
+    @Argument(help: ArgumentHelp(Message.importFiles()))
     var files: [String]
 
     func validate() throws {

@@ -5,11 +5,11 @@ import Loa
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a starter workspace; never overwrites a file.",
-        discussion: "Writes loa.yml, credentials.example, templates/ and a sample draft in queue/."
+        abstract: Message.initAbstract(),
+        discussion: Message.initDiscussion()
     )
 
-    @Argument(help: "The folder to write into (created if missing).")
+    @Argument(help: ArgumentHelp(Message.initDirectory()))
     var directory: String = "."
 
     func run() async throws {
@@ -19,7 +19,9 @@ struct InitCommand: AsyncParsableCommand {
             outcomes = try StarterWorkspace.write(to: folder)
         } catch {
             Console.write(
-                "loa init: cannot write to \(DisplayPath.of(folder)): \(ErrorWords.describe(error, path: folder.path))",
+                Message.initCannotWrite([
+                    "path": DisplayPath.of(folder), "reason": ErrorWords.describe(error, path: folder.path),
+                ]),
                 to: .standardError
             )
             throw ExitStatus.code(ExitStatus.usage)
@@ -27,10 +29,10 @@ struct InitCommand: AsyncParsableCommand {
         let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
         for outcome in outcomes {
             switch outcome {
-            case .written(let path): Console.write("wrote  \(prefix)\(path)")
-            case .kept(let path): Console.write("kept   \(prefix)\(path) (already exists)")
+            case .written(let path): Console.write(Message.initWrote(["path": prefix + path]))
+            case .kept(let path): Console.write(Message.initKept(["path": prefix + path]))
             }
         }
-        Console.write("Next: edit loa.yml and queue/, then run `loa check`.")
+        Console.write(Message.initNext())
     }
 }

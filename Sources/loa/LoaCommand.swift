@@ -8,15 +8,8 @@ import Logging
 struct LoaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loa",
-        abstract: "Schedules, delivers and archives announcements on social channels.",
-        discussion: """
-            A workspace holds loa.yml, queue/ (one Markdown file per announcement) and templates/.
-            Start with `loa init`, then `loa check` and `loa preview ID`; cron runs `loa run` every minute and
-            `loa engagement` hourly; `loa export` makes the monthly, quarterly and yearly reports.
-
-            Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or became
-            unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
-            """,
+        abstract: Message.loaAbstract(),
+        discussion: Message.loaDiscussion(),
         version: LoaVersion.current,
         subcommands: [
             InitCommand.self, CheckCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
@@ -34,6 +27,7 @@ struct LoaCommand: AsyncParsableCommand {
             label.hasPrefix("loa.")
                 ? StreamLogHandler.standardError(label: label) : StreamLogHandler.standardOutput(label: label)
         }
+        chooseLanguage()
         var name = "loa"
         do {
             var command = try parseAsRoot()
@@ -64,5 +58,34 @@ struct LoaCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(name): \(ErrorWords.describe(error))\n".utf8))
             Foundation.exit(ExitStatus.rejected)
         }
+    }
+
+    /// Sets the language of everything Loa prints, `--help` included, before any command is parsed: `LOA_LANG`,
+    /// else the `language:` of the loa.yml the command will read, else English. `loa init` speaks Vietnamese
+    /// unless `LOA_LANG` says otherwise: it writes a workspace that does.
+    static func chooseLanguage() {
+        let environment = ProcessInfo.processInfo.environment
+        switch Language.fromEnvironment(environment) {
+        case .success(let language):
+            Language.current = language
+            return
+        case .failure(let problem):
+            FileHandle.standardError.write(Data("loa: \(problem)\n".utf8))
+            Foundation.exit(ExitStatus.usage)
+        case nil:
+            break
+        }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "init" {
+            Language.current = .vi
+            return
+        }
+        var option: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--config", index + 1 < arguments.count { option = arguments[index + 1] }
+            if argument.hasPrefix("--config=") { option = String(argument.dropFirst("--config=".count)) }
+        }
+        let file = Workspace.configFile(option: option, environment: environment)
+        Language.current = Language.declared(inConfigFile: file) ?? .en
     }
 }

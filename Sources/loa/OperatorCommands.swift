@@ -4,27 +4,35 @@ import Loa
 
 /// Options the operator commands share.
 struct OperatorTarget: ParsableArguments {
-    @Argument(help: "The announcement's id.")
+    @Argument(help: ArgumentHelp(Message.argumentAnnouncement()))
     var announcement: String
 
-    @Option(name: .long, help: "Only this channel (an id or a glob); default: all its channels.")
+    @Option(name: .long, help: ArgumentHelp(Message.operatorChannel()))
     var channel: String?
 }
 
 extension OperatorActions.Outcome {
     /// Prints what changed and what was refused; exits 1 when nothing matched or all was refused.
-    func report(_ verb: String, announcement: String) throws {
+    func report(_ verb: Message, announcement: String) throws {
         for delivery in changed {
-            Console.write("\(verb) \(delivery.announcementId) → \(delivery.channel): now \(delivery.status.label)")
+            Console.write(
+                Message.operatorChanged([
+                    "verb": verb(), "id": delivery.announcementId, "channel": delivery.channel,
+                    "status": delivery.status.label,
+                ])
+            )
         }
         for warning in warnings {
-            Console.write("note: \(warning)", to: .standardError)
+            Console.write(Message.operatorNote(["text": warning]), to: .standardError)
         }
         for (delivery, reason) in refused {
-            Console.write("left \(delivery.announcementId) → \(delivery.channel): \(reason)", to: .standardError)
+            Console.write(
+                Message.operatorLeft(["id": delivery.announcementId, "channel": delivery.channel, "reason": reason]),
+                to: .standardError
+            )
         }
         if changed.isEmpty && refused.isEmpty {
-            Console.write("no deliveries of '\(announcement)' in the archive (see `loa status`)", to: .standardError)
+            Console.write(Message.operatorNothing(["id": announcement]), to: .standardError)
         }
         if changed.isEmpty { throw ExitStatus.code(ExitStatus.rejected) }
     }
@@ -63,12 +71,8 @@ func operatorActions(
 struct RetryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry",
-        abstract: "Send a failed, cancelled, held, missed or unconfirmed delivery again at the next run.",
-        discussion: """
-            The delivery gets a fresh backoff and a fresh window: the next run sends it even when missed_after has \
-            passed since publish_at, and missed_after then counts from the retry. An expired one is not sent. \
-            An unconfirmed one is looked for on its platform once more before it is sent.
-            """
+        abstract: Message.retryAbstract(),
+        discussion: Message.retryDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -79,14 +83,14 @@ struct RetryCommand: AsyncParsableCommand {
         let target = self.target
         let actions = try await operatorActions(workspace, clock, channel: target.channel, command: "retry")
         try await onOwnThread { try actions.retry(target.announcement, channels: target.channel.map { [$0] }) }
-            .report("retry", announcement: target.announcement)
+            .report(.verbRetry, announcement: target.announcement)
     }
 }
 
 struct CancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
-        abstract: "Stop deliveries that have not gone out yet."
+        abstract: Message.cancelAbstract()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -97,69 +101,57 @@ struct CancelCommand: AsyncParsableCommand {
         let target = self.target
         let actions = try await operatorActions(workspace, clock, channel: target.channel, command: "cancel")
         try await onOwnThread { try actions.cancel(target.announcement, channels: target.channel.map { [$0] }) }
-            .report("cancelled", announcement: target.announcement)
+            .report(.verbCancelled, announcement: target.announcement)
     }
 }
 
 struct ConfirmCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm",
-        abstract: "Record that an outbox post was made by hand, and where; or undo such a record.",
-        discussion: """
-            Only a post awaiting confirmation (written to outbox/ by loa run), or an unconfirmed one (sent \
-            straight to a platform, its answer lost, and found there by a person), is confirmed; anything else is \
-            refused with the reason (exit 1) unless --force, for a post made by hand before Loa wrote it or after \
-            it was missed. A message in a Zalo group has no address: --note says where it went instead.
-            Examples:
-              loa confirm 2026-12-05-ca-phe --channel zalo-doan-phuong --note "nhóm Zalo Đoàn phường" --at 7h30
-              loa confirm 2026-12-05-ca-phe --channel fb-doan-phuong --url https://facebook.com/…/posts/123
-              loa confirm 2026-12-05-ca-phe --channel zalo-doan-phuong --undo
-            """
+        abstract: Message.confirmAbstract(),
+        discussion: Message.confirmDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOption
 
-    @Argument(help: "The announcement's id.")
+    @Argument(help: ArgumentHelp(Message.argumentAnnouncement()))
     var announcement: String
 
-    @Option(name: .long, help: "The outbox channel it was posted to.")
+    @Option(name: .long, help: ArgumentHelp(Message.confirmChannel()))
     var channel: String
 
-    @Option(name: .long, help: "The address of the post, when it has one.")
+    @Option(name: .long, help: ArgumentHelp(Message.confirmURL()))
     var url: String?
 
-    @Option(name: .long, help: "Where or how it was posted, such as \"nhóm Zalo Đoàn phường\".")
+    @Option(name: .long, help: ArgumentHelp(Message.confirmNote()))
     var note: String?
 
     @Option(
         name: .long,
-        help: "When it was posted (dd/MM/yyyy HH:mm, yyyy-MM-dd HH:mm, or a time today: 07:30, 7h30, 19h); default now."
+        help: ArgumentHelp(Message.confirmAt())
     )
     var at: String?
 
-    @Flag(name: .long, help: "Confirm even a delivery that is not awaiting confirmation.")
+    @Flag(name: .long, help: ArgumentHelp(Message.confirmForce()))
     var force = false
 
-    @Flag(name: .long, help: "Undo a confirmation made by mistake: the delivery becomes what it was before.")
+    @Flag(name: .long, help: ArgumentHelp(Message.confirmUndo()))
     var undo = false
 
     func validate() throws {
         if undo, url != nil || note != nil || at != nil || force {
-            throw ValidationError("--undo takes no --url, --note, --at or --force")
+            throw ValidationError(Message.confirmUndoAlone())
         }
         if let url {
             guard let address = URL(string: url), ["http", "https"].contains(address.scheme?.lowercased() ?? ""),
                 address.host != nil
             else {
-                throw ValidationError(
-                    "--url: '\(url)' is not a web address; expected https://… (to say where a post without an "
-                        + "address went, use --note)"
-                )
+                throw ValidationError(Message.confirmNotAddress(["url": url]))
             }
         }
         if let note, note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw ValidationError("--note: the note is empty")
+            throw ValidationError(Message.confirmEmptyNote())
         }
     }
 
@@ -168,7 +160,7 @@ struct ConfirmCommand: AsyncParsableCommand {
         let actions = try await operatorActions(workspace, clock, channel: channel, command: "confirm")
         if undo {
             try await onOwnThread { try actions.undoConfirmation(announcement, channel: channel) }
-                .report("undone", announcement: announcement)
+                .report(.verbUndone, announcement: announcement)
             return
         }
         var postedAt: Date?
@@ -193,6 +185,6 @@ struct ConfirmCommand: AsyncParsableCommand {
             Console.write("loa confirm: \(refusal)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
         }
-        try outcome.report("confirmed", announcement: announcement)
+        try outcome.report(.verbConfirmed, announcement: announcement)
     }
 }

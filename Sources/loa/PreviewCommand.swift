@@ -5,18 +5,18 @@ import Loa
 struct PreviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Print each channel's variant of an announcement, its length against the limit, and its images."
+        abstract: Message.previewAbstract()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The announcement: its id, or the path of its file.")
+    @Argument(help: ArgumentHelp(Message.previewAnnouncement()))
     var announcement: String
 
-    @Option(name: .long, help: "Only this channel (an id or a glob).")
+    @Option(name: .long, help: ArgumentHelp(Message.previewChannel()))
     var channel: String?
 
-    @Flag(name: .long, help: "Print the variants as a JSON array.")
+    @Flag(name: .long, help: ArgumentHelp(Message.optionJSON()))
     var json = false
 
     func run() async throws {
@@ -29,7 +29,9 @@ struct PreviewCommand: AsyncParsableCommand {
             if channels.isEmpty {
                 let names = configuration.channels(matching: target.channelPatterns).map(\.id)
                 throw ValidationError(
-                    "--channel \(channel): \(target.id) is not posted to such a channel (its channels: \(names.joined(separator: ", ")))"
+                    Message.previewNoSuchChannel([
+                        "channel": channel, "id": target.id, "channels": names.joined(separator: ", "),
+                    ])
                 )
             }
         }
@@ -38,13 +40,23 @@ struct PreviewCommand: AsyncParsableCommand {
         var failures: [(Channel, RenderFailure)] = []
         for channel in channels {
             switch renderer.render(target, for: channel) {
-            case .success(let variant): variants.append(Shown(variant: variant, transport: channel.transport))
+            case .success(let variant):
+                variants.append(
+                    Shown(
+                        variant: variant,
+                        transport: channel.transport,
+                        publishAt: target.publishAt,
+                        draft: target.status == .draft,
+                        droppedHashtags: Renderer.droppedHashtags(target.hashtags, kept: variant.hashtags)
+                    )
+                )
             case .failure(let failure): failures.append((channel, failure))
             }
         }
         let images = ImageListing(target)
         if json {
             let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let listed = variants.map { shown in
                 var shown = shown
@@ -53,6 +65,7 @@ struct PreviewCommand: AsyncParsableCommand {
             }
             Console.writeJSON(String(decoding: try encoder.encode(listed), as: UTF8.self))
         } else {
+            Console.write(Self.when(target, LocalDateFormat(timeZone: configuration.timeZone)))
             for variant in variants { Console.write(Self.describe(variant) + images.lines) }
         }
         for (channel, failure) in failures {
@@ -90,33 +103,62 @@ struct PreviewCommand: AsyncParsableCommand {
         }
         let ids = queue.announcements.map(\.id)
         throw ValidationError(
-            "no announcement '\(announcement)' in \(DisplayPath.of(configuration.queueDirectory))"
-                + (Suggestion.closest(to: announcement, among: ids).map { "; did you mean '\($0)'?" } ?? "")
+            Message.previewNoAnnouncement(["id": announcement, "folder": DisplayPath.of(configuration.queueDirectory)])
+                + (Suggestion.closest(to: announcement, among: ids).map { Message.previewDidYouMean(["name": $0]) }
+                    ?? "")
         )
     }
 
-    /// A variant with how its channel sends it and the images that go with it; in JSON, the variant's fields,
-    /// `transport` and `images`.
+    /// A variant with how its channel sends it, when, and what goes with it; in JSON, the variant's fields,
+    /// `transport`, `publish_at` (null for the next run), `draft`, `dropped_hashtags` and `images`.
     struct Shown: Encodable {
         var variant: Variant
         var transport: TransportKind
+        var publishAt: Date?
+        var draft: Bool
+        /// The announcement's hashtags, as written, that this platform's variant does not carry.
+        var droppedHashtags: [String]
         var images: [ImageListing.Entry] = []
 
-        enum CodingKeys: String, CodingKey { case transport, images }
+        enum CodingKeys: String, CodingKey {
+            case transport, images, draft
+            case publishAt = "publish_at"
+            case droppedHashtags = "dropped_hashtags"
+        }
 
         func encode(to encoder: any Encoder) throws {
             try variant.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(transport, forKey: .transport)
+            try container.encode(publishAt, forKey: .publishAt)
+            try container.encode(draft, forKey: .draft)
+            try container.encode(droppedHashtags, forKey: .droppedHashtags)
             try container.encode(images, forKey: .images)
         }
+    }
+
+    /// When the announcement goes out, and whether it is a draft: `2026-12-05-ca-phe · scheduled for 05/12/2026
+    /// 07:30 · draft: not sent until its file says `status: ready``.
+    static func when(_ announcement: Announcement, _ dates: LocalDateFormat) -> String {
+        var parts = [
+            Console.oneLine(announcement.id),
+            announcement.publishAt.map { Message.previewScheduled(["when": dates.dayAndTime($0)]) }
+                ?? Message.previewNotScheduled(),
+        ]
+        if announcement.status == .draft { parts.append(Message.draftNote()) }
+        return parts.joined(separator: " · ")
     }
 
     static func describe(_ shown: Shown) -> String {
         let variant = shown.variant
         var header = "── \(variant.channel) · \(variant.platform.rawValue) · \(shown.transport.rawValue) · "
-        header += "\(variant.length)/\(variant.limit) characters"
-        if variant.truncated { header += " · cut to fit" }
-        return header + "\n" + variant.text + "\n"
+        header += Message.previewCharacters(["length": "\(variant.length)", "limit": "\(variant.limit)"])
+        if variant.truncated { header += " · " + Message.previewCut() }
+        var text = header + "\n" + variant.text + "\n"
+        if !shown.droppedHashtags.isEmpty {
+            let dropped = shown.droppedHashtags.map(Console.oneLine).joined(separator: ", ")
+            text += Message.previewHashtagsDropped(["platform": variant.platform.rawValue, "hashtags": dropped]) + "\n"
+        }
+        return text
     }
 }

@@ -6,30 +6,22 @@ import Loa
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Deliver what is due and retry what is owed; the job cron runs every minute.",
-        discussion: """
-            When standard output is not a terminal, prints nothing unless something needs a person (a post \
-            was written to the outbox to post by hand, still waits there `remind_after` after it was written \
-            and then once a day, failed for good, was missed or expired, is unconfirmed (a direct post whose \
-            answer was lost and that Loa could not find on the platform), cannot be rendered, or a queue file \
-            was rejected), so cron mails only those. A run that finds another holding the lock exits 0 at once.
-            Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or became \
-            unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
-            """
+        abstract: Message.runAbstract(),
+        discussion: Message.runDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var clock: ClockOption
 
-    @Flag(name: .long, help: "Show what would go where, and change nothing.")
+    @Flag(name: .long, help: ArgumentHelp(Message.runDryRun()))
     var dryRun = false
 
-    @Flag(name: .shortAndLong, help: "Print every decision, also when not on a terminal.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(Message.runVerbose()))
     var verbose = false
 
     @Flag(
         name: .long,
-        help: "Also send the posts a new archive held because they were more than `catch_up` past their time."
+        help: ArgumentHelp(Message.runCatchUp())
     )
     var catchUp = false
 
@@ -51,9 +43,7 @@ struct RunCommand: AsyncParsableCommand {
             report = try await onOwnThread { try frozenJob.perform() }
         } catch DeliveryRun.Failure.locked(.held(let path)) {
             if verbose {
-                Console.write(
-                    "another loa run is working (\(DisplayPath.of(URL(fileURLWithPath: path))) is locked); nothing to do"
-                )
+                Console.write(Message.runLocked(["path": DisplayPath.of(URL(fileURLWithPath: path))]))
             }
             return
         } catch DeliveryRun.Failure.queue(let diagnostic) {
@@ -73,23 +63,25 @@ struct RunCommand: AsyncParsableCommand {
 
     static func line(_ event: RunEvent) -> String {
         // Padded to line up the usual words, never cut: "unrenderable" is longer than the column.
-        let kind = event.kind.rawValue
+        let kind = event.kind.label
         let padding = String(repeating: " ", count: max(0, 11 - kind.count))
         return
             "\(kind)\(padding) \(Console.oneLine(event.announcement)) → \(event.channel): \(Console.oneLine(event.detail))"
     }
 
     static func summary(_ report: RunReport) -> String {
-        let parts: [(RunEvent.Kind, String)] = [
-            (.sent, "sent"), (.written, "written to the outbox"), (.wouldSend, "would be sent"),
-            (.retrying, "to retry"), (.waiting, "waiting"), (.failed, "failed"), (.missed, "missed"),
-            (.expired, "expired"), (.held, "held"), (.caughtUp, "caught up"), (.unrenderable, "cannot be rendered"),
-            (.reminder, "still to post by hand"),
+        let parts: [(RunEvent.Kind, Message)] = [
+            (.sent, .summarySent), (.written, .summaryWritten), (.wouldSend, .summaryWouldSend),
+            (.retrying, .summaryRetrying), (.waiting, .summaryWaiting), (.failed, .summaryFailed),
+            (.missed, .summaryMissed), (.expired, .summaryExpired), (.held, .summaryHeld),
+            (.caughtUp, .summaryCaughtUp), (.unrenderable, .summaryUnrenderable), (.reminder, .summaryReminder),
         ]
-        let counts = parts.compactMap { kind, label in report.count(kind) > 0 ? "\(report.count(kind)) \(label)" : nil }
-        var summary = "\(Console.count(report.queueFiles, "queue file")), \(report.parsedFiles) read: "
-        summary += counts.isEmpty ? "nothing due" : counts.joined(separator: ", ")
-        if report.diagnostics.hasErrors { summary += "; queue files rejected (see above)" }
+        let counts = parts.compactMap { kind, words in report.count(kind) > 0 ? words.count(report.count(kind)) : nil }
+        var summary = Message.summaryRead([
+            "files": Message.summaryQueueFiles.count(report.queueFiles), "read": "\(report.parsedFiles)",
+        ])
+        summary += counts.isEmpty ? Message.summaryNothingDue() : counts.joined(separator: ", ")
+        if report.diagnostics.hasErrors { summary += Message.summaryRejected() }
         return summary
     }
 }

@@ -6,37 +6,27 @@ import LoaSink
 struct SinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sink",
-        abstract: "Run a local bridge for trying Loa: verifies signatures, logs posts, answers ids and figures.",
-        discussion: """
-            Listens on 127.0.0.1. Point a webhook channel's url at http://127.0.0.1:PORT/<anything> and its \
-            stats_url at http://127.0.0.1:PORT/stats/{remote_id}. With --secret (or $LOA_SINK_SECRET), requests \
-            whose Standard Webhooks signature does not verify get 401. Every request is appended to the log as \
-            one JSON object a line with its verdict (accepted, duplicate, rejected-signature, rejected-timestamp, \
-            rejected-image, missing-webhook-id, bad-json, stats, post, not-found…), after a first "started" line; a log that \
-            cannot be written stops the sink at once (exit 2). Repeats of a webhook-id are answered with the first \
-            post's id. Photos sent inline are checked against their sha256 (a mismatch gets 400, verdict \
-            rejected-image) and kept in --images, a folder per post (<webhook-id>/1-name.jpg); the log shows where \
-            instead of the base64. A connection idle for --idle-timeout is closed.
-            """
+        abstract: Message.sinkAbstract(),
+        discussion: Message.sinkDiscussion()
     )
 
-    @Option(name: .long, help: "The port to listen on; 0 picks a free one.")
+    @Option(name: .long, help: ArgumentHelp(Message.sinkPort()))
     var port = 8787
 
-    @Option(name: .long, help: "The whsec_… secret to verify signatures with (default: $LOA_SINK_SECRET).")
+    @Option(name: .long, help: ArgumentHelp(Message.sinkSecret()))
     var secret: String?
 
-    @Option(name: .long, help: "The JSON Lines log of received requests.")
+    @Option(name: .long, help: ArgumentHelp(Message.sinkLog()))
     var log = "sink-log.jsonl"
 
     @Option(
         name: .long,
         help:
-            "Where received photos are kept, a folder per post (default: beside the log, named after it: sink-log-images)."
+            ArgumentHelp(Message.sinkImages())
     )
     var images: String?
 
-    @Option(name: .long, help: "Close a connection idle this long (500ms, 30s, 2m; default 30s).")
+    @Option(name: .long, help: ArgumentHelp(Message.sinkIdleTimeout()))
     var idleTimeout = "30s"
 
     func validate() throws {

@@ -6,19 +6,16 @@ struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract:
-            "Show each announcement × channel: pending, sent, retrying, failed, missed, expired, cancelled, held.",
-        discussion: """
-            IMAGES lists the photos of each announcement as its queue file now names them; the last column says why \
-            a delivery is where it is, in words a person can act on.
-            """
+            Message.statusAbstract(),
+        discussion: Message.statusDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "Only this announcement.")
+    @Argument(help: ArgumentHelp(Message.statusOnly()))
     var announcement: String?
 
-    @Flag(name: .long, help: "Print the deliveries as a JSON array.")
+    @Flag(name: .long, help: ArgumentHelp(Message.optionJSON()))
     var json = false
 
     func run() async throws {
@@ -26,7 +23,7 @@ struct StatusCommand: AsyncParsableCommand {
         let path = opened.configuration.archive
         guard FileManager.default.fileExists(atPath: path) else {
             Console.write(
-                json ? "[]" : "No archive yet at \(DisplayPath.of(URL(fileURLWithPath: path))): run `loa run` first."
+                json ? "[]" : Message.statusNoArchive(["path": DisplayPath.of(URL(fileURLWithPath: path))])
             )
             return
         }
@@ -52,7 +49,7 @@ struct StatusCommand: AsyncParsableCommand {
             return
         }
         let dates = LocalDateFormat(timeZone: opened.configuration.timeZone)
-        var rows = [["ANNOUNCEMENT", "REV", "CHANNEL", "STATUS", "TRIES", "WHEN", "IMAGES", "NOTE"]]
+        var rows = [Message.statusColumns().split(separator: "|").map(String.init)]
         for delivery in deliveries {
             let when = delivery.sentAt ?? delivery.nextAttemptAt ?? delivery.dueAt
             rows.append([
@@ -94,6 +91,7 @@ struct StatusCommand: AsyncParsableCommand {
     /// Tries that reached the bridge (or failed to connect), and interrupted ones apart: `3`, `3 (+2 interrupted)`.
     static func tries(_ counts: (tries: Int, interrupted: Int)?) -> String {
         guard let counts else { return "0" }
-        return counts.interrupted > 0 ? "\(counts.tries) (+\(counts.interrupted) interrupted)" : "\(counts.tries)"
+        guard counts.interrupted > 0 else { return "\(counts.tries)" }
+        return Message.statusInterrupted(["tries": "\(counts.tries)", "n": "\(counts.interrupted)"])
     }
 }

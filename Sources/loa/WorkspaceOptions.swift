@@ -5,7 +5,7 @@ import Synchronization
 
 /// The options every command that reads a workspace takes.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace's loa.yml (default: $LOA_CONFIG, else ./loa.yml).")
+    @Option(name: .long, help: ArgumentHelp(Message.optionConfig()))
     var config: String?
 
     var configFile: URL {
@@ -32,7 +32,7 @@ struct WorkspaceOptions: ParsableArguments {
 struct ClockOption: ParsableArguments {
     @Option(
         name: .long,
-        help: "Act as if it were this time (ISO 8601, or yyyy-MM-dd HH:mm local), for tests and backfills."
+        help: ArgumentHelp(Message.optionNow())
     )
     var now: String?
 

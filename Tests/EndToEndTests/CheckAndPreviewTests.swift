@@ -195,14 +195,18 @@ struct CheckAndPreviewTests {
     func initWorkspace() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("loa-init-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let first = try LoaProcess.run(["init", folder.path], in: FileManager.default.temporaryDirectory)
+        let first = try LoaProcess.run(
+            ["init", folder.path],
+            in: FileManager.default.temporaryDirectory,
+            environment: ["LOA_LANG": "en"]
+        )
         #expect(first.status == 0)
         #expect(first.standardOutput.contains("wrote  \(folder.path)/loa.yml"))
         #expect(first.standardOutput.contains("wrote  \(folder.path)/templates/zalo.mustache"))
         let check = try LoaProcess.run(["check"], in: folder)
         #expect(check.status == 0, "\(check.all)")
         #expect(check.standardOutput == "1 queue file: 0 ready, 1 draft; 0 errors, 0 warnings\n")
-        let second = try LoaProcess.run(["init"], in: folder)
+        let second = try LoaProcess.run(["init"], in: folder, environment: ["LOA_LANG": "en"])
         #expect(second.status == 0)
         #expect(second.standardOutput.contains("kept   loa.yml (already exists)"))
         #expect(!second.standardOutput.contains("wrote"))

@@ -141,7 +141,7 @@ struct PeopleInputTests {
         #expect(!export.all.contains("Error Domain"))
 
         try workspace.write("tep", "a file")
-        let initInFile = try workspace.loa("init", "tep/moi")
+        let initInFile = try workspace.loa("init", "tep/moi", environment: ["LOA_LANG": "en"])
         #expect(initInFile.status == 2)
         #expect(initInFile.standardError.hasPrefix("loa init: cannot write to tep/moi: "), "\(initInFile.all)")
         #expect(!initInFile.all.contains("Error Domain") && !initInFile.all.contains("NSCocoa"), "\(initInFile.all)")

@@ -103,6 +103,10 @@ public protocol ArchiveReading {
 
     /// The posts awaiting confirmation, oldest written first.
     func awaitingConfirmation() throws -> [AwaitingPost]
+    /// The notices to `notify:` channels that are still owed an attempt (pending, sending or retrying).
+    func unsentNotices() throws -> [Notice]
+    /// Which of `keys` name events a notice already told of.
+    func notifiedEvents(among keys: [String]) throws -> Set<String>
 
     // MARK: Attempts
 
@@ -165,7 +169,7 @@ public protocol ArchiveWriting: ArchiveReading {
 
     /// Records (or updates) an announcement's revision, with its content hash, as seen at `now`.
     func recordAnnouncement(_ announcement: Announcement, contentHash: String, at now: Date) throws
-    /// Inserts new deliveries, as they are.
+    /// Inserts new deliveries, as they are: each of a recorded announcement, or of a recorded notice.
     func insertDeliveries(_ deliveries: [DeliveryRecord]) throws
     /// Writes a delivery's row as it is now.
     func updateDelivery(_ delivery: DeliveryRecord) throws
@@ -181,6 +185,8 @@ public protocol ArchiveWriting: ArchiveReading {
     ) throws
     /// Records that a person was reminded of a post awaiting confirmation.
     func recordReminder(delivery: String, at time: Date) throws
+    /// Records a notice to the `notify:` channel, and the events it tells of, so that none is told twice.
+    func recordNotice(_ notice: Notice, events: [String]) throws
     /// Removes a delivery that was never attempted, with its engagement reads.
     func removeDelivery(_ delivery: String) throws
     /// Stores a rendered text once, however many deliveries share it.

@@ -273,6 +273,27 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v10-notify") { db in
+            // The messages sent to the `notify:` channel, kept with their text so that a later run can retry one
+            // (its delivery is an ordinary row of `deliveries`, with the notice's id as announcement id), and the
+            // events each told of, so that no event is told twice.
+            try db.execute(
+                sql: """
+                    CREATE TABLE notices (
+                        id TEXT PRIMARY KEY,
+                        channel TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        created_at DATETIME NOT NULL
+                    );
+                    CREATE TABLE notified_events (
+                        key TEXT PRIMARY KEY,
+                        notice_id TEXT NOT NULL REFERENCES notices(id),
+                        notified_at DATETIME NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -81,6 +81,23 @@ public enum DeliveryStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether `loa run` has nothing more to do for it.
     public var isSettled: Bool { !Self.owed.contains(self) }
 
-    /// How `loa status` writes it.
-    public var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    /// How `loa status` and the operator commands write it, in the process's language.
+    public var label: String { message() }
+
+    /// Its words in the catalog: `awaiting confirmation`, `Chờ xác nhận`.
+    public var message: Message {
+        switch self {
+        case .pending: .statusPending
+        case .sending: .statusSending
+        case .sent: .statusSent
+        case .retrying: .statusRetrying
+        case .failed: .statusFailed
+        case .missed: .statusMissed
+        case .expired: .statusExpired
+        case .cancelled: .statusCancelled
+        case .held: .statusHeld
+        case .awaitingConfirmation: .statusAwaitingConfirmation
+        case .unconfirmed: .statusUnconfirmed
+        }
+    }
 }

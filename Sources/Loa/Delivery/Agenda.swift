@@ -66,7 +66,7 @@ public struct Agenda: Sendable {
                         title: announcement.title,
                         kind: kind,
                         at: at,
-                        note: kind == .draft ? "draft: not sent until its file says `status: ready`" : nil
+                        note: kind == .draft ? Message.draftNote() : nil
                     )
                 )
             }

@@ -80,8 +80,13 @@ public struct DeliveryRun: Sendable {
             renderer: workspace.renderer(now: now),
             now: now
         )
+        let notices = try Notifier.unsent(archive, configuration: workspace.configuration)
         let (planned, decisions) = try archive.write { archive in
-            try planner.plan(archive, announcements: sync.announcements, changed: sync.changed)
+            try planner.plan(
+                archive,
+                announcements: notices.isEmpty ? sync.announcements : sync.announcements.merging(notices) { $1 },
+                changed: sync.changed
+            )
         }
         report.events += decisions
         decisions.forEach { onEvent?($0) }
@@ -104,35 +109,7 @@ public struct DeliveryRun: Sendable {
             }
             return report
         }
-        let outbox = OutboxWriter(
-            directory: workspace.configuration.root.appendingPathComponent("outbox"),
-            archive: archive,
-            now: now,
-            timeZone: workspace.configuration.timeZone
-        )
-        for item in planned where item.channel.transport == .outbox {
-            let event = try outbox.deliver(item)
-            onEvent?(event)
-            report.events.append(event)
-        }
-        let webhook = WebhookDelivery(
-            archive: archive,
-            exchange: exchange,
-            policy: policy,
-            now: now,
-            concurrency: workspace.configuration.concurrency,
-            redactors: redactors,
-            onEvent: onEvent
-        )
-        report.events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
-        report.events += try DirectDelivery(
-            archive: archive,
-            exchange: exchange,
-            policy: policy,
-            now: now,
-            onEvent: onEvent
-        )
-        .deliver(planned.filter { $0.channel.transport.isDirect })
+        report.events += try deliver(planned, archive, redactors)
         phases.mark("deliver")
         let reminders = try Reminders(
             archive: archive,
@@ -142,6 +119,15 @@ public struct DeliveryRun: Sendable {
         reminders.forEach { onEvent?($0) }
         report.events += reminders
         phases.mark("remind")
+        if let notifier = Notifier(configuration: workspace.configuration, now: now),
+            let notice = try notifier.record(events: report.events, diagnostics: report.diagnostics, in: archive)
+        {
+            let (planned, decisions) = try archive.write { archive in
+                try planner.plan(archive, announcements: [notice.id: notice])
+            }
+            decisions.forEach { onEvent?($0) }
+            report.events += try decisions + deliver(planned, archive, redactors)
+        }
         if let archiveFile, archiveFile != FileIdentity(path: workspace.configuration.archive) {
             // What this run recorded went into a file nobody can open again: the next run would start a new
             // archive. Said loudly, so that a person restores it before cron's next minute does.
@@ -156,6 +142,45 @@ public struct DeliveryRun: Sendable {
             )
         }
         return report
+    }
+
+    /// Sends what was planned: outbox posts written, webhook posts sent; returns what happened to each.
+    private func deliver(
+        _ planned: [PlannedDelivery],
+        _ archive: any Archive,
+        _ redactors: [String: Redactor]
+    ) throws -> [RunEvent] {
+        let outbox = OutboxWriter(
+            directory: workspace.configuration.root.appendingPathComponent("outbox"),
+            archive: archive,
+            now: now,
+            timeZone: workspace.configuration.timeZone
+        )
+        var events: [RunEvent] = []
+        for item in planned where item.channel.transport == .outbox {
+            let event = try outbox.deliver(item)
+            onEvent?(event)
+            events.append(event)
+        }
+        let webhook = WebhookDelivery(
+            archive: archive,
+            exchange: exchange,
+            policy: policy,
+            now: now,
+            concurrency: workspace.configuration.concurrency,
+            redactors: redactors,
+            onEvent: onEvent
+        )
+        events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
+        events += try DirectDelivery(
+            archive: archive,
+            exchange: exchange,
+            policy: policy,
+            now: now,
+            onEvent: onEvent
+        )
+        .deliver(planned.filter { $0.channel.transport.isDirect })
+        return events
     }
 
     /// The archive; for a dry run, an in-memory copy of it, so nothing on disk changes.

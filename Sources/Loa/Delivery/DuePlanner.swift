@@ -347,20 +347,25 @@ struct DueRules {
         windowStart: Date? = nil
     ) -> DueDecision {
         if let expires, expires <= now {
-            return .expire(note: "not sent before it expired on \(dates.dayAndTime(expires))")
+            return .expire(note: Message.noteExpired(["when": dates.dayAndTime(expires)]))
         }
         if let windowStart, windowStart > publish {
             if now.timeIntervalSince(windowStart) > missedAfter {
                 return .miss(
-                    note: "not sent within \(DurationText.format(missedAfter)) of the retry asked for on "
-                        + dates.dayAndTime(windowStart)
+                    note: Message.noteMissedAfterRetry([
+                        "window": DurationText.format(missedAfter), "when": dates.dayAndTime(windowStart),
+                    ])
                 )
             }
         } else if now.timeIntervalSince(publish) > missedAfter {
-            return .miss(note: "not sent within \(DurationText.format(missedAfter)) of \(dates.dayAndTime(publish))")
+            return .miss(
+                note: Message.noteMissed([
+                    "window": DurationText.format(missedAfter), "when": dates.dayAndTime(publish),
+                ])
+            )
         }
         if let quiet = channel.quietHours, quiet.contains(minuteOfDay: dates.minuteOfDay(now)) {
-            return .wait(reason: "waiting for the channel's quiet hours (\(quiet)) to end")
+            return .wait(reason: Message.waitQuietHours(["hours": "\(quiet)"]))
         }
         if let gap = channel.minGap {
             let last = lastSent ?? .distantPast

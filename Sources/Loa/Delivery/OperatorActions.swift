@@ -62,7 +62,7 @@ public struct OperatorActions: Sendable {
             case .sent, .awaitingConfirmation:
                 return "it was already delivered; bump revision to post it again"
             case .pending, .sending:
-                return "it is \(delivery.status.label) already"
+                return Message.refusalAlready(["status": delivery.status.label])
             }
         }
     }
@@ -82,7 +82,7 @@ public struct OperatorActions: Sendable {
             case .sent:
                 return "it was already sent; delete the post on the platform itself"
             case .cancelled, .missed, .expired:
-                return "it is \(delivery.status.label) already"
+                return Message.refusalAlready(["status": delivery.status.label])
             }
         }
         if let runLock, outcome.changed.contains(where: { $0.transport == .webhook }), RunLock.isHeld(path: runLock) {
@@ -160,7 +160,7 @@ public struct OperatorActions: Sendable {
 
     /// Why `delivery` may not be confirmed, or nil.
     private func confirmationRefusal(_ delivery: DeliveryRecord, force: Bool) -> String? {
-        let forceHint = "; if it was posted by hand anyway, confirm with --force"
+        let forceHint = Message.refusalForceHint()
         switch delivery.status {
         case .awaitingConfirmation, .unconfirmed:
             return nil
@@ -180,14 +180,12 @@ public struct OperatorActions: Sendable {
         }
         switch delivery.status {
         case .pending:
-            return "it is not awaiting confirmation: it has not been written to the outbox yet "
-                + "(due \(dates.dayAndTime(delivery.dueAt)))" + forceHint
+            return Message.refusalNotWritten(["when": dates.dayAndTime(delivery.dueAt)]) + forceHint
         case .retrying, .failed:
-            return
-                "it is not awaiting confirmation: writing it to the outbox \(delivery.status == .failed ? "failed" : "is to be tried again")"
+            return (delivery.status == .failed ? Message.refusalWriteFailed() : Message.refusalWriteRetrying())
                 + forceHint
         default:
-            return "it is not awaiting confirmation: it is \(delivery.status.label)" + forceHint
+            return Message.refusalNotAwaiting(["status": delivery.status.label]) + forceHint
         }
     }
 
@@ -200,7 +198,7 @@ public struct OperatorActions: Sendable {
             delivery,
             known in
             guard delivery.status == .sent else {
-                outcome.refused.append((delivery, "it is not confirmed: it is \(delivery.status.label)"))
+                outcome.refused.append((delivery, Message.refusalNotConfirmed(["status": delivery.status.label])))
                 return false
             }
             if let before = known.confirmation?.before {

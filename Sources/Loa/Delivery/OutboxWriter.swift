@@ -54,12 +54,13 @@ struct OutboxWriter {
         delivery.updatedAt = now
         let event: RunEvent
         if attempt.outcome == .written {
-            let contents = photos == 0 ? "text.txt" : "text.txt and \(photos == 1 ? "1 photo" : "\(photos) photos")"
+            let contents = photos == 0 ? Message.outboxText() : Message.outboxPhotos.count(photos)
             delivery.status = .awaitingConfirmation
             delivery.variantId = planned.variantID
             delivery.contentHash = planned.contentHash
-            delivery.note =
-                "post it by hand from \(shown) (\(contents)), then run `loa confirm \(delivery.announcementId) --channel \(delivery.channel) --url <address of the post>` (or `--note <where it was posted>` for a post with no address)"
+            delivery.note = Message.outboxPostIt([
+                "folder": shown, "contents": contents, "id": delivery.announcementId, "channel": delivery.channel,
+            ])
             // Printed even from cron: a person must post it and confirm it.
             event = RunEvent(
                 .written,

@@ -31,7 +31,7 @@ struct Reminders {
             for post in try archive.awaitingConfirmation()
             where rules.isDue(writtenAt: post.writtenAt, remindedAt: post.remindedAt) {
                 let delivery = post.delivery
-                let waiting = "written \(dates.dayAndTime(post.writtenAt)), still not confirmed"
+                let waiting = Message.reminderWaiting(["when": dates.dayAndTime(post.writtenAt)])
                 let detail = delivery.note.map { "\(waiting); \($0)" } ?? waiting
                 events.append(
                     RunEvent(

@@ -49,6 +49,32 @@ public struct RunEvent: Sendable, Hashable {
     }
 }
 
+extension RunEvent.Kind {
+    /// The word at the head of a run's line, in the process's language; in Vietnamese the statuses' words
+    /// (`Đã đăng`, `Lỡ giờ đăng`) where the event ends in that status.
+    public var label: String {
+        switch self {
+        case .sent: status(.sent)
+        case .retrying: status(.retrying)
+        case .failed: status(.failed)
+        case .missed: status(.missed)
+        case .expired: status(.expired)
+        case .held: status(.held)
+        case .written: status(.awaitingConfirmation)
+        case .waiting: Message.eventWaiting()
+        case .unrenderable: Message.eventUnrenderable()
+        case .wouldSend: Message.eventWouldSend()
+        case .caughtUp: Message.eventCaughtUp()
+        case .reminder: Message.eventReminder()
+        case .unconfirmed: status(.unconfirmed)
+        }
+    }
+
+    private func status(_ status: DeliveryStatus) -> String {
+        Language.current == .en ? rawValue : status.label
+    }
+}
+
 /// What one `loa run` did.
 public struct RunReport: Sendable {
     public var events: [RunEvent] = []

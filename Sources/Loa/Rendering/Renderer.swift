@@ -85,6 +85,16 @@ public struct Renderer: Sendable {
         ].joined(separator: "\u{0}")
     }
 
+    /// The hashtags of `tags`, as written, that a variant carrying `kept` left out: past the platform's limit, or
+    /// with no letter or digit to make a hashtag of. A repeat of a kept one is not dropped: it is the same hashtag.
+    public static func droppedHashtags(_ tags: [String], kept: [String]) -> [String] {
+        let carried = Set(kept.map { $0.lowercased() })
+        return tags.filter { tag in
+            guard let hashtag = VietnameseText.hashtag(tag) else { return true }
+            return !carried.contains(hashtag.lowercased())
+        }
+    }
+
     /// Hashtags in CamelCase ASCII, without repeats (compared case-insensitively), at most `limit`.
     public static func hashtags(_ tags: [String], limit: Int) -> [String] {
         var seen = Set<String>()

@@ -58,20 +58,6 @@ public struct ReportRow: Sendable, Codable, Equatable {
 }
 
 extension DeliveryStatus {
-    /// The Vietnamese word reports use.
-    public var vietnameseLabel: String {
-        switch self {
-        case .pending: "Chờ đăng"
-        case .sending: "Đang gửi"
-        case .sent: "Đã đăng"
-        case .retrying: "Đang thử lại"
-        case .failed: "Thất bại"
-        case .missed: "Lỡ giờ đăng"
-        case .expired: "Hết hạn"
-        case .cancelled: "Đã hủy"
-        case .held: "Tạm giữ"
-        case .awaitingConfirmation: "Chờ xác nhận"
-        case .unconfirmed: "Chưa rõ đã đăng"
-        }
-    }
+    /// The Vietnamese word reports use, whatever language Loa speaks (reports go to the level above).
+    public var vietnameseLabel: String { message.text(in: .vi) }
 }

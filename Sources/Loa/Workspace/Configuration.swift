@@ -29,6 +29,10 @@ public struct Configuration: Sendable {
     /// The units whose posts reports count (`units:`), such as a city's wards: `loa export --by-unit` lists each,
     /// also one that posted nothing or never sent an export; empty when loa.yml names none.
     public var units: [String] = []
+    /// The language loa.yml asks Loa to speak (`language: vi|en`); nil when it says none. `LOA_LANG` wins over it.
+    public var language: Language?
+    /// The channel that gets one message per run listing what needs a person (`notify:`); nil for none.
+    public var notify: String?
 
     public init(
         file: URL,
@@ -62,9 +66,10 @@ public struct Configuration: Sendable {
         channels.first { $0.id == id }
     }
 
-    /// The channels an announcement's `channels:` patterns name, in loa.yml's order; all channels for nil.
+    /// The channels an announcement's `channels:` patterns name, in loa.yml's order; for nil, every channel but
+    /// the `notify:` one, which is for the people behind Loa (a queue file may still name it).
     public func channels(matching patterns: [String]?) -> [Channel] {
-        guard let patterns else { return channels }
+        guard let patterns else { return notify.map { notify in channels.filter { $0.id != notify } } ?? channels }
         return channels.filter { channel in patterns.contains { Glob.matches($0, channel.id) } }
     }
 }

@@ -8,7 +8,7 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
         "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up", "remind_after",
-        "engagement_schedule", "concurrency", "organisation", "units",
+        "engagement_schedule", "concurrency", "organisation", "units", "language", "notify",
         "channels",
     ]
     static let channelKeys = [
@@ -63,6 +63,7 @@ public struct ConfigurationLoader: Sendable {
             text.hasPrefix("/") ? URL(fileURLWithPath: text) : directory.appendingPathComponent(text)
         }
         var channelsEntry: YAMLReader.Entry?
+        var notifyEntry: YAMLReader.Entry?
         for entry in entries {
             switch entry.key {
             case "timezone":
@@ -102,6 +103,20 @@ public struct ConfigurationLoader: Sendable {
                 configuration.organisation = reader.string(entry)
             case "units":
                 configuration.units = (reader.strings(entry) ?? []).map(VietnameseText.nfc)
+            case "language":
+                guard let text = reader.string(entry) else { break }
+                if let language = Language(rawValue: text.lowercased()) {
+                    configuration.language = language
+                } else {
+                    reader.report(
+                        at: entry.value,
+                        field: entry.field,
+                        "'\(text)' is not a language Loa speaks; expected vi or en"
+                    )
+                }
+            case "notify":
+                configuration.notify = reader.string(entry)
+                notifyEntry = entry
             case "engagement_schedule":
                 guard let text = reader.string(entry) else { break }
                 if let schedule = EngagementSchedule(text) {
@@ -132,6 +147,17 @@ public struct ConfigurationLoader: Sendable {
             configuration.channels = readChannels(channelsEntry, &reader, &resolver)
         } else {
             reader.report(line: 1, field: "channels", "is missing; expected at least one channel")
+        }
+        if let notify = configuration.notify, let notifyEntry, !configuration.channels.isEmpty,
+            configuration.channel(notify) == nil
+        {
+            let ids = configuration.channels.map(\.id)
+            reader.report(
+                at: notifyEntry.value,
+                field: notifyEntry.field,
+                "'\(notify)' is not a channel of this file; expected one of \(ids.joined(separator: ", "))",
+                hint: Suggestion.closest(to: notify, among: ids).map { "did you mean '\($0)'?" }
+            )
         }
         return Outcome(configuration: configuration, diagnostics: reader.diagnostics + credentialProblems)
     }

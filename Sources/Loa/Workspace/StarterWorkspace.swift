@@ -1,12 +1,18 @@
 import Foundation
 
 /// The files `loa init` writes: a workspace that passes `loa check` and posts to outbox channels only.
+///
+/// They exist in English and Vietnamese (comments, examples, `language:`), with the same channels, variables
+/// and settings in both.
 public enum StarterWorkspace {
-    /// Relative path → contents.
-    public static var files: [(path: String, text: String)] {
+    /// Relative path → contents, in the process's language.
+    public static var files: [(path: String, text: String)] { files(in: .current) }
+
+    /// Relative path → contents, in `language`.
+    public static func files(in language: Language) -> [(path: String, text: String)] {
         [
-            ("loa.yml", configuration),
-            ("credentials.example", credentialsExample),
+            ("loa.yml", language == .vi ? configurationVietnamese : configuration),
+            ("credentials.example", language == .vi ? credentialsExampleVietnamese : credentialsExample),
             ("queue/vi-du-thong-bao.md", sampleAnnouncement),
         ] + BuiltInTemplates.all.map { ("templates/\($0.name)", $0.text) }
     }
@@ -18,10 +24,10 @@ public enum StarterWorkspace {
     }
 
     /// Writes the starter files into `directory`, creating folders as needed and never overwriting a file.
-    public static func write(to directory: URL) throws -> [Outcome] {
+    public static func write(to directory: URL, in language: Language = .current) throws -> [Outcome] {
         let manager = FileManager.default
         var outcomes: [Outcome] = []
-        for (path, text) in files {
+        for (path, text) in files(in: language) {
             let file = directory.appendingPathComponent(path)
             if manager.fileExists(atPath: file.path) {
                 outcomes.append(.kept(path))
@@ -36,12 +42,14 @@ public enum StarterWorkspace {
 
     static let configuration = """
         # Loa workspace. Reference: README.md of Loa, section "loa.yml".
+        language: en                     # what Loa prints: en or vi (LOA_LANG wins)
         timezone: Asia/Ho_Chi_Minh
         queue: queue
         templates: templates
         archive: archive/loa.sqlite
         credentials: credentials
         missed_after: 48h
+        # notify: zalo-doan-phuong       # a channel that gets one message per run listing what needs a person
 
         channels:
           # Posted by hand: Loa writes copy-ready text to outbox/<channel>/, and you
@@ -91,6 +99,70 @@ public enum StarterWorkspace {
         FB_BRIDGE_TOKEN=replace-with-the-bridge-token
 
         # Webhook bridge for the Zalo Official Account (channel zalo-oa-thanhdoan).
+        ZALO_OA_SECRET=whsec_replace-with-base64
+
+        """
+
+    /// loa.yml with Vietnamese comments; the same settings, channels and variables as ``configuration``.
+    static let configurationVietnamese = """
+        # Không gian làm việc của Loa. Tham khảo: README.md của Loa, mục "loa.yml".
+        language: vi                     # ngôn ngữ Loa dùng: vi hoặc en (LOA_LANG được ưu tiên)
+        timezone: Asia/Ho_Chi_Minh
+        queue: queue
+        templates: templates
+        archive: archive/loa.sqlite
+        credentials: credentials
+        missed_after: 48h
+        # notify: zalo-doan-phuong       # kênh nhận mỗi lần chạy một tin liệt kê việc cần người làm
+
+        channels:
+          # Đăng tay: Loa ghi bài sẵn để sao chép vào outbox/<kênh>/, và bạn ghi nhận
+          # bài đã đăng bằng `loa confirm ID --channel C --url URL`
+          # (hoặc --note "nhóm Zalo Đoàn phường" với bài không có địa chỉ).
+          # Đổi tên các kênh theo đơn vị của bạn trước lần `loa run` đầu tiên.
+          fb-thanhdoan:
+            platform: facebook
+            transport: outbox
+          zalo-doan-phuong:
+            platform: zalo
+            transport: outbox
+
+          # Đăng qua một cầu nối (bridge) do bạn vận hành (xem "Bridge protocol" trong tài liệu của Loa).
+          # Chép credentials.example thành credentials, điền các khóa bí mật, rồi bỏ dấu # ở đầu dòng:
+          # fb-thanhdoan-bridge:
+          #   platform: facebook
+          #   transport: webhook
+          #   url: https://bridge.example.org/facebook/thanhdoan
+          #   secret: ${FB_THANHDOAN_SECRET}
+          #   token: ${FB_BRIDGE_TOKEN}
+          #   timeout: 15s
+          #   quiet_hours: 22h-6h
+
+          # Trang Zalo Official Account qua một cầu nối:
+          # zalo-oa-thanhdoan:
+          #   platform: zalo
+          #   transport: webhook
+          #   url: https://bridge.example.org/zalo/oa-thanhdoan
+          #   secret: ${ZALO_OA_SECRET}
+
+        """
+
+    /// credentials.example with Vietnamese comments; the same variables as ``credentialsExample``.
+    static let credentialsExampleVietnamese = """
+        # Khóa bí mật cho các tham chiếu ${TÊN} trong loa.yml, mỗi dòng một KHÓA=giá trị.
+        # Chép tệp này thành `credentials` rồi chạy: chmod 600 credentials
+        # Không bao giờ commit `credentials`. Biến môi trường được ưu tiên hơn tệp này.
+        #
+        # Khóa ký (signing secret) là whsec_ theo sau là base64 của các byte ngẫu nhiên; tạo bằng
+        #   echo "whsec_$(openssl rand -base64 32)"
+        # và đưa cùng giá trị đó cho người vận hành cầu nối.
+
+        # Cầu nối webhook cho trang Facebook của Thành đoàn (channel fb-thanhdoan-bridge).
+        FB_THANHDOAN_SECRET=whsec_replace-with-base64
+        # Mã bearer tùy chọn mà cầu nối yêu cầu.
+        FB_BRIDGE_TOKEN=replace-with-the-bridge-token
+
+        # Cầu nối webhook cho Zalo Official Account (channel zalo-oa-thanhdoan).
         ZALO_OA_SECRET=whsec_replace-with-base64
 
         """

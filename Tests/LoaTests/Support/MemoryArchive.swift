@@ -22,6 +22,8 @@ final class MemoryArchive: Archive {
         var nextStart: Int64 = 1
         var reminders: [String: Date] = [:]
         var confirmations: [String: Confirmation] = [:]
+        var notices: [String: Notice] = [:]
+        var notifiedEvents: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -252,7 +254,10 @@ final class MemoryArchive: Archive {
         func insertDeliveries(_ deliveries: [DeliveryRecord]) throws {
             for delivery in deliveries {
                 guard state.deliveries[delivery.id] == nil else { throw MemoryArchiveError("delivery exists") }
-                guard state.announcements[key(delivery.announcementId, delivery.revision)] != nil else {
+                guard
+                    state.announcements[key(delivery.announcementId, delivery.revision)] != nil
+                        || state.notices[delivery.announcementId] != nil
+                else {
                     throw MemoryArchiveError("no such announcement")
                 }
                 if let variant = delivery.variantId, state.variants[variant] == nil {
@@ -287,6 +292,26 @@ final class MemoryArchive: Archive {
         }
 
         func recordReminder(delivery: String, at time: Date) throws { state.reminders[delivery] = time }
+
+        func recordNotice(_ notice: Notice, events: [String]) throws {
+            guard state.notices[notice.id] == nil else { throw MemoryArchiveError("notice \(notice.id) exists") }
+            state.notices[notice.id] = notice
+            state.notifiedEvents.formUnion(events)
+        }
+
+        func unsentNotices() throws -> [Notice] {
+            state.notices.values.filter { notice in
+                state.deliveries.values.contains {
+                    $0.announcementId == notice.id && $0.channel == notice.channel
+                        && DeliveryStatus.owed.contains($0.status)
+                }
+            }
+            .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        }
+
+        func notifiedEvents(among keys: [String]) throws -> Set<String> {
+            state.notifiedEvents.intersection(keys)
+        }
 
         func removeDelivery(_ delivery: String) throws {
             state.deliveries[delivery] = nil

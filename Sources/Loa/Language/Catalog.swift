@@ -1,0 +1,775 @@
+// Loa's own words in English and Vietnamese: the one file a translator edits.
+//
+// Each message has `en` and `vi` (and `enOther`, English for counts other than one). `{name}` is a placeholder
+// filled by Loa; keep the same names in both languages, in any order. Statuses use the words of the reports
+// (Chờ xác nhận, Đã đăng, Lỡ giờ đăng …). Tests check that every message has both languages, that their
+// placeholders match, and that the Vietnamese is NFC.
+
+/// A sentence, label or help text of Loa's own; its words are in ``entry``.
+public enum Message: String, CaseIterable, Sendable {
+    // Statuses, as `loa status`, the operator commands and the reports say them.
+    case statusPending, statusSending, statusSent, statusRetrying, statusFailed, statusMissed, statusExpired
+    case statusCancelled, statusHeld, statusAwaitingConfirmation, statusUnconfirmed
+    // What a run did, at the head of each line of `loa run`.
+    case eventWaiting, eventUnrenderable, eventWouldSend, eventCaughtUp, eventReminder
+    // The run's summary.
+    case summaryQueueFiles, summaryRead, summaryNothingDue, summaryRejected, summarySent, summaryWritten
+    case summaryWouldSend, summaryRetrying, summaryWaiting, summaryFailed, summaryMissed, summaryExpired
+    case summaryHeld, summaryCaughtUp, summaryUnrenderable, summaryReminder
+    // Details of a run's events.
+    case outboxPostIt, outboxText, outboxPhotos, reminderWaiting, waitQuietHours, noteExpired, noteMissed
+    case noteMissedAfterRetry
+    // Counted nouns.
+    case countError, countWarning, countDay
+    // `loa` and the options many commands share.
+    case loaAbstract, loaDiscussion, optionConfig, optionNow, optionJSON, argumentAnnouncement
+    // loa run
+    case runAbstract, runDiscussion, runDryRun, runVerbose, runCatchUp, runLocked
+    // loa status
+    case statusAbstract, statusDiscussion, statusOnly, statusNoArchive, statusColumns, statusInterrupted
+    // loa check
+    case checkAbstract, checkDiscussion, checkSummary, checkOnline
+    // loa init
+    case initAbstract, initDiscussion, initDirectory, initWrote, initKept, initNext, initCannotWrite
+    // loa preview
+    case previewAbstract, previewAnnouncement, previewChannel, previewCharacters, previewCut, previewNoSuchChannel
+    case previewNoAnnouncement, previewDidYouMean, previewScheduled, draftNote, previewNotScheduled
+    case previewHashtagsDropped
+    // loa agenda
+    case agendaAbstract, agendaDiscussion, agendaDays, agendaNothing, agendaDraft, agendaWaiting
+    // Operator commands: retry, cancel, confirm
+    case operatorChannel, operatorChanged, operatorNote, operatorLeft, operatorNothing
+    case verbRetry, verbCancelled, verbUndone, verbConfirmed
+    case retryAbstract, retryDiscussion, cancelAbstract
+    case confirmAbstract, confirmDiscussion, confirmChannel, confirmURL, confirmNote, confirmAt, confirmForce
+    case confirmUndo, confirmUndoAlone, confirmNotAddress, confirmEmptyNote
+    case refusalAlready, refusalNotAwaiting, refusalNotWritten, refusalWriteFailed, refusalWriteRetrying
+    case refusalNotConfirmed, refusalForceHint
+    // The other commands' help.
+    case channelAbstract, channelRenameAbstract, channelRenameDiscussion, channelRenameOld, channelRenameNew
+    case engagementAbstract, engagementRefreshAbstract, engagementRefreshDiscussion, engagementRecordAbstract
+    case engagementRecordDiscussion, engagementRecordChannel, engagementRecordFigures, engagementRecordNewMetric
+    case exportAbstract, exportDiscussion, exportFormat, exportFrom, exportTo, exportMonth, exportQuarter
+    case exportYear, exportPeriod, exportUnit, exportCategory, exportOutput, exportForce
+    case exportByUnit, exportByUnitDiscussion
+    case importAbstract, importDiscussion, importFiles
+    case sinkAbstract, sinkDiscussion, sinkPort, sinkSecret, sinkLog, sinkImages, sinkIdleTimeout
+    // notify: the one message a run sends to the people's channel.
+    case notifyTitle, notifyWritten, notifyReminder, notifyFailed, notifyMissed, notifyExpired, notifyHeld
+    case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed
+}
+
+extension Message {
+    /// The message's words in each language.
+    public var entry: Entry {
+        switch self {
+        case .statusPending: Entry(en: "pending", vi: "Chờ đăng")
+        case .statusSending: Entry(en: "sending", vi: "Đang gửi")
+        case .statusSent: Entry(en: "sent", vi: "Đã đăng")
+        case .statusRetrying: Entry(en: "retrying", vi: "Đang thử lại")
+        case .statusFailed: Entry(en: "failed", vi: "Thất bại")
+        case .statusMissed: Entry(en: "missed", vi: "Lỡ giờ đăng")
+        case .statusExpired: Entry(en: "expired", vi: "Hết hạn")
+        case .statusCancelled: Entry(en: "cancelled", vi: "Đã hủy")
+        case .statusHeld: Entry(en: "held", vi: "Tạm giữ")
+        case .statusAwaitingConfirmation: Entry(en: "awaiting confirmation", vi: "Chờ xác nhận")
+        case .statusUnconfirmed: Entry(en: "unconfirmed", vi: "Chưa rõ đã đăng")
+
+        case .eventWaiting: Entry(en: "waiting", vi: "Đang đợi")
+        case .eventUnrenderable: Entry(en: "unrenderable", vi: "Không dựng được")
+        case .eventWouldSend: Entry(en: "would send", vi: "Sẽ gửi")
+        case .eventCaughtUp: Entry(en: "caught up", vi: "Gửi bù")
+        case .eventReminder: Entry(en: "reminder", vi: "Nhắc lại")
+
+        case .summaryQueueFiles: Entry(en: "{n} queue file", enOther: "{n} queue files", vi: "{n} tệp hàng đợi")
+        case .summaryRead: Entry(en: "{files}, {read} read: ", vi: "{files}, đọc được {read}: ")
+        case .summaryNothingDue: Entry(en: "nothing due", vi: "chưa có gì đến hạn")
+        case .summaryRejected:
+            Entry(en: "; queue files rejected (see above)", vi: "; có tệp hàng đợi bị từ chối (xem ở trên)")
+        case .summarySent: Entry(en: "{n} sent", vi: "{n} đã đăng")
+        case .summaryWritten: Entry(en: "{n} written to the outbox", vi: "{n} đã ghi ra outbox")
+        case .summaryWouldSend: Entry(en: "{n} would be sent", vi: "{n} sẽ gửi")
+        case .summaryRetrying: Entry(en: "{n} to retry", vi: "{n} chờ thử lại")
+        case .summaryWaiting: Entry(en: "{n} waiting", vi: "{n} đang đợi")
+        case .summaryFailed: Entry(en: "{n} failed", vi: "{n} thất bại")
+        case .summaryMissed: Entry(en: "{n} missed", vi: "{n} lỡ giờ đăng")
+        case .summaryExpired: Entry(en: "{n} expired", vi: "{n} hết hạn")
+        case .summaryHeld: Entry(en: "{n} held", vi: "{n} tạm giữ")
+        case .summaryCaughtUp: Entry(en: "{n} caught up", vi: "{n} gửi bù")
+        case .summaryUnrenderable: Entry(en: "{n} cannot be rendered", vi: "{n} không dựng được")
+        case .summaryReminder: Entry(en: "{n} still to post by hand", vi: "{n} vẫn chờ đăng tay")
+
+        case .outboxPostIt:
+            Entry(
+                en: "post it by hand from {folder} ({contents}), then run `loa confirm {id} --channel {channel} "
+                    + "--url <address of the post>` (or `--note <where it was posted>` for a post with no address)",
+                vi: "hãy đăng tay từ {folder} ({contents}), rồi chạy `loa confirm {id} --channel {channel} "
+                    + "--url <địa chỉ bài đăng>` (hoặc `--note <nơi đã đăng>` với bài không có địa chỉ)"
+            )
+        case .outboxText: Entry(en: "text.txt", vi: "text.txt")
+        case .outboxPhotos:
+            Entry(en: "text.txt and {n} photo", enOther: "text.txt and {n} photos", vi: "text.txt và {n} ảnh")
+        case .reminderWaiting:
+            Entry(en: "written {when}, still not confirmed", vi: "ghi ra lúc {when}, vẫn chưa xác nhận")
+        case .waitQuietHours:
+            Entry(
+                en: "waiting for the channel's quiet hours ({hours}) to end",
+                vi: "đợi hết giờ yên lặng của kênh ({hours})"
+            )
+        case .noteExpired:
+            Entry(en: "not sent before it expired on {when}", vi: "chưa gửi được trước khi hết hạn lúc {when}")
+        case .noteMissed:
+            Entry(en: "not sent within {window} of {when}", vi: "không gửi được trong vòng {window} kể từ {when}")
+        case .noteMissedAfterRetry:
+            Entry(
+                en: "not sent within {window} of the retry asked for on {when}",
+                vi: "không gửi được trong vòng {window} kể từ lần thử lại yêu cầu lúc {when}"
+            )
+
+        case .countError: Entry(en: "{n} error", enOther: "{n} errors", vi: "{n} lỗi")
+        case .countWarning: Entry(en: "{n} warning", enOther: "{n} warnings", vi: "{n} cảnh báo")
+        case .countDay: Entry(en: "{n} day", enOther: "{n} days", vi: "{n} ngày")
+
+        case .loaAbstract:
+            Entry(
+                en: "Schedules, delivers and archives announcements on social channels.",
+                vi: "Lên lịch, đăng và lưu trữ thông báo trên các kênh mạng xã hội."
+            )
+        case .loaDiscussion:
+            Entry(
+                en: """
+                    A workspace holds loa.yml, queue/ (one Markdown file per announcement) and templates/.
+                    Start with `loa init`, then `loa check` and `loa preview ID`; cron runs `loa run` every minute and
+                    `loa engagement` hourly; `loa export` makes the monthly, quarterly and yearly reports.
+                    Loa speaks English or Vietnamese: `language: vi` in loa.yml, or LOA_LANG=vi (which wins).
+
+                    Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or became
+                    unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Một không gian làm việc gồm loa.yml, queue/ (mỗi thông báo một tệp Markdown) và templates/.
+                    Bắt đầu bằng `loa init`, rồi `loa check` và `loa preview ID`; cron chạy `loa run` mỗi phút và
+                    `loa engagement` mỗi giờ; `loa export` lập báo cáo tháng, quý, năm.
+                    Loa nói tiếng Việt hoặc tiếng Anh: `language: vi` trong loa.yml, hoặc LOA_LANG=vi (ưu tiên hơn).
+
+                    Mã thoát: 0 thành công (còn lượt thử lại vẫn tính là thành công); 1 có bài gửi thất bại hẳn hoặc
+                    chưa rõ đã đăng, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
+                    """
+            )
+        case .optionConfig:
+            Entry(
+                en: "The workspace's loa.yml (default: $LOA_CONFIG, else ./loa.yml).",
+                vi: "Tệp loa.yml của không gian làm việc (mặc định: $LOA_CONFIG, nếu không thì ./loa.yml)."
+            )
+        case .optionNow:
+            Entry(
+                en: "Act as if it were this time (ISO 8601, or yyyy-MM-dd HH:mm local), for tests and backfills.",
+                vi:
+                    "Làm như thể bây giờ là thời điểm này (ISO 8601, hoặc yyyy-MM-dd HH:mm giờ địa phương), để thử và chạy bù."
+            )
+        case .optionJSON: Entry(en: "Print them as a JSON array.", vi: "In ra dạng mảng JSON.")
+        case .argumentAnnouncement: Entry(en: "The announcement's id.", vi: "Mã (id) của thông báo.")
+
+        case .runAbstract:
+            Entry(
+                en: "Deliver what is due and retry what is owed; the job cron runs every minute.",
+                vi: "Đăng các bài đến hạn và thử lại các bài còn nợ; việc cron chạy mỗi phút."
+            )
+        case .runDiscussion:
+            Entry(
+                en: """
+                    When standard output is not a terminal, prints nothing unless something needs a person (a post \
+                    was written to the outbox to post by hand, still waits there `remind_after` after it was written \
+                    and then once a day, failed for good, was missed or expired, is unconfirmed (a direct post whose \
+                    answer was lost and that Loa could not find on the platform), cannot be rendered, or a queue file \
+                    was rejected), so cron mails only those. With `notify:` in loa.yml, the same list goes once to \
+                    that channel. A run that finds another holding the lock exits 0 at once.
+                    Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or became \
+                    unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Khi đầu ra không phải màn hình, không in gì trừ khi có việc cần người làm (một bài đã ghi ra \
+                    outbox để đăng tay, vẫn chờ ở đó sau `remind_after` rồi mỗi ngày một lần, thất bại hẳn, lỡ giờ \
+                    đăng hoặc hết hạn, chưa rõ đã đăng (bài đăng thẳng lên nền tảng bị mất câu trả lời và Loa không tìm \
+                    thấy trên nền tảng), không dựng được, hoặc một tệp hàng đợi bị từ chối), nên cron chỉ gửi thư về \
+                    những việc đó. Có `notify:` trong loa.yml thì danh sách ấy được gửi một lần tới kênh đó. Lần chạy \
+                    gặp lần khác đang giữ khóa thì thoát ngay với mã 0.
+                    Mã thoát: 0 thành công, kể cả còn lượt thử lại; 1 có bài gửi thất bại hẳn hoặc chưa rõ đã đăng, \
+                    hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
+                    """
+            )
+        case .runDryRun:
+            Entry(
+                en: "Show what would go where, and change nothing.",
+                vi: "Cho xem bài nào sẽ đi đâu, không thay đổi gì."
+            )
+        case .runVerbose:
+            Entry(
+                en: "Print every decision, also when not on a terminal.",
+                vi: "In mọi quyết định, kể cả khi không chạy trên màn hình."
+            )
+        case .runCatchUp:
+            Entry(
+                en: "Also send the posts a new archive held because they were more than `catch_up` past their time.",
+                vi: "Gửi cả những bài mà kho lưu trữ mới tạm giữ vì đã quá giờ hơn `catch_up`."
+            )
+        case .runLocked:
+            Entry(
+                en: "another loa run is working ({path} is locked); nothing to do",
+                vi: "một lần chạy loa khác đang làm việc ({path} đang bị khóa); không có gì để làm"
+            )
+
+        case .statusAbstract:
+            Entry(
+                en:
+                    "Show each announcement × channel: pending, sent, retrying, failed, missed, expired, cancelled, held.",
+                vi:
+                    "Cho xem từng thông báo × kênh: chờ đăng, đã đăng, đang thử lại, thất bại, lỡ giờ đăng, hết hạn, đã hủy, tạm giữ."
+            )
+        case .statusDiscussion:
+            Entry(
+                en: """
+                    IMAGES lists the photos of each announcement as its queue file now names them; the last column says why \
+                    a delivery is where it is, in words a person can act on.
+                    """,
+                vi: """
+                    Cột ẢNH liệt kê ảnh của từng thông báo theo tệp hàng đợi hiện nay; cột cuối nói vì sao bài \
+                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì.
+                    """
+            )
+        case .statusOnly: Entry(en: "Only this announcement.", vi: "Chỉ thông báo này.")
+        case .statusNoArchive:
+            Entry(
+                en: "No archive yet at {path}: run `loa run` first.",
+                vi: "Chưa có kho lưu trữ ở {path}: hãy chạy `loa run` trước."
+            )
+        case .statusColumns:
+            Entry(
+                en: "ANNOUNCEMENT|REV|CHANNEL|STATUS|TRIES|WHEN|IMAGES|NOTE",
+                vi: "THÔNG BÁO|BẢN|KÊNH|TRẠNG THÁI|LẦN GỬI|THỜI ĐIỂM|ẢNH|GHI CHÚ"
+            )
+        case .statusInterrupted: Entry(en: "{tries} (+{n} interrupted)", vi: "{tries} (+{n} bị ngắt)")
+
+        case .checkAbstract:
+            Entry(
+                en: "Validate loa.yml, credentials, templates and every queue file.",
+                vi: "Kiểm tra loa.yml, credentials, templates và mọi tệp hàng đợi."
+            )
+        case .checkDiscussion:
+            Entry(
+                en: """
+                    Lists every problem as file:line: severity: field: message. Each announcement is also rendered for \
+                    each of its channels, so a text too long for a channel is found before it is due.
+                    With --online, also asks each direct channel's platform (facebook-page channels: the Graph API), \
+                    without posting, whether its token works, is a Page token for its Page and can read the Page's posts.
+                    Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors \
+                    (with --online: also a token that does not work).
+                    """,
+                vi: """
+                    Liệt kê mọi vấn đề dạng tệp:dòng: mức độ: trường: nội dung. Mỗi thông báo cũng được dựng cho từng \
+                    kênh của nó, nên bài quá dài với một kênh được phát hiện trước khi đến hạn.
+                    Với --online, hỏi thêm nền tảng của mỗi kênh đăng thẳng (kênh facebook-page: Graph API), không \
+                    đăng gì, xem token còn dùng được không, có phải token của đúng Trang không và đọc được bài của Trang không.
+                    Mã thoát: 0 không có lỗi (được phép có cảnh báo); 1 tệp hàng đợi có lỗi; 2 cấu hình có lỗi \
+                    (với --online: cả token không dùng được).
+                    """
+            )
+        case .checkOnline:
+            Entry(
+                en: "Also ask each direct channel's platform whether its token works (no posting).",
+                vi: "Hỏi thêm nền tảng của mỗi kênh đăng thẳng xem token còn dùng được không (không đăng gì)."
+            )
+        case .checkSummary:
+            Entry(
+                en: "{files}: {ready} ready, {draft} draft; {errors}, {warnings}",
+                vi: "{files}: {ready} sẵn sàng, {draft} bản nháp; {errors}, {warnings}"
+            )
+
+        case .initAbstract:
+            Entry(
+                en: "Write a starter workspace; never overwrites a file.",
+                vi: "Tạo không gian làm việc mẫu; không bao giờ ghi đè tệp đã có."
+            )
+        case .initDiscussion:
+            Entry(
+                en: """
+                    Writes loa.yml, credentials.example, templates/ and a sample draft in queue/. loa.yml says \
+                    `language: vi` and the files' comments are Vietnamese, unless LOA_LANG=en asks for English.
+                    """,
+                vi: """
+                    Ghi loa.yml, credentials.example, templates/ và một bài nháp mẫu trong queue/. loa.yml ghi \
+                    `language: vi` và chú thích trong các tệp bằng tiếng Việt, trừ khi LOA_LANG=en yêu cầu tiếng Anh.
+                    """
+            )
+        case .initDirectory:
+            Entry(en: "The folder to write into (created if missing).", vi: "Thư mục để ghi vào (tạo mới nếu chưa có).")
+        case .initWrote: Entry(en: "wrote  {path}", vi: "đã ghi  {path}")
+        case .initKept: Entry(en: "kept   {path} (already exists)", vi: "giữ nguyên  {path} (đã có)")
+        case .initNext:
+            Entry(
+                en: "Next: edit loa.yml and queue/, then run `loa check`.",
+                vi: "Tiếp theo: sửa loa.yml và queue/, rồi chạy `loa check`."
+            )
+        case .initCannotWrite:
+            Entry(en: "loa init: cannot write to {path}: {reason}", vi: "loa init: không ghi được vào {path}: {reason}")
+
+        case .previewAbstract:
+            Entry(
+                en: "Print each channel's variant of an announcement, its length against the limit, and its images.",
+                vi: "In bản của thông báo cho từng kênh, độ dài so với giới hạn, và ảnh đi kèm."
+            )
+        case .previewAnnouncement:
+            Entry(
+                en: "The announcement: its id, or the path of its file.",
+                vi: "Thông báo: mã (id) hoặc đường dẫn tệp của nó."
+            )
+        case .previewChannel:
+            Entry(en: "Only this channel (an id or a glob).", vi: "Chỉ kênh này (mã kênh hoặc mẫu glob).")
+        case .previewCharacters: Entry(en: "{length}/{limit} characters", vi: "{length}/{limit} ký tự")
+        case .previewCut: Entry(en: "cut to fit", vi: "đã cắt cho vừa")
+        case .previewNoSuchChannel:
+            Entry(
+                en: "--channel {channel}: {id} is not posted to such a channel (its channels: {channels})",
+                vi: "--channel {channel}: {id} không đăng lên kênh nào như vậy (các kênh của nó: {channels})"
+            )
+        case .previewNoAnnouncement:
+            Entry(en: "no announcement '{id}' in {folder}", vi: "không có thông báo '{id}' trong {folder}")
+        case .previewDidYouMean: Entry(en: "; did you mean '{name}'?", vi: "; có phải ý bạn là '{name}'?")
+        case .previewScheduled: Entry(en: "scheduled for {when}", vi: "lên lịch lúc {when}")
+        case .draftNote:
+            Entry(
+                en: "draft: not sent until its file says `status: ready`",
+                vi: "bản nháp: chưa gửi cho đến khi tệp ghi `status: ready`"
+            )
+        case .previewNotScheduled:
+            Entry(en: "no publish_at: sent at the next run", vi: "không có publish_at: gửi ở lần chạy tới")
+        case .previewHashtagsDropped:
+            Entry(en: "hashtags dropped for {platform}: {hashtags}", vi: "hashtag bị bỏ trên {platform}: {hashtags}")
+
+        case .agendaAbstract:
+            Entry(
+                en: "Show what will go out when over the next days, per channel, and what waits for a person.",
+                vi: "Cho xem bài nào sẽ đăng lúc nào trong những ngày tới, theo kênh, và việc gì đang chờ người làm."
+            )
+        case .agendaDiscussion:
+            Entry(
+                en: """
+                    Each ready post at its expected time: its publish_at (or retry time), moved past the channel's quiet \
+                    hours and kept its minimum gap. Drafts are shown at their time, marked; posts written to the outbox \
+                    or held are listed as waiting for a person. Reads the queue and the archive; changes nothing.
+                    """,
+                vi: """
+                    Mỗi bài sẵn sàng ở thời điểm dự kiến: publish_at (hoặc giờ thử lại), dời qua giờ yên lặng của kênh \
+                    và giữ khoảng cách tối thiểu. Bài nháp hiện ở thời điểm của nó, có đánh dấu; bài đã ghi ra outbox \
+                    hoặc tạm giữ được liệt kê là đang chờ người làm. Chỉ đọc hàng đợi và kho lưu trữ; không thay đổi gì.
+                    """
+            )
+        case .agendaDays: Entry(en: "How many days ahead (1–366).", vi: "Xem trước bao nhiêu ngày (1–366).")
+        case .agendaNothing:
+            Entry(
+                en: "Nothing is due in the next {days}, and nothing waits for a person.",
+                vi: "Không có gì đến hạn trong {days} tới, và không có việc gì chờ người làm."
+            )
+        case .agendaDraft: Entry(en: "{when} (draft)", vi: "{when} (bản nháp)")
+        case .agendaWaiting: Entry(en: "waiting for a person since {when}", vi: "chờ người làm từ {when}")
+
+        case .operatorChannel:
+            Entry(
+                en: "Only this channel (an id or a glob); default: all its channels.",
+                vi: "Chỉ kênh này (mã kênh hoặc mẫu glob); mặc định: mọi kênh của thông báo."
+            )
+        case .operatorChanged:
+            Entry(en: "{verb} {id} → {channel}: now {status}", vi: "{verb} {id} → {channel}: giờ là {status}")
+        case .operatorNote: Entry(en: "note: {text}", vi: "lưu ý: {text}")
+        case .operatorLeft: Entry(en: "left {id} → {channel}: {reason}", vi: "giữ nguyên {id} → {channel}: {reason}")
+        case .operatorNothing:
+            Entry(
+                en: "no deliveries of '{id}' in the archive (see `loa status`)",
+                vi: "kho lưu trữ không có lượt gửi nào của '{id}' (xem `loa status`)"
+            )
+        case .verbRetry: Entry(en: "retry", vi: "thử lại")
+        case .verbCancelled: Entry(en: "cancelled", vi: "đã hủy")
+        case .verbUndone: Entry(en: "undone", vi: "đã hoàn tác")
+        case .verbConfirmed: Entry(en: "confirmed", vi: "đã xác nhận")
+        case .retryAbstract:
+            Entry(
+                en: "Send a failed, cancelled, held, missed or unconfirmed delivery again at the next run.",
+                vi: "Gửi lại ở lần chạy tới một bài thất bại, đã hủy, tạm giữ, lỡ giờ đăng hoặc chưa rõ đã đăng."
+            )
+        case .retryDiscussion:
+            Entry(
+                en: """
+                    The delivery gets a fresh backoff and a fresh window: the next run sends it even when missed_after has \
+                    passed since publish_at, and missed_after then counts from the retry. An expired one is not sent. \
+                    An unconfirmed one is looked for on its platform once more before it is sent.
+                    """,
+                vi: """
+                    Bài được tính lại từ đầu thời gian chờ và khung giờ: lần chạy tới sẽ gửi nó kể cả khi đã quá \
+                    missed_after kể từ publish_at, và missed_after khi đó tính từ lúc thử lại. Bài đã hết hạn thì không gửi. \
+                    Bài chưa rõ đã đăng được tìm lại trên nền tảng một lần nữa trước khi gửi.
+                    """
+            )
+        case .cancelAbstract:
+            Entry(en: "Stop deliveries that have not gone out yet.", vi: "Dừng những bài chưa được gửi đi.")
+        case .confirmAbstract:
+            Entry(
+                en: "Record that an outbox post was made by hand, and where; or undo such a record.",
+                vi: "Ghi nhận một bài trong outbox đã được đăng tay, và đăng ở đâu; hoặc hoàn tác ghi nhận đó."
+            )
+        case .confirmDiscussion:
+            Entry(
+                en: """
+                    Only a post awaiting confirmation (written to outbox/ by loa run), or an unconfirmed one (sent \
+                    straight to a platform, its answer lost, and found there by a person), is confirmed; anything else is \
+                    refused with the reason (exit 1) unless --force, for a post made by hand before Loa wrote it or after \
+                    it was missed. A message in a Zalo group has no address: --note says where it went instead.
+                    Examples:
+                      loa confirm 2026-12-05-ca-phe --channel zalo-doan-phuong --note "nhóm Zalo Đoàn phường" --at 7h30
+                      loa confirm 2026-12-05-ca-phe --channel fb-doan-phuong --url https://facebook.com/…/posts/123
+                      loa confirm 2026-12-05-ca-phe --channel zalo-doan-phuong --undo
+                    """,
+                vi: """
+                    Chỉ xác nhận bài đang Chờ xác nhận (do loa run ghi ra outbox/), hoặc bài Chưa rõ đã đăng (đăng thẳng \
+                    lên nền tảng, mất câu trả lời, và được người tìm thấy ở đó); bài khác bị từ chối kèm lý do \
+                    (mã thoát 1), trừ khi có --force, dành cho bài đã đăng tay trước khi Loa ghi ra hoặc sau khi lỡ giờ \
+                    đăng. Tin nhắn trong nhóm Zalo không có địa chỉ: dùng --note để ghi đã đăng ở đâu.
+                    Ví dụ:
+                      loa confirm 2026-12-05-ca-phe --channel zalo-doan-phuong --note "nhóm Zalo Đoàn phường" --at 7h30
+                      loa confirm 2026-12-05-ca-phe --channel fb-doan-phuong --url https://facebook.com/…/posts/123
+                      loa confirm 2026-12-05-ca-phe --channel zalo-doan-phuong --undo
+                    """
+            )
+        case .confirmChannel:
+            Entry(en: "The outbox channel it was posted to.", vi: "Kênh outbox mà bài đã được đăng lên.")
+        case .confirmURL: Entry(en: "The address of the post, when it has one.", vi: "Địa chỉ của bài đăng, nếu có.")
+        case .confirmNote:
+            Entry(
+                en: "Where or how it was posted, such as \"nhóm Zalo Đoàn phường\".",
+                vi: "Đã đăng ở đâu hoặc bằng cách nào, ví dụ \"nhóm Zalo Đoàn phường\"."
+            )
+        case .confirmAt:
+            Entry(
+                en:
+                    "When it was posted (dd/MM/yyyy HH:mm, yyyy-MM-dd HH:mm, or a time today: 07:30, 7h30, 19h); default now.",
+                vi:
+                    "Thời điểm đã đăng (dd/MM/yyyy HH:mm, yyyy-MM-dd HH:mm, hoặc giờ trong hôm nay: 07:30, 7h30, 19h); mặc định là bây giờ."
+            )
+        case .confirmForce:
+            Entry(
+                en: "Confirm even a delivery that is not awaiting confirmation.",
+                vi: "Xác nhận cả bài không ở trạng thái Chờ xác nhận."
+            )
+        case .confirmUndo:
+            Entry(
+                en: "Undo a confirmation made by mistake: the delivery becomes what it was before.",
+                vi: "Hoàn tác một xác nhận nhầm: bài trở lại trạng thái trước đó."
+            )
+        case .confirmUndoAlone:
+            Entry(
+                en: "--undo takes no --url, --note, --at or --force",
+                vi: "--undo không đi cùng --url, --note, --at hay --force"
+            )
+        case .confirmNotAddress:
+            Entry(
+                en: "--url: '{url}' is not a web address; expected https://… (to say where a post without an address "
+                    + "went, use --note)",
+                vi:
+                    "--url: '{url}' không phải địa chỉ web; cần dạng https://… (để ghi nơi đăng của bài không có địa chỉ, "
+                    + "dùng --note)"
+            )
+        case .confirmEmptyNote: Entry(en: "--note: the note is empty", vi: "--note: ghi chú đang để trống")
+        case .refusalAlready: Entry(en: "it is {status} already", vi: "bài đã ở trạng thái {status} rồi")
+        case .refusalNotAwaiting:
+            Entry(
+                en: "it is not awaiting confirmation: it is {status}",
+                vi: "bài không ở trạng thái Chờ xác nhận: bài đang {status}"
+            )
+        case .refusalNotWritten:
+            Entry(
+                en: "it is not awaiting confirmation: it has not been written to the outbox yet (due {when})",
+                vi: "bài không ở trạng thái Chờ xác nhận: bài chưa được ghi ra outbox (đến hạn {when})"
+            )
+        case .refusalWriteFailed:
+            Entry(
+                en: "it is not awaiting confirmation: writing it to the outbox failed",
+                vi: "bài không ở trạng thái Chờ xác nhận: ghi bài ra outbox đã thất bại"
+            )
+        case .refusalWriteRetrying:
+            Entry(
+                en: "it is not awaiting confirmation: writing it to the outbox is to be tried again",
+                vi: "bài không ở trạng thái Chờ xác nhận: việc ghi bài ra outbox sẽ được thử lại"
+            )
+        case .refusalNotConfirmed:
+            Entry(en: "it is not confirmed: it is {status}", vi: "bài chưa được xác nhận: bài đang {status}")
+        case .refusalForceHint:
+            Entry(
+                en: "; if it was posted by hand anyway, confirm with --force",
+                vi: "; nếu bài thật sự đã được đăng tay, xác nhận với --force"
+            )
+
+        case .channelAbstract:
+            Entry(
+                en: "Work on channels' records in the archive.",
+                vi: "Làm việc với dữ liệu của các kênh trong kho lưu trữ."
+            )
+        case .channelRenameAbstract:
+            Entry(
+                en: "Move the archive's records of a channel to its new id, after renaming it in loa.yml.",
+                vi: "Chuyển dữ liệu của một kênh trong kho lưu trữ sang mã mới, sau khi đã đổi tên kênh trong loa.yml."
+            )
+        case .channelRenameDiscussion:
+            Entry(
+                en: """
+                    A channel renamed in loa.yml (the same destination under a new id) would post again everything the \
+                    old id posted; `loa run` holds those posts instead and says to run this. The deliveries keep their \
+                    ids, so a bridge still deduplicates a retry. Run it while no `loa run` works (it waits for the run \
+                    lock). Exit codes: 0 moved; 1 refused (nothing moved); 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Kênh đổi tên trong loa.yml (cùng nơi đăng, mã mới) sẽ đăng lại mọi bài mã cũ đã đăng; `loa run` \
+                    tạm giữ các bài đó và nhắc chạy lệnh này. Các lượt gửi giữ nguyên mã, nên cầu nối vẫn nhận ra bài \
+                    gửi lại. Chạy khi không có `loa run` nào đang làm việc (lệnh chờ khóa). Mã thoát: 0 đã chuyển; \
+                    1 bị từ chối (không chuyển gì); 2 dùng sai lệnh hoặc cấu hình sai.
+                    """
+            )
+        case .channelRenameOld:
+            Entry(en: "The channel's old id, as the archive knows it.", vi: "Mã cũ của kênh, như kho lưu trữ đang ghi.")
+        case .channelRenameNew:
+            Entry(en: "The channel's new id, as loa.yml now names it.", vi: "Mã mới của kênh, như loa.yml đang ghi.")
+        case .engagementAbstract:
+            Entry(
+                en: "Refresh the engagement figures of sent posts, or record figures read by hand.",
+                vi: "Cập nhật số liệu tương tác của bài đã đăng, hoặc ghi số liệu đọc bằng tay."
+            )
+        case .engagementRefreshAbstract:
+            Entry(
+                en: "Read the figures of sent posts whose turn has come, from their channels' stats_url.",
+                vi: "Đọc số liệu của các bài đã đăng đến lượt, từ stats_url của kênh."
+            )
+        case .engagementRefreshDiscussion:
+            Entry(
+                en: """
+                    Fresh posts are read hourly, older ones less often, posts over 30 days never (see \
+                    engagement_schedule in loa.yml). Safe to run from cron: it reads only what is due, and prints only \
+                    warnings when not on a terminal. Exit codes: 0 success; 1 a bridge's answer could not be used.
+                    """,
+                vi: """
+                    Bài mới được đọc mỗi giờ, bài cũ thưa hơn, bài quá 30 ngày thì không đọc nữa (xem \
+                    engagement_schedule trong loa.yml). Chạy từ cron an toàn: chỉ đọc bài đến lượt, và khi không chạy \
+                    trên màn hình thì chỉ in cảnh báo. Mã thoát: 0 thành công; 1 không dùng được câu trả lời của cầu nối.
+                    """
+            )
+        case .engagementRecordAbstract:
+            Entry(
+                en:
+                    "Record figures read off a post by hand: loa engagement record ID --channel C reactions=12 views=1.250",
+                vi: "Ghi số liệu đọc tay từ bài đăng: loa engagement record ID --channel C reactions=12 views=1.250"
+            )
+        case .engagementRecordDiscussion:
+            Entry(
+                en: """
+                    Numbers may have dots between thousands (1.250). Metric names are checked against reactions, \
+                    comments, shares, views and those recorded before: an unknown one (likes) is refused with the name \
+                    meant, unless --new-metric.
+                    """,
+                vi: """
+                    Số có thể có dấu chấm phân cách hàng nghìn (1.250). Tên chỉ số được so với reactions, comments, \
+                    shares, views và các tên đã ghi trước đó: tên lạ (likes) bị từ chối kèm gợi ý tên đúng, trừ khi \
+                    có --new-metric.
+                    """
+            )
+        case .engagementRecordChannel: Entry(en: "The channel the post is on.", vi: "Kênh có bài đăng.")
+        case .engagementRecordFigures:
+            Entry(
+                en: "Figures as name=number: reactions=12 comments=3 shares=1 views=1.250.",
+                vi: "Số liệu dạng tên=số: reactions=12 comments=3 shares=1 views=1.250."
+            )
+        case .engagementRecordNewMetric:
+            Entry(
+                en: "Record a metric that no figure was recorded under before.",
+                vi: "Ghi một chỉ số chưa từng được ghi trước đây."
+            )
+        case .exportAbstract:
+            Entry(
+                en: "Export the archive for reports: CSV, XLSX, JSON Lines, or an HTML report with charts.",
+                vi: "Xuất kho lưu trữ để báo cáo: CSV, XLSX, JSON Lines, hoặc báo cáo HTML có biểu đồ."
+            )
+        case .exportDiscussion:
+            Entry(
+                en: """
+                    One row per delivery: the announcement, its unit, category and channel, when it was due and posted, \
+                    its status and address, the attempts, and the latest value of each engagement figure. Dates are \
+                    yyyy-MM-dd or dd/MM/yyyy, inclusive, in loa.yml's time zone, and filter on the publish time; \
+                    --month 11/2026, --quarter IV/2026 and --year 2026 stand for the days of that period. A --unit or \
+                    --channel that nothing in loa.yml or the archive has is an error, not an empty report. CSV, \
+                    JSON Lines and HTML go to standard output without --output.
+                    """,
+                vi: """
+                    Mỗi lượt gửi một dòng: thông báo, đơn vị, chuyên mục và kênh, giờ dự kiến và giờ đã đăng, trạng \
+                    thái và địa chỉ, số lần gửi, và giá trị mới nhất của từng số liệu tương tác. Ngày viết yyyy-MM-dd \
+                    hoặc dd/MM/yyyy, tính cả hai đầu, theo múi giờ của loa.yml, và lọc theo giờ đăng; --month 11/2026, \
+                    --quarter IV/2026 và --year 2026 thay cho các ngày của kỳ đó. --unit hay --channel không có trong \
+                    loa.yml lẫn kho lưu trữ là lỗi, không phải báo cáo rỗng. CSV, JSON Lines và HTML in ra đầu ra \
+                    chuẩn nếu không có --output.
+                    """
+            )
+        case .exportFormat: Entry(en: "csv, xlsx, jsonl or html.", vi: "csv, xlsx, jsonl hoặc html.")
+        case .exportFrom:
+            Entry(en: "The first day (yyyy-MM-dd or dd/MM/yyyy).", vi: "Ngày đầu (yyyy-MM-dd hoặc dd/MM/yyyy).")
+        case .exportTo: Entry(en: "The last day, included.", vi: "Ngày cuối, tính cả ngày này.")
+        case .exportMonth:
+            Entry(
+                en: "A month instead of --from and --to: MM/yyyy, such as 11/2026.",
+                vi: "Một tháng thay cho --from và --to: MM/yyyy, ví dụ 11/2026."
+            )
+        case .exportQuarter:
+            Entry(
+                en: "A quarter instead of --from and --to: IV/2026 or 4/2026.",
+                vi: "Một quý thay cho --from và --to: IV/2026 hoặc 4/2026."
+            )
+        case .exportYear:
+            Entry(
+                en: "A year instead of --from and --to: yyyy, such as 2026.",
+                vi: "Một năm thay cho --from và --to: yyyy, ví dụ 2026."
+            )
+        case .exportPeriod:
+            Entry(
+                en: "Group by month, quarter or year (default: that of --month, --quarter or --year, else month).",
+                vi:
+                    "Gộp theo tháng, quý hoặc năm (mặc định: theo --month, --quarter hoặc --year, nếu không thì theo tháng)."
+            )
+        case .exportUnit:
+            Entry(
+                en: "Only this unit, as written in the queue files.",
+                vi: "Chỉ đơn vị này, như ghi trong tệp hàng đợi."
+            )
+        case .exportCategory:
+            Entry(
+                en: "Only this category: policy-update, model-practice or activity-news, or its Vietnamese label.",
+                vi: "Chỉ chuyên mục này: policy-update, model-practice hoặc activity-news, hoặc tên tiếng Việt của nó."
+            )
+        case .exportByUnit:
+            Entry(
+                en: "A table and chart per unit: posts per period, interactions, views, and units that posted nothing.",
+                vi: "Bảng và biểu đồ theo đơn vị: lượt đăng mỗi kỳ, tương tác, lượt xem, và đơn vị chưa có lượt đăng."
+            )
+        case .exportByUnitDiscussion:
+            Entry(
+                en: "Units are those of the archive (own and imported) and of `units:` in loa.yml. CSV then holds the "
+                    + "unit table only; xlsx adds a sheet, html a first section; not for jsonl.",
+                vi:
+                    "Đơn vị gồm các đơn vị trong lưu trữ (của mình và đã nhập) và `units:` trong loa.yml. Khi đó CSV chỉ "
+                    + "có bảng đơn vị; xlsx thêm một trang tính, html thêm phần đầu; không dùng với jsonl."
+            )
+        case .exportOutput:
+            Entry(
+                en: "The file to write (default: standard output, except for xlsx); never a workspace file.",
+                vi: "Tệp để ghi (mặc định: đầu ra chuẩn, trừ xlsx); không bao giờ là tệp của không gian làm việc."
+            )
+        case .exportForce:
+            Entry(
+                en: "Replace the --output file if it exists (a file of the workspace is never replaced).",
+                vi: "Thay tệp --output nếu đã có (tệp của không gian làm việc không bao giờ bị thay)."
+            )
+        case .importAbstract:
+            Entry(
+                en: "Take other units' JSON Lines exports into this archive, for reports that cover them all.",
+                vi: "Nhập tệp JSON Lines xuất từ các đơn vị khác vào kho lưu trữ này, để báo cáo gộp tất cả."
+            )
+        case .importDiscussion:
+            Entry(
+                en: """
+                    Each FILE is the output of `loa export --format jsonl` in another unit's workspace (sent by Zalo or \
+                    e-mail). Its deliveries become imported records, keyed by unit and delivery id: importing a file again \
+                    changes nothing, and a newer export of the same unit updates its rows and adds its new figures. \
+                    Imported records are never delivered, retried or polled, and `loa status` does not list them; every \
+                    `loa export` report shows them with their unit. A file that is not a Loa export, or from a newer \
+                    version of Loa, is refused, and then nothing is imported.
+                    """,
+                vi: """
+                    Mỗi FILE là kết quả của `loa export --format jsonl` ở không gian làm việc của đơn vị khác (gửi qua \
+                    Zalo hoặc thư điện tử). Các lượt gửi trong đó thành bản ghi nhập, theo đơn vị và mã lượt gửi: nhập \
+                    lại một tệp không thay đổi gì, tệp xuất mới hơn của cùng đơn vị cập nhật các dòng và thêm số liệu \
+                    mới. Bản ghi nhập không bao giờ được gửi, thử lại hay đọc số liệu, và `loa status` không liệt kê \
+                    chúng; mọi báo cáo `loa export` hiện chúng cùng đơn vị. Tệp không phải do Loa xuất, hoặc từ phiên \
+                    bản Loa mới hơn, bị từ chối, và khi đó không nhập gì cả.
+                    """
+            )
+        case .importFiles:
+            Entry(en: "JSON Lines exports of other units' workspaces.", vi: "Các tệp JSON Lines xuất từ đơn vị khác.")
+        case .sinkAbstract:
+            Entry(
+                en: "Run a local bridge for trying Loa: verifies signatures, logs posts, answers ids and figures.",
+                vi: "Chạy một cầu nối cục bộ để thử Loa: kiểm chữ ký, ghi nhật ký bài nhận, trả mã bài và số liệu."
+            )
+        case .sinkDiscussion:
+            Entry(
+                en: """
+                    Listens on 127.0.0.1. Point a webhook channel's url at http://127.0.0.1:PORT/<anything> and its \
+                    stats_url at http://127.0.0.1:PORT/stats/{remote_id}. With --secret (or $LOA_SINK_SECRET), requests \
+                    whose Standard Webhooks signature does not verify get 401. Every request is appended to the log as \
+                    one JSON object a line with its verdict (accepted, duplicate, rejected-signature, rejected-timestamp, \
+                    rejected-image, missing-webhook-id, bad-json, stats, post, not-found…), after a first "started" line; a log that \
+                    cannot be written stops the sink at once (exit 2). Repeats of a webhook-id are answered with the first \
+                    post's id. Photos sent inline are checked against their sha256 (a mismatch gets 400, verdict \
+                    rejected-image) and kept in --images, a folder per post (<webhook-id>/1-name.jpg); the log shows where \
+                    instead of the base64. A connection idle for --idle-timeout is closed.
+                    """,
+                vi: """
+                    Nghe ở 127.0.0.1. Đặt url của kênh webhook là http://127.0.0.1:PORT/<gì cũng được> và stats_url là \
+                    http://127.0.0.1:PORT/stats/{remote_id}. Có --secret (hoặc $LOA_SINK_SECRET) thì yêu cầu có chữ ký \
+                    Standard Webhooks sai bị trả 401. Mỗi yêu cầu được ghi thêm vào nhật ký thành một đối tượng JSON mỗi \
+                    dòng kèm kết luận (accepted, duplicate, rejected-signature, rejected-timestamp, rejected-image, \
+                    missing-webhook-id, bad-json, stats, post, not-found…), sau dòng đầu "started"; không ghi được nhật \
+                    ký thì sink dừng ngay (mã thoát 2). webhook-id gửi lặp lại được trả mã của bài đầu tiên. Ảnh gửi kèm \
+                    được kiểm theo sha256 (sai thì trả 400, kết luận rejected-image) và lưu trong --images, mỗi bài một \
+                    thư mục (<webhook-id>/1-ten.jpg); nhật ký ghi nơi lưu thay cho base64. Kết nối rảnh quá \
+                    --idle-timeout thì bị đóng.
+                    """
+            )
+        case .sinkPort:
+            Entry(en: "The port to listen on; 0 picks a free one.", vi: "Cổng để nghe; 0 thì tự chọn cổng trống.")
+        case .sinkSecret:
+            Entry(
+                en: "The whsec_… secret to verify signatures with (default: $LOA_SINK_SECRET).",
+                vi: "Khóa bí mật whsec_… để kiểm chữ ký (mặc định: $LOA_SINK_SECRET)."
+            )
+        case .sinkLog:
+            Entry(en: "The JSON Lines log of received requests.", vi: "Nhật ký JSON Lines của các yêu cầu nhận được.")
+        case .sinkImages:
+            Entry(
+                en:
+                    "Where received photos are kept, a folder per post (default: beside the log, named after it: sink-log-images).",
+                vi: "Nơi lưu ảnh nhận được, mỗi bài một thư mục (mặc định: cạnh nhật ký, theo tên nó: sink-log-images)."
+            )
+        case .sinkIdleTimeout:
+            Entry(
+                en: "Close a connection idle this long (500ms, 30s, 2m; default 30s).",
+                vi: "Đóng kết nối rảnh lâu chừng này (500ms, 30s, 2m; mặc định 30s)."
+            )
+
+        case .notifyTitle:
+            Entry(
+                en: "Loa ({workspace}): {n} thing needs a person",
+                enOther: "Loa ({workspace}): {n} things need a person",
+                vi: "Loa ({workspace}): {n} việc cần người làm"
+            )
+        case .notifyWritten: Entry(en: "post by hand: {id} → {channel}", vi: "đăng tay: {id} → {channel}")
+        case .notifyReminder:
+            Entry(en: "still to post by hand: {id} → {channel}", vi: "vẫn chờ đăng tay: {id} → {channel}")
+        case .notifyFailed: Entry(en: "failed: {id} → {channel}: {detail}", vi: "thất bại: {id} → {channel}: {detail}")
+        case .notifyMissed: Entry(en: "missed: {id} → {channel}", vi: "lỡ giờ đăng: {id} → {channel}")
+        case .notifyUnconfirmed:
+            Entry(
+                en: "unconfirmed (look on the platform, then loa confirm or loa retry): {id} → {channel}",
+                vi: "chưa rõ đã đăng (xem trên nền tảng, rồi loa confirm hoặc loa retry): {id} → {channel}"
+            )
+        case .notifyExpired: Entry(en: "expired: {id} → {channel}", vi: "hết hạn: {id} → {channel}")
+        case .notifyHeld: Entry(en: "held: {id} → {channel}: {detail}", vi: "tạm giữ: {id} → {channel}: {detail}")
+        case .notifyUnrenderable:
+            Entry(en: "cannot be rendered: {id} → {channel}", vi: "không dựng được: {id} → {channel}")
+        case .notifyRejected: Entry(en: "queue file rejected: {file}", vi: "tệp hàng đợi bị từ chối: {file}")
+        case .notifySeeStatus: Entry(en: "Details: loa status, loa check.", vi: "Chi tiết: loa status, loa check.")
+        }
+    }
+}
