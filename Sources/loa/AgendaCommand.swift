@@ -29,7 +29,7 @@ struct AgendaCommand: AsyncParsableCommand {
         let queue = opened.loadQueue()
         let path = configuration.archive
         let deliveries = try await onOwnThread { () throws -> [DeliveryRecord] in
-            try ArchiveStores.openForReading(path)?.deliveries() ?? []
+            try ArchiveStores.openForReading(path, password: configuration.archivePassword)?.deliveries() ?? []
         }
         let entries = Agenda(configuration: configuration, now: now, days: days)
             .entries(announcements: queue.announcements, deliveries: deliveries)

@@ -34,12 +34,13 @@ struct ChannelRenameCommand: AsyncParsableCommand {
             throw ValidationError("loa.yml still has a channel '\(old)'; rename it there first")
         }
         let (old, new, path) = (self.old, self.new, opened.configuration.archive)
+        let (lockPath, password) = (opened.configuration.runLockPath, opened.configuration.archivePassword)
         let rename: ChannelRename
         do {
             rename = try await onOwnThread {
-                let lock = try RunLock.waitFor(path: path + ".lock")
+                let lock = try RunLock.waitFor(path: lockPath)
                 defer { withExtendedLifetime(lock) {} }
-                return try ArchiveStores.open(path).renameChannel(from: old, to: new, now: Date())
+                return try ArchiveStores.open(path, password: password).renameChannel(from: old, to: new, now: Date())
             }
         } catch let refusal as ChannelRenameRefusal {
             Console.write("loa channel rename: \(refusal)", to: .standardError)

@@ -71,7 +71,8 @@ struct EngagementRecordCommand: AsyncParsableCommand {
         guard case .success(let values) = Figures.parse(arguments: figures) else { return }
         let now = try clock.date(in: opened.configuration.timeZone)
         let (path, announcement, channel) = (opened.configuration.archive, self.announcement, self.channel)
-        let archive = try await onOwnThread { try ArchiveStores.open(path) }
+        let password = opened.configuration.archivePassword
+        let archive = try await onOwnThread { try ArchiveStores.open(path, password: password) }
         let archived = try await onOwnThread { try archive.channelsWithDeliveries() }
         if let problem = opened.configuration.problem(withChannel: channel, alsoKnown: archived) {
             Console.write("loa engagement record: --channel: \(problem)", to: .standardError)

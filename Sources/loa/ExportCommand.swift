@@ -126,7 +126,10 @@ struct ExportCommand: AsyncParsableCommand {
             Console.write("loa export: --output: \(problem)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
         }
-        guard FileManager.default.fileExists(atPath: configuration.archive) else {
+        guard
+            ArchiveStores.isShared(configuration.archive)
+                || FileManager.default.fileExists(atPath: configuration.archive)
+        else {
             Console.write(
                 "loa export: no archive yet at \(DisplayPath.of(URL(fileURLWithPath: configuration.archive))); run `loa run` first",
                 to: .standardError
@@ -135,7 +138,10 @@ struct ExportCommand: AsyncParsableCommand {
         }
         if let channel {
             let path = configuration.archive
-            let archived = try await onOwnThread { try ArchiveStores.openForReading(path)?.channelsWithDeliveries() }
+            let archived = try await onOwnThread {
+                try ArchiveStores.openForReading(path, password: configuration.archivePassword)?
+                    .channelsWithDeliveries()
+            }
             if let problem = configuration.problem(withChannel: channel, alsoKnown: archived ?? []) {
                 Console.write("loa export: --channel: \(problem)", to: .standardError)
                 throw ExitStatus.code(ExitStatus.usage)
@@ -144,7 +150,12 @@ struct ExportCommand: AsyncParsableCommand {
         let count: Int
         do {
             count = try await onOwnThread {
-                guard let archive = try ArchiveStores.openForReading(configuration.archive) else { return 0 }
+                guard
+                    let archive = try ArchiveStores.openForReading(
+                        configuration.archive,
+                        password: configuration.archivePassword
+                    )
+                else { return 0 }
                 // Names are read only when a filter needs them: on a large archive, they are a query of their own.
                 let needsNames = filter.unit != nil || filter.channel != nil || byUnit
                 let known = needsNames ? try archive.reportNames() : ReportNames(units: [], channels: [])

@@ -20,7 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let opened = try workspace.open()
-        let path = opened.configuration.archive
+        let (path, password) = (opened.configuration.archive, opened.configuration.archivePassword)
         var batches: [(file: String, rows: [ReportRow])] = []
         for file in files {
             let url = URL(fileURLWithPath: file)
@@ -42,7 +42,9 @@ struct ImportCommand: AsyncParsableCommand {
             }
         }
         let ready = batches
-        let counts = try await onOwnThread { try ArchiveStores.open(path).importRows(ready, now: Date()) }
+        let counts = try await onOwnThread {
+            try ArchiveStores.open(path, password: password).importRows(ready, now: Date())
+        }
         for (batch, count) in zip(batches, counts) {
             let units = count.units.sorted().joined(separator: ", ")
             var parts = ["\(count.added) new", "\(count.updated) updated", "\(count.unchanged) unchanged"]

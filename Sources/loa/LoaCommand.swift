@@ -43,6 +43,15 @@ struct LoaCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
                 Foundation.exit(ExitStatus.usage)
             }
+            if let error = error as? PostgresArchiveError {
+                // The PostgreSQL archive in words naming the server, never the password: a wrong password, a
+                // missing database or tables not Loa's are configuration (exit 2); an unreachable server is not.
+                FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+                switch error.kind {
+                case .unreachable, .statement: Foundation.exit(ExitStatus.rejected)
+                default: Foundation.exit(ExitStatus.usage)
+                }
+            }
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(ExitStatus.usage)

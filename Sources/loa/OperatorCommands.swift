@@ -52,9 +52,9 @@ func operatorActions(
     let now = try clock.date(in: configuration.timeZone)
     let actions = try await onOwnThread {
         OperatorActions(
-            archive: try ArchiveStores.open(path),
+            archive: try ArchiveStores.open(path, password: configuration.archivePassword),
             now: now,
-            runLock: path + ".lock",
+            runLock: configuration.runLockPath,
             timeZone: configuration.timeZone
         )
     }

@@ -49,6 +49,13 @@ struct RunCommand: AsyncParsableCommand {
         } catch DeliveryRun.Failure.queue(let diagnostic) {
             Console.report([diagnostic], to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
+        } catch DeliveryRun.Failure.sharedArchive(let error) {
+            // As LoaCommand says any error of a PostgreSQL archive: configuration exits 2, a server out of reach 1.
+            Console.write("loa run: \(error)", to: .standardError)
+            switch error.kind {
+            case .unreachable, .statement: throw ExitStatus.code(ExitStatus.rejected)
+            default: throw ExitStatus.code(ExitStatus.usage)
+            }
         } catch let failure as DeliveryRun.Failure {
             Console.write("loa run: \(failure)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)

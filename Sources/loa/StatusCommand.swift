@@ -21,7 +21,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let opened = try workspace.open()
         let path = opened.configuration.archive
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard ArchiveStores.isShared(path) || FileManager.default.fileExists(atPath: path) else {
             Console.write(
                 json ? "[]" : Message.statusNoArchive(["path": DisplayPath.of(URL(fileURLWithPath: path))])
             )
@@ -30,16 +30,21 @@ struct StatusCommand: AsyncParsableCommand {
         let announcement = self.announcement
         typealias Listing = (
             deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)],
-            images: [String: ImageListing]
+            images: [String: ImageListing], hosts: [HostRecord]
         )
         let configuration = opened.configuration
-        let (deliveries, tries, images) = try await onOwnThread { () throws -> Listing in
-            guard let archive = try ArchiveStores.openForReading(path) else { return ([], [:], [:]) }
+        let (deliveries, tries, images, hosts) = try await onOwnThread { () throws -> Listing in
+            guard let archive = try ArchiveStores.openForReading(path, password: configuration.archivePassword) else {
+                return ([], [:], [:], [])
+            }
             let deliveries = try archive.deliveries(announcement: announcement)
             return (
-                deliveries, try archive.tries(), Self.images(of: Set(deliveries.map(\.announcementId)), configuration)
+                deliveries, try archive.tries(), Self.images(of: Set(deliveries.map(\.announcementId)), configuration),
+                try archive.read { try $0.hosts() }
             )
         }
+        // Hosts sharing the archive that run different copies: said on standard error, so `--json` stays clean.
+        for line in HostRegistry.disagreements(hosts) { Console.write(line, to: .standardError) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -59,7 +59,7 @@ struct SetupScriptTests {
     func installsMissing() throws {
         guard getuid() == 0 else { return }  // as another account it would ask sudo; the root path is tested here
         let fresh = try Stand(installed: [
-            "fonts-noto-core", "python3-openpyxl", "libreoffice-calc-nogui", "poppler-utils",
+            "fonts-noto-core", "python3-openpyxl", "libreoffice-calc-nogui", "poppler-utils", "postgresql",
         ])
         let check = try fresh.run(["--tests", "--check"])
         #expect(check.status == 1 && check.standardOutput == "missing: libcurl4-openssl-dev chromium\n")
@@ -73,7 +73,10 @@ struct SetupScriptTests {
     func removedIsMissing() throws {
         guard getuid() == 0 else { return }
         let stand = try Stand(
-            installed: ["libcurl4-openssl-dev", "chromium", "fonts-noto-core", "python3-openpyxl", "poppler-utils"],
+            installed: [
+                "libcurl4-openssl-dev", "chromium", "fonts-noto-core", "python3-openpyxl", "poppler-utils",
+                "postgresql",
+            ],
             removed: ["libreoffice-calc-nogui"]
         )
         let check = try stand.run(["--tests", "--check"])
@@ -85,11 +88,44 @@ struct SetupScriptTests {
         let ready = try Stand(
             installed: [
                 "libcurl4-openssl-dev", "chromium", "fonts-noto-core", "python3-openpyxl", "libreoffice-calc-nogui",
-                "poppler-utils",
+                "poppler-utils", "postgresql",
             ]
         )
         let setup = try ready.run(["--tests"])
         #expect(setup.status == 0 && setup.all.isEmpty, "\(setup.all)")
         #expect(ready.aptCalls.isEmpty)
+    }
+
+    @Test("--tests wants PostgreSQL's server, for the archive's tests; found installed, asked for when missing")
+    func postgresql() throws {
+        let without = try Stand(installed: [
+            "libcurl4-openssl-dev", "chromium", "fonts-noto-core", "python3-openpyxl", "libreoffice-calc-nogui",
+            "poppler-utils",
+        ])
+        let check = try without.run(["--tests", "--check"])
+        #expect(check.status == 1 && check.standardOutput == "missing: postgresql\n", "\(check.all)")
+        // Building and running Loa does not need it.
+        #expect(try without.run(["--check"]).status == 0)
+    }
+
+    @Test(
+        "on this machine, the real dpkg: an installed postgresql is not reported missing",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dpkg-query"))
+    )
+    func realDetection() throws {
+        let query = try LoaProcess.run(
+            ["-W", "-f=${Status}", "postgresql"],
+            in: LoaProcess.packageRoot,
+            environment: [:],
+            executable: URL(fileURLWithPath: "/usr/bin/dpkg-query")
+        )
+        let installed = query.standardOutput == "install ok installed"
+        let check = try LoaProcess.run(
+            ["scripts/setup", "--tests", "--check"],
+            in: LoaProcess.packageRoot,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+            executable: URL(fileURLWithPath: "/bin/bash")
+        )
+        #expect(check.standardOutput.contains("postgresql") == !installed, "\(check.all)")
     }
 }

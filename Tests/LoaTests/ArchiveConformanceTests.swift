@@ -4,8 +4,8 @@ import Testing
 
 @testable import Loa
 
-/// Every store behind the archive seam, made new for one test. A second store (PostgreSQL) is a new case here,
-/// and then passes every test of the suite below, unchanged.
+/// Every store behind the archive seam, made new for one test; each passes every test of the suite below,
+/// unchanged.
 enum ArchiveStore: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// The default: a file, in WAL mode, as `loa run` opens it.
     case sqliteFile = "SQLite file"
@@ -13,6 +13,13 @@ enum ArchiveStore: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqliteInMemory = "SQLite in memory"
     /// The seam in plain Swift, with no SQL (`MemoryArchive`): a contract only SQLite keeps fails here.
     case swiftInMemory = "Swift in memory"
+    /// A database of its own on the tests' PostgreSQL server (`PostgresTestServer`); left out when there is none,
+    /// outside CI.
+    case postgres = "PostgreSQL"
+
+    static var allCases: [ArchiveStore] {
+        [.sqliteFile, .sqliteInMemory, .swiftInMemory] + (PostgresTestServer.runs ? [.postgres] : [])
+    }
 
     var testDescription: String { rawValue }
 
@@ -25,6 +32,9 @@ enum ArchiveStore: String, CaseIterable, CustomTestStringConvertible, Sendable {
             return (try SQLiteArchive(database: DatabaseQueue(), migrating: true), ())
         case .swiftInMemory:
             return (MemoryArchive(), ())
+        case .postgres:
+            let (location, password) = try PostgresTestServer.freshDatabase()
+            return (try PostgresArchive.open(location, password: password), ())
         }
     }
 }
@@ -649,5 +659,185 @@ struct ArchiveConformanceTests {
         }
         #expect(try archive.setting("queue_listing") == "before")
         #expect(try archive.read { try $0.hasDeliveries() } == false)
+    }
+    @Test(
+        "attempts keep the host that made them; an attempt from before hosts has none",
+        arguments: ArchiveStore.allCases
+    )
+    func attemptHosts(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let delivery = Self.delivery("a", "fb")
+        try Self.seed(archive, [delivery])
+        var first = Self.attempt(delivery, number: 1, outcome: .retry)
+        first.host = "máy-chủ-1"
+        var second = Self.attempt(delivery, number: 2, outcome: .sent)
+        second.host = nil
+        var sent = delivery
+        sent.attemptCount = 3
+        sent.status = .sent
+        try archive.write { archive throws in
+            try archive.insertAttempt(first)
+            try archive.insertAttempt(second)
+            try archive.recordOutcomes([(Self.attempt(delivery, number: 3, outcome: .sent), sent)])
+        }
+        #expect(try archive.attempts(of: delivery.id).map(\.host) == ["máy-chủ-1", nil, HostName.current])
+    }
+
+    @Test(
+        "hosts: registered, seen again with another version and hash, first seen kept",
+        arguments: ArchiveStore.allCases
+    )
+    func hosts(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        #expect(try archive.read { try $0.hosts() }.isEmpty)
+        let h2 = HostRecord(
+            name: "h2",
+            loaVersion: "1.0",
+            configHash: "aa",
+            firstSeenAt: Self.at(1),
+            lastSeenAt: Self.at(1)
+        )
+        try archive.write { archive throws in
+            try archive.recordHost(h2)
+            try archive.recordHost(
+                HostRecord(
+                    name: "h1",
+                    loaVersion: "1.0",
+                    configHash: "aa",
+                    firstSeenAt: Self.at(2),
+                    lastSeenAt: Self.at(2)
+                )
+            )
+            try archive.recordHost(
+                HostRecord(
+                    name: "h2",
+                    loaVersion: "1.1",
+                    configHash: "bb",
+                    firstSeenAt: Self.at(5),
+                    lastSeenAt: Self.at(5)
+                )
+            )
+        }
+        let hosts = try archive.read { try $0.hosts() }
+        #expect(hosts.map(\.name) == ["h1", "h2"])
+        #expect(
+            hosts.last
+                == HostRecord(
+                    name: "h2",
+                    loaVersion: "1.1",
+                    configHash: "bb",
+                    firstSeenAt: Self.at(1),
+                    lastSeenAt: Self.at(5)
+                )
+        )
+    }
+    @Test(
+        "leases: a channel with work due goes to one host at a time, is renewed, released, and taken over after it ends",
+        arguments: ArchiveStore.allCases
+    )
+    func leases(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        var sent = Self.delivery("b", "c3", status: .sent)
+        sent.sentAt = Self.at(0)
+        try Self.seed(
+            archive,
+            [Self.delivery("a", "c1"), Self.delivery("a", "c2"), Self.delivery("a", "c4", due: Self.at(30)), sent]
+        )
+        let first = try archive.write { try $0.claimChannels(host: "h1", at: Self.at(1), for: 60, limit: 10) }
+        #expect(first.map(\.channel) == ["c1", "c2"] && first.allSatisfy { $0.holder == "h1" })
+        #expect(first.allSatisfy { $0.until == Self.at(2) } && Set(first.map(\.token)).count == 2)
+        // Held: nobody else gets them until they end.
+        #expect(try archive.write { try $0.claimChannels(host: "h2", at: Self.at(1.5), for: 60, limit: 10) }.isEmpty)
+        let renewed = try archive.write { try $0.renewLeases(first, at: Self.at(1.5), for: 60) }
+        #expect(renewed.map(\.channel) == ["c1", "c2"] && renewed.allSatisfy { $0.until == Self.at(2.5) })
+        // Ended: another host takes them over, with higher tokens; the first host's renewal then fails.
+        let taken = try archive.write { try $0.claimChannels(host: "h2", at: Self.at(3), for: 60, limit: 1) }
+        #expect(taken.map(\.channel) == ["c1"] && taken[0].token > first.map(\.token).max() ?? 0)
+        #expect(try archive.write { try $0.renewLeases(first, at: Self.at(3), for: 60) }.isEmpty)
+        // Released early, a lease may be taken at once.
+        try archive.write { try $0.releaseLeases(taken, at: Self.at(3.5)) }
+        let third = try archive.write { try $0.claimChannels(host: "h3", at: Self.at(3.5), for: 60, limit: 10) }
+        #expect(third.map(\.channel) == ["c1", "c2"] && third.allSatisfy { $0.holder == "h3" })
+        let listed = try archive.read { try $0.channelLeases() }
+        #expect(listed.map(\.channel) == ["c1", "c2"] && listed.map(\.token) == third.map(\.token))
+    }
+
+    @Test(
+        "fenced answers: a success from any host wins; a failure only from the lease's holder, never over a success",
+        arguments: ArchiveStore.allCases
+    )
+    func fencedOutcomes(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let one = Self.delivery("a", "c1")
+        let two = Self.delivery("b", "c1")
+        try Self.seed(archive, [one, two])
+        let paused = try archive.write { try $0.claimChannels(host: "h1", at: Self.at(1), for: 60, limit: 10) }
+        let takeover = try archive.write { try $0.claimChannels(host: "h2", at: Self.at(5), for: 60, limit: 10) }
+        func answered(_ delivery: DeliveryRecord, _ status: DeliveryStatus, remote: String? = nil) -> DeliveryRecord {
+            var delivery = delivery
+            delivery.attemptCount = 1
+            delivery.status = status
+            delivery.nextAttemptAt = status == .retrying ? Self.at(20) : nil
+            delivery.sentAt = status == .sent ? Self.at(6) : nil
+            delivery.remoteId = remote
+            return delivery
+        }
+        let oldFence = ["c1": paused[0].token]
+        let newFence = ["c1": takeover[0].token]
+        // The paused host wakes up: its failure is recorded as an attempt, but changes nothing.
+        try archive.write { archive throws in
+            try archive.recordOutcomes(
+                [(Self.attempt(one, number: 1, outcome: .retry), answered(one, .retrying))],
+                fencedBy: oldFence
+            )
+        }
+        #expect(try archive.read { try $0.deliveries(ids: [one.id]) }.first?.status == .pending)
+        #expect(try archive.attempts(of: one.id).count == 1)
+        // Its success counts: the post went out.
+        try archive.write { archive throws in
+            try archive.recordOutcomes(
+                [(Self.attempt(two, number: 1, outcome: .sent), answered(two, .sent, remote: "9_9"))],
+                fencedBy: oldFence
+            )
+        }
+        #expect(try archive.read { try $0.deliveries(ids: [two.id]) }.first?.remoteId == "9_9")
+        // The holder's failure on a delivery already sent changes nothing; on one owed, it is written.
+        try archive.write { archive throws in
+            try archive.recordOutcomes(
+                [
+                    (Self.attempt(two, number: 2, outcome: .retry), answered(two, .retrying)),
+                    (Self.attempt(one, number: 2, outcome: .retry), answered(one, .retrying)),
+                ],
+                fencedBy: newFence
+            )
+        }
+        try archive.read { archive throws in
+            let rows = try archive.deliveries(ids: [one.id, two.id])
+            #expect(rows.map(\.status) == [.retrying, .sent])
+            #expect(rows[0].nextAttemptAt == Self.at(20))
+        }
+        #expect(try archive.attempts(of: two.id).count == 2)
+    }
+
+    @Test("recovery on leased channels only: another host's starts are left to it", arguments: ArchiveStore.allCases)
+    func recoveryOnChannels(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let mine = Self.delivery("a", "c1")
+        let theirs = Self.delivery("a", "c2")
+        try Self.seed(archive, [mine, theirs])
+        _ = try archive.write { try $0.recordStarting([(mine.id, 0), (theirs.id, 0)], at: Self.at(3)) }
+        try archive.write { try $0.recoverInterruptedStarts(on: ["c1"]) }
+        try archive.read { archive throws in
+            let rows = try archive.deliveries(ids: [mine.id, theirs.id])
+            #expect(rows.map(\.status) == [.sending, .pending] && rows.map(\.attemptCount) == [1, 0])
+        }
+        // Recovered once: the count has moved, so a second recovery leaves it.
+        try archive.write { try $0.recoverInterruptedStarts(on: ["c1"]) }
+        #expect(try archive.read { try $0.deliveries(ids: [mine.id]) }.first?.attemptCount == 1)
     }
 }

@@ -119,7 +119,8 @@ struct ConfigurationTests {
             ("timezone: Saigon", 1, "timezone", "IANA name"),
             ("timzone: Asia/Ho_Chi_Minh", 1, "timzone", "did you mean 'timezone'?"),
             ("missed_after: hai ngày", 1, "missed_after", "expected a number and a unit"),
-            ("archive: postgres://db/loa", 1, "archive", "not supported yet"),
+            ("archive: postgres://db/loa", 1, "archive", "names no user"),
+            ("archive: postgres://loa@db/loa?sslmode=verify", 1, "archive", "expected disable, prefer or require"),
             (
                 "channels:\n  a:\n    platform: tiktok\n    transport: outbox", 3, "channels.a.platform",
                 "not one of facebook"

@@ -158,6 +158,13 @@ public protocol ArchiveReading {
     /// Sent posts with a remote id that Loa delivered itself (webhook and direct channels, not outbox ones), oldest
     /// first, with how their reads went.
     func engagementTargets() throws -> [EngagementTarget]
+
+    // MARK: Hosts
+
+    /// Every host that registered on the archive (``HostRecord``), by name.
+    func hosts() throws -> [HostRecord]
+    /// Every channel lease ever given (``ChannelLease``), by channel, expired ones included.
+    func channelLeases() throws -> [ChannelLease]
 }
 
 /// The writes every store offers, in a transaction.
@@ -244,6 +251,40 @@ public protocol ArchiveWriting: ArchiveReading {
     /// Records a read that failed for now (to be tried again next run): the time and count of the last good read
     /// are kept.
     func recordPollFailure(delivery: String, error: String) throws
+
+    // MARK: Channel leases: an archive shared by several hosts
+
+    /// Waits until no other host is syncing its queue into the archive, and keeps the others waiting until this
+    /// transaction ends: hosts planning the same files at once would otherwise lock the same rows in different
+    /// orders. Nothing to do where one run at a time writes (SQLite, under the run lock).
+    func excludeOtherQueueSyncs() throws
+
+    /// Leases to `host`, until `now + duration`, up to `limit` channels that have a delivery due at `now`
+    /// (``dueDeliveries(at:)``) and no lease running (none, or one that ended): each gets a new token, higher
+    /// than any before. A channel another host is leasing at the same instant is skipped, not waited for.
+    func claimChannels(host: String, at now: Date, for duration: TimeInterval, limit: Int) throws -> [ChannelLease]
+    /// Extends the leases still held (same token, not ended at `now`) to `now + duration`; returns those, the
+    /// others were lost (taken over) and must not be sent on.
+    func renewLeases(_ leases: [ChannelLease], at now: Date, for duration: TimeInterval) throws -> [ChannelLease]
+    /// Ends the leases still held at `now`, so that any host's next run may lease those channels at once.
+    func releaseLeases(_ leases: [ChannelLease], at now: Date) throws
+    /// ``recoverInterruptedStarts()`` for the deliveries on `channels` only (those this host has just leased),
+    /// leaving the rest of the journal to the hosts that wrote it.
+    func recoverInterruptedStarts(on channels: Set<String>) throws
+    /// ``recordOutcomes(_:)`` fenced by leases (channel → token): every attempt is recorded, and a success
+    /// always settles its delivery; any other outcome changes the delivery only while its channel's lease still
+    /// has the token given, and never a delivery already delivered, so a paused host that wakes up after a
+    /// takeover cannot overwrite what the new holder did.
+    func recordOutcomes(
+        _ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)],
+        fencedBy leases: [String: Int64]
+    ) throws
+
+    // MARK: Hosts
+
+    /// Registers a host as it runs now: its Loa version and workspace hash replace what it had, `lastSeenAt`
+    /// moves on, and `firstSeenAt` is kept from its first registration.
+    func recordHost(_ host: HostRecord) throws
 }
 
 // MARK: - Operations of one transaction, for callers that need only one

@@ -294,6 +294,30 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v11-several-hosts") { db in
+            // Several hosts may share a PostgreSQL archive; the SQLite one keeps the same columns, so that an
+            // archive copied from one store to the other keeps who made each attempt. `hosts`: each host that ran
+            // on the archive, with its Loa version and a hash of its loa.yml, templates and queue.
+            // `channel_leases`: which host may send on a channel until when, and the token that fences its writes.
+            try db.execute(
+                sql: """
+                    ALTER TABLE attempts ADD COLUMN host TEXT;
+                    CREATE TABLE hosts (
+                        name TEXT PRIMARY KEY,
+                        loa_version TEXT NOT NULL,
+                        config_hash TEXT NOT NULL,
+                        first_seen_at DATETIME NOT NULL,
+                        last_seen_at DATETIME NOT NULL
+                    );
+                    CREATE TABLE channel_leases (
+                        channel TEXT PRIMARY KEY,
+                        holder TEXT,
+                        token INTEGER NOT NULL DEFAULT 0,
+                        until DATETIME NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

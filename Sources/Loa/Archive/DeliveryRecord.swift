@@ -164,6 +164,7 @@ extension AttemptRecord {
         errorClass = row["error_class"]
         errorMessage = row["error_message"]
         nextAttemptAt = row["next_attempt_at"]
+        host = row["host"]
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -184,6 +185,7 @@ extension AttemptRecord {
         container["error_class"] = errorClass
         container["error_message"] = errorMessage
         container["next_attempt_at"] = nextAttemptAt
+        container["host"] = host
     }
 }
 
@@ -235,6 +237,9 @@ public struct AttemptRecord: Sendable, Hashable, Codable, FetchableRecord, Mutab
     public var errorClass: String?
     public var errorMessage: String?
     public var nextAttemptAt: Date?
+    /// The host that made the attempt (``HostName/current`` of the process that records it); nil for attempts
+    /// recorded before hosts were.
+    public var host: String? = HostName.current
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -225,8 +225,8 @@ extension AttemptRecord {
             sql: """
                 INSERT INTO attempts (delivery_id, number, channel, url, started_at, finished_at, duration_ms, http_status,
                     response_headers, response_body, remote_id, remote_url, outcome, error_class, error_message,
-                    next_attempt_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    next_attempt_at, host)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
     }
@@ -249,7 +249,8 @@ extension AttemptRecord {
             .text(outcome.rawValue),
             .text(errorClass),
             .text(errorMessage),
-            .text(DatabaseDate.text(nextAttemptAt))
+            .text(DatabaseDate.text(nextAttemptAt)),
+            .text(host)
         )
     }
 }

@@ -102,6 +102,15 @@ extension SQLiteTransaction {
                     ReportRow.Snapshot(metric: metric, value: value, takenAt: snapshot[3], source: snapshot[4])
                 )
             }
+            // The host of each delivery's latest attempt: the last one seen, in attempt order.
+            let hosts = try Row.fetchCursor(
+                db,
+                sql: "SELECT delivery_id, host FROM attempts WHERE host IS NOT NULL ORDER BY delivery_id, number"
+            )
+            while let attempt = try hosts.next() {
+                guard let position = index[attempt[0]], !rows[position].imported else { continue }
+                rows[position].host = attempt[1]
+            }
         }
         return rows
     }

@@ -27,6 +27,8 @@ public struct DeliveryRun: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case locked(RunLock.Failure)
         case archive(ArchiveError)
+        /// The PostgreSQL archive cannot be reached or used.
+        case sharedArchive(PostgresArchiveError)
         /// The queue folder is missing, not a folder, or cannot be read: the same diagnostic as `loa check`'s.
         case queue(Diagnostic)
 
@@ -34,13 +36,14 @@ public struct DeliveryRun: Sendable {
             switch self {
             case .locked(let failure): failure.description
             case .archive(let error): error.description
+            case .sharedArchive(let error): error.description
             case .queue(let diagnostic): diagnostic.description
             }
         }
     }
 
-    /// The lock file that keeps runs apart: the archive's path with `.lock` added.
-    public var lockPath: String { workspace.configuration.archive + ".lock" }
+    /// The lock file that keeps this host's runs apart (``Configuration/runLockPath``).
+    public var lockPath: String { workspace.configuration.runLockPath }
 
     public func perform() throws -> RunReport {
         let lock: RunLock?
@@ -50,9 +53,13 @@ public struct DeliveryRun: Sendable {
             throw Failure.locked(error)
         }
         defer { withExtendedLifetime(lock) {} }
+        let shared = ArchiveStores.isShared(workspace.configuration.archive)
         let phases = PhaseTimer()
         let archive = try openArchive()
-        let archiveFile = dryRun ? nil : FileIdentity(path: workspace.configuration.archive)
+        if shared && !dryRun {
+            try HostRegistry.register(archive, configuration: workspace.configuration, now: now)
+        }
+        let archiveFile = dryRun || shared ? nil : FileIdentity(path: workspace.configuration.archive)
         phases.mark("open archive")
         var report = RunReport()
         if catchUp {
@@ -81,35 +88,65 @@ public struct DeliveryRun: Sendable {
             now: now
         )
         let notices = try Notifier.unsent(archive, configuration: workspace.configuration)
-        let (planned, decisions) = try archive.write { archive in
-            try planner.plan(
-                archive,
-                announcements: notices.isEmpty ? sync.announcements : sync.announcements.merging(notices) { $1 },
-                changed: sync.changed
-            )
-        }
-        report.events += decisions
-        decisions.forEach { onEvent?($0) }
-        phases.mark("plan")
+        let announcements = notices.isEmpty ? sync.announcements : sync.announcements.merging(notices) { $1 }
         let redactors = Dictionary(
             uniqueKeysWithValues: workspace.configuration.channels.map { ($0.id, Redactor(channels: [$0])) }
         )
-        if dryRun {
-            report.events += planned.map { item in
-                let address = item.channel.url.map { redactors[item.channel.id]?.address($0) ?? Redactor.mask }
-                let target =
-                    DirectTransports.transport(for: item.channel)?.destination
-                    ?? (item.channel.transport == .outbox ? "outbox" : address ?? "")
-                return RunEvent(
-                    .wouldSend,
-                    announcement: item.announcement.id,
-                    channel: item.channel.id,
-                    detail: "\(target), \(item.variant.length)/\(item.variant.limit) characters"
-                )
+        /// Plans what is due (on the `leased` channels only, when given), and sends it.
+        func planAndDeliver(leased leases: [ChannelLease]?) throws {
+            let leased = leases.map { Set($0.map(\.channel)) }
+            let (planned, decisions) = try archive.write { archive in
+                try planner.plan(archive, announcements: announcements, changed: sync.changed, channels: leased)
             }
-            return report
+            report.events += decisions
+            decisions.forEach { onEvent?($0) }
+            phases.mark("plan")
+            if dryRun {
+                report.events += planned.map { item in
+                    let address = item.channel.url.map { redactors[item.channel.id]?.address($0) ?? Redactor.mask }
+                    let target =
+                        DirectTransports.transport(for: item.channel)?.destination
+                        ?? (item.channel.transport == .outbox ? "outbox" : address ?? "")
+                    return RunEvent(
+                        .wouldSend,
+                        announcement: item.announcement.id,
+                        channel: item.channel.id,
+                        detail: "\(target), \(item.variant.length)/\(item.variant.limit) characters"
+                    )
+                }
+                return
+            }
+            if leases != nil, !planned.isEmpty { Self.pauseForTests() }
+            report.events += try deliver(planned, archive, redactors, leases: leases)
         }
-        report.events += try deliver(planned, archive, redactors)
+        if shared && !dryRun {
+            // A shared archive's work is taken a batch of channels at a time, each batch leased in one short
+            // transaction committed before anything is sent, while half the lease is left: the other hosts' runs
+            // take the rest meanwhile. Leases are kept to the run's end (so that a channel planned once is not
+            // leased again by the same run) and then released for any host's next run.
+            let lease = workspace.configuration.effectiveLease
+            let started = DispatchTime.now().uptimeNanoseconds
+            var held: [ChannelLease] = []
+            defer { if !held.isEmpty { _ = try? archive.write { try $0.releaseLeases(held, at: now) } } }
+            func elapsed() -> TimeInterval { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
+            while elapsed() < lease / 2 {
+                // The leases of earlier batches, whose answers may still be coming, are renewed first (on the
+                // run's clock); one lost meanwhile was taken over, and its answers are fenced out.
+                if !held.isEmpty {
+                    let at = now.addingTimeInterval(elapsed())
+                    let renewed = try archive.write { try $0.renewLeases(held, at: at, for: lease) }
+                    let kept = Set(renewed.map(\.channel))
+                    held = renewed + held.filter { !kept.contains($0.channel) }
+                }
+                let leases = try claimChannels(archive)
+                if leases.isEmpty { break }
+                held += leases
+                try planAndDeliver(leased: leases)
+            }
+        } else {
+            try planAndDeliver(leased: nil)
+            if dryRun { return report }
+        }
         phases.mark("deliver")
         let reminders = try Reminders(
             archive: archive,
@@ -148,7 +185,8 @@ public struct DeliveryRun: Sendable {
     private func deliver(
         _ planned: [PlannedDelivery],
         _ archive: any Archive,
-        _ redactors: [String: Redactor]
+        _ redactors: [String: Redactor],
+        leases: [ChannelLease]? = nil
     ) throws -> [RunEvent] {
         let outbox = OutboxWriter(
             directory: workspace.configuration.root.appendingPathComponent("outbox"),
@@ -169,7 +207,8 @@ public struct DeliveryRun: Sendable {
             now: now,
             concurrency: workspace.configuration.concurrency,
             redactors: redactors,
-            onEvent: onEvent
+            onEvent: onEvent,
+            fence: leases.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.channel, $0.token) }) }
         )
         events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
         events += try DirectDelivery(
@@ -183,13 +222,46 @@ public struct DeliveryRun: Sendable {
         return events
     }
 
+    /// Leases the channels with work due that no other host holds (``Configuration/effectiveLease``), and turns
+    /// what a dead host left in the start journal on them into `sending` deliveries, sent again with the same
+    /// `webhook-id`.
+    private func claimChannels(_ archive: any Archive) throws -> [ChannelLease] {
+        let lease = workspace.configuration.effectiveLease
+        let leases = try archive.write { archive in
+            try archive.claimChannels(host: HostName.current, at: now, for: lease, limit: Self.leaseLimit)
+        }
+        if !leases.isEmpty {
+            try archive.write { try $0.recoverInterruptedStarts(on: Set(leases.map(\.channel))) }
+        }
+        return leases
+    }
+
+    /// For the tests of a host paused between planning and sending (a stand-in for a network partition): with
+    /// `LOA_TEST_PAUSE_BEFORE_SENDING=FILE`, a run on a shared archive writes FILE and stops itself (SIGSTOP)
+    /// before its first batch is sent, once; the test resumes it with SIGCONT.
+    private static func pauseForTests() {
+        guard let marker = ProcessInfo.processInfo.environment["LOA_TEST_PAUSE_BEFORE_SENDING"], !marker.isEmpty,
+            !FileManager.default.fileExists(atPath: marker)
+        else { return }
+        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
+        kill(getpid(), SIGSTOP)
+    }
+
+    /// How many channels a run leases at a time: small enough that hosts starting together share the work.
+    static let leaseLimit = 50
+
     /// The archive; for a dry run, an in-memory copy of it, so nothing on disk changes.
     private func openArchive() throws -> any Archive {
         let path = workspace.configuration.archive
+        let password = workspace.configuration.archivePassword
         do {
-            return dryRun ? try ArchiveStores.scratchCopy(of: path) : try ArchiveStores.open(path)
+            return dryRun
+                ? try ArchiveStores.scratchCopy(of: path, password: password)
+                : try ArchiveStores.open(path, password: password)
         } catch let error as ArchiveError {
             throw Failure.archive(error)
+        } catch let error as PostgresArchiveError {
+            throw Failure.sharedArchive(error)
         } catch {
             throw Failure.archive(ArchiveError(path: path, opening: error))
         }

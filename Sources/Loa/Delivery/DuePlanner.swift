@@ -70,14 +70,18 @@ struct DuePlanner {
     func plan(
         _ archive: any ArchiveWriting,
         announcements: [String: Announcement],
-        changed: Set<String> = []
+        changed: Set<String> = [],
+        channels leased: Set<String>? = nil
     ) throws -> (planned: [PlannedDelivery], events: [RunEvent]) {
         let rules = DueRules(
             missedAfter: configuration.missedAfter,
             dates: LocalDateFormat(timeZone: configuration.timeZone),
             now: now
         )
-        let due = Self.ordered(try archive.dueDeliveries(at: now))
+        var owed = try archive.dueDeliveries(at: now)
+        // On a shared archive, only the channels this run leased.
+        if let leased { owed.removeAll { !leased.contains($0.channel) } }
+        let due = Self.ordered(owed)
         let channelsByID = Dictionary(configuration.channels.map { ($0.id, $0) }) { first, _ in first }
         let (keys, renderings) = prerender(due, announcements: announcements, channels: channelsByID)
         var pass = Pass(archive: archive, renderer: renderer, renderings: renderings, changed: changed, now: now)

@@ -148,7 +148,11 @@ final class OutcomeRecorder: @unchecked Sendable {
         var written: [(attempt: AttemptRecord, delivery: DeliveryRecord)] = []
         written.reserveCapacity(Self.answersPerTransaction)
         swap(&written, &outcomes)
-        try delivery.archive.write { try $0.recordOutcomes(written) }
+        if let fence = delivery.fence {
+            try delivery.archive.write { try $0.recordOutcomes(written, fencedBy: fence) }
+        } else {
+            try delivery.archive.write { try $0.recordOutcomes(written) }
+        }
         lock.withLock { transactionCount += 1 }
         if let onEvent = delivery.onEvent { events[recordedEvents...].forEach(onEvent) }
         recordedEvents = events.count

@@ -132,8 +132,13 @@ struct QueueSync {
         // to the last run's, nothing in the queue changed, and the per-file cache need not be read.
         let listing = queue.fingerprint + " " + prefix
         try archive.write { archive in
-            // Attempts a killed run started become `sending` first, so that they count as due below.
-            try archive.recoverInterruptedStarts()
+            // Attempts a killed run started become `sending` first, so that they count as due below. On a shared
+            // archive, each host recovers only the channels it leases (DeliveryRun), never another host's.
+            if ArchiveStores.isShared(configuration.archive) {
+                try archive.excludeOtherQueueSyncs()
+            } else {
+                try archive.recoverInterruptedStarts()
+            }
             let firstRunTime = try archive.setting(Self.firstRunSetting)
             let configurationChanged = try archive.setting(Self.fingerprintSetting) != fingerprint
             let due = try archive.announcementsWithDeliveriesDue(at: now)

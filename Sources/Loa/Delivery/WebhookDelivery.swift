@@ -102,6 +102,9 @@ struct WebhookDelivery {
     let onEvent: (@Sendable (RunEvent) -> Void)?
     /// The images of the announcements sent, read once each (see `deliver`).
     var images = WebhookImages()
+    /// On a shared archive, the lease token of each channel this run sends on: answers other than successes are
+    /// written only while the lease is still this run's (``ArchiveWriting/recordOutcomes(_:fencedBy:)``).
+    var fence: [String: Int64]? = nil
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         guard !planned.isEmpty else { return [] }

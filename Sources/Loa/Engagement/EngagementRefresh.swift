@@ -40,7 +40,10 @@ public struct EngagementRefresh: Sendable {
     }
 
     public func perform() throws -> Report {
-        let archive = try ArchiveStores.open(workspace.configuration.archive)
+        let archive = try ArchiveStores.open(
+            workspace.configuration.archive,
+            password: workspace.configuration.archivePassword
+        )
         let redact = Redactor(channels: workspace.configuration.channels)
         var report = Report()
         let schedule = workspace.configuration.engagementSchedule

@@ -35,6 +35,9 @@ public struct ReportRow: Sendable, Codable, Equatable {
     public var metrics: [String: Int]
     /// Every snapshot, oldest first; filled for JSON Lines only.
     public var history: [Snapshot]
+    /// The host that made the delivery's latest attempt (``HostName``), when one recorded it; filled for JSON
+    /// Lines only, and not kept by `loa import`.
+    public var host: String? = nil
     /// Whether it came from another unit's export (`loa import`) rather than from this archive's own deliveries.
     /// Not part of an export: a unit's export says what its own archive holds.
     public var imported = false
@@ -42,7 +45,7 @@ public struct ReportRow: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case deliveryID = "delivery_id"
         case announcementID = "announcement_id"
-        case revision, title, category, unit, channel, platform, transport, status, attempts, metrics, history
+        case revision, title, category, unit, channel, platform, transport, status, attempts, metrics, history, host
         case publishAt = "publish_at"
         case deliveredAt = "delivered_at"
         case remoteURL = "remote_url"

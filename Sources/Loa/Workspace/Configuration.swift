@@ -7,8 +7,11 @@ public struct Configuration: Sendable {
     public var timeZone: TimeZone
     public var queueDirectory: URL
     public var templatesDirectory: URL
-    /// A path to the SQLite archive (relative paths are resolved against loa.yml's folder).
+    /// A path to the SQLite archive (relative paths are resolved against loa.yml's folder), or the URL of a
+    /// PostgreSQL archive without its password (`postgres://loa@db.tinhdoan.vn:5432/loa?sslmode=require`).
     public var archive: String
+    /// The PostgreSQL archive's password, from `${NAME}` in its URL or `PGPASSWORD`; nil for an SQLite archive.
+    public var archivePassword: Secret?
     public var credentialsFile: URL
     /// A post later than this past its `publish_at` is marked missed rather than sent.
     public var missedAfter: TimeInterval
@@ -33,6 +36,14 @@ public struct Configuration: Sendable {
     public var language: Language?
     /// The channel that gets one message per run listing what needs a person (`notify:`); nil for none.
     public var notify: String?
+    /// How long a run on a shared (PostgreSQL) archive holds the channels it leases (`lease:`); nil for the
+    /// default, ``effectiveLease``.
+    public var lease: TimeInterval?
+
+    /// The lease a run takes: `lease:`, or 60 seconds and at least three times the longest channel timeout.
+    public var effectiveLease: TimeInterval {
+        lease ?? max(60, 3 * (channels.map(\.timeout).max() ?? 15))
+    }
 
     public init(
         file: URL,
@@ -57,6 +68,12 @@ public struct Configuration: Sendable {
 
     /// The workspace folder: the one holding loa.yml.
     public var root: URL { file.deletingLastPathComponent() }
+
+    /// The lock file that keeps this host's runs apart: the SQLite archive's path with `.lock` added, or, with a
+    /// PostgreSQL archive, `.loa-run.lock` in the workspace folder.
+    public var runLockPath: String {
+        ArchiveStores.isShared(archive) ? root.appendingPathComponent(".loa-run.lock").path : archive + ".lock"
+    }
 
     /// Asia/Ho_Chi_Minh, the zone of Loa's users.
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!

@@ -8,7 +8,7 @@ import Yams
 public struct ConfigurationLoader: Sendable {
     static let topLevelKeys = [
         "timezone", "queue", "templates", "archive", "credentials", "missed_after", "catch_up", "remind_after",
-        "engagement_schedule", "concurrency", "organisation", "units", "language", "notify",
+        "engagement_schedule", "concurrency", "organisation", "units", "language", "notify", "lease",
         "channels",
     ]
     static let channelKeys = [
@@ -64,6 +64,8 @@ public struct ConfigurationLoader: Sendable {
         }
         var channelsEntry: YAMLReader.Entry?
         var notifyEntry: YAMLReader.Entry?
+        var archiveEntry: YAMLReader.Entry?
+        var leaseEntry: YAMLReader.Entry?
         for entry in entries {
             switch entry.key {
             case "timezone":
@@ -82,12 +84,9 @@ public struct ConfigurationLoader: Sendable {
             case "credentials": reader.string(entry).map { configuration.credentialsFile = path($0) }
             case "archive":
                 guard let archive = reader.string(entry) else { break }
-                if archive.hasPrefix("postgres://") || archive.hasPrefix("postgresql://") {
-                    reader.report(
-                        at: entry.value,
-                        field: entry.field,
-                        "PostgreSQL archives are not supported yet; expected a path to an SQLite file"
-                    )
+                if PostgresLocation.isURL(archive) {
+                    // Read once the credentials are, for its password.
+                    archiveEntry = entry
                 } else {
                     configuration.archive = archive.hasPrefix("/") ? archive : path(archive).path
                 }
@@ -117,6 +116,11 @@ public struct ConfigurationLoader: Sendable {
             case "notify":
                 configuration.notify = reader.string(entry)
                 notifyEntry = entry
+            case "lease":
+                if let value = duration(entry, &reader, in: Self.leaseRange) {
+                    configuration.lease = value
+                    leaseEntry = entry
+                }
             case "engagement_schedule":
                 guard let text = reader.string(entry) else { break }
                 if let schedule = EngagementSchedule(text) {
@@ -157,6 +161,20 @@ public struct ConfigurationLoader: Sendable {
                 field: notifyEntry.field,
                 "'\(notify)' is not a channel of this file; expected one of \(ids.joined(separator: ", "))",
                 hint: Suggestion.closest(to: notify, among: ids).map { "did you mean '\($0)'?" }
+            )
+        }
+        if let archiveEntry { readPostgresArchive(archiveEntry, &configuration, &reader, &resolver) }
+        if let leaseEntry, let lease = configuration.lease,
+            let longest = configuration.channels.max(by: { $0.timeout < $1.timeout }), lease < 3 * longest.timeout
+        {
+            // A lease must outlast a request and its recording, or another host takes the channel over while
+            // the request may still succeed.
+            reader.report(
+                at: leaseEntry.value,
+                field: leaseEntry.field,
+                "is \(DurationText.format(lease)), shorter than 3 × the longest channel timeout (channel "
+                    + "'\(longest.id)': \(DurationText.format(longest.timeout))); expected at least "
+                    + DurationText.format(3 * longest.timeout)
             )
         }
         return Outcome(configuration: configuration, diagnostics: reader.diagnostics + credentialProblems)
@@ -414,6 +432,8 @@ public struct ConfigurationLoader: Sendable {
     static let minGapRange: ClosedRange<TimeInterval> = 0...(30 * 86_400)
     /// `timeout`: no bridge should keep a request open for more than ten minutes.
     static let timeoutRange: ClosedRange<TimeInterval> = 0...600
+    /// `lease`: from a second (tests) to an hour.
+    static let leaseRange: ClosedRange<TimeInterval> = 1...3600
 
     /// A duration within `range`, whose bounds the message names when it is not.
     private func duration(
@@ -466,6 +486,49 @@ public struct ConfigurationLoader: Sendable {
             return nil
         }
         return value
+    }
+}
+
+extension ConfigurationLoader {
+    /// `archive: postgres://user@host:port/database?sslmode=…`: the URL without its password, and the password
+    /// from `${NAME}` in its place (the credentials file or the environment) or from `PGPASSWORD`. A password
+    /// written in loa.yml itself is refused, without repeating it: loa.yml is shared and kept in git.
+    func readPostgresArchive(
+        _ entry: YAMLReader.Entry,
+        _ configuration: inout Configuration,
+        _ reader: inout YAMLReader,
+        _ resolver: inout SecretResolver
+    ) {
+        guard let raw = reader.string(entry) else { return }
+        let parsed: (location: PostgresLocation, password: String?)
+        switch PostgresLocation.parse(raw) {
+        case .success(let value): parsed = value
+        case .failure(let problem):
+            reader.report(at: entry.value, field: entry.field, problem.message)
+            return
+        }
+        configuration.archive = parsed.location.display
+        guard let written = parsed.password else {
+            configuration.archivePassword = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
+            return
+        }
+        guard written.hasPrefix("${"), written.hasSuffix("}"), raw.components(separatedBy: "${").count == 2,
+            let start = raw.range(of: "${"), let end = raw[start.upperBound...].firstIndex(of: "}")
+        else {
+            reader.report(
+                at: entry.value,
+                field: entry.field,
+                "carries a password; loa.yml is shared, so write `${NAME}` in its place and put NAME=… in the "
+                    + "credentials file or the environment, or leave it out and set PGPASSWORD",
+                hint: "postgres://\(parsed.location.user):${LOA_ARCHIVE_PASSWORD}@\(parsed.location.host):"
+                    + "\(parsed.location.port)/\(parsed.location.database)"
+            )
+            return
+        }
+        guard let resolved = resolver.resolve(entry, &reader)?.reveal() else { return }
+        let prefix = raw[..<start.lowerBound].count
+        let suffix = raw[raw.index(after: end)...].count
+        configuration.archivePassword = Secret(String(resolved.dropFirst(prefix).dropLast(suffix)))
     }
 }
 

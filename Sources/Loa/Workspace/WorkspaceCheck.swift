@@ -34,7 +34,10 @@ public struct WorkspaceCheck: Sendable {
         let configuration = workspace.configuration
         var ready = 0
         var drafts = 0
-        let archive = try? ArchiveStores.openForReading(configuration.archive)
+        let archive = try? ArchiveStores.openForReading(
+            configuration.archive,
+            password: configuration.archivePassword
+        )
         for announcement in queue.announcements {
             let file = DisplayPath.of(announcement.file)
             var failed = false

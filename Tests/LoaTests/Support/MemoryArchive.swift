@@ -24,6 +24,9 @@ final class MemoryArchive: Archive {
         var confirmations: [String: Confirmation] = [:]
         var notices: [String: Notice] = [:]
         var notifiedEvents: Set<String> = []
+        var hosts: [String: HostRecord] = [:]
+        var leases: [String: ChannelLease] = [:]
+        var lastToken: Int64 = 0
     }
 
     private let state = Mutex(State())
@@ -396,6 +399,97 @@ final class MemoryArchive: Archive {
 
         func recordPoll(delivery: String, at time: Date, unchangedReads: Int, error: String?) throws {
             state.polls[delivery] = (time, unchangedReads, error)
+        }
+
+        func hosts() throws -> [HostRecord] { state.hosts.values.sorted { $0.name < $1.name } }
+
+        func excludeOtherQueueSyncs() throws {}
+
+        func channelLeases() throws -> [ChannelLease] {
+            state.leases.values.sorted { $0.channel.utf8.lexicographicallyPrecedes($1.channel.utf8) }
+        }
+
+        func claimChannels(host: String, at now: Date, for duration: TimeInterval, limit: Int) throws
+            -> [ChannelLease]
+        {
+            let due = Set(try dueDeliveries(at: now).map(\.channel)).sorted {
+                $0.utf8.lexicographicallyPrecedes($1.utf8)
+            }
+            var leased: [ChannelLease] = []
+            for channel in due where leased.count < limit {
+                if let held = state.leases[channel], held.until > now { continue }
+                state.lastToken += 1
+                let lease = ChannelLease(
+                    channel: channel,
+                    holder: host,
+                    token: state.lastToken,
+                    until: now.addingTimeInterval(duration)
+                )
+                state.leases[channel] = lease
+                leased.append(lease)
+            }
+            return leased
+        }
+
+        func renewLeases(_ leases: [ChannelLease], at now: Date, for duration: TimeInterval) throws
+            -> [ChannelLease]
+        {
+            leases.compactMap { lease in
+                guard var held = state.leases[lease.channel], held.token == lease.token, held.until > now else {
+                    return nil
+                }
+                held.until = now.addingTimeInterval(duration)
+                state.leases[lease.channel] = held
+                return held
+            }
+        }
+
+        func releaseLeases(_ leases: [ChannelLease], at now: Date) throws {
+            for lease in leases {
+                guard var held = state.leases[lease.channel], held.token == lease.token, held.until > now else {
+                    continue
+                }
+                held.until = now
+                state.leases[lease.channel] = held
+            }
+        }
+
+        func recoverInterruptedStarts(on channels: Set<String>) throws {
+            for (_, start) in state.starts.sorted(by: { $0.key < $1.key }) {
+                for (id, count) in start.deliveries {
+                    guard var delivery = state.deliveries[id], channels.contains(delivery.channel),
+                        delivery.attemptCount == count, delivery.status == .pending || delivery.status == .retrying
+                    else { continue }
+                    delivery.status = .sending
+                    delivery.attemptCount += 1
+                    delivery.updatedAt = start.time
+                    state.deliveries[id] = delivery
+                }
+            }
+        }
+
+        func recordOutcomes(
+            _ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)],
+            fencedBy leases: [String: Int64]
+        ) throws {
+            for (attempt, answered) in outcomes {
+                if !DeliveryStatus.delivered.contains(answered.status) {
+                    let current = state.deliveries[answered.id]?.status
+                    guard state.leases[answered.channel]?.token == leases[answered.channel],
+                        leases[answered.channel] != nil, let current, !DeliveryStatus.delivered.contains(current)
+                    else {
+                        try insertAttempt(attempt)
+                        continue
+                    }
+                }
+                try recordOutcomes([(attempt, answered)])
+            }
+        }
+
+        func recordHost(_ host: HostRecord) throws {
+            var host = host
+            host.firstSeenAt = state.hosts[host.name]?.firstSeenAt ?? host.firstSeenAt
+            state.hosts[host.name] = host
         }
 
         func recordPollFailure(delivery: String, error: String) throws {

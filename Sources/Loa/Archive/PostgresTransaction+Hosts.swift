@@ -1,0 +1,22 @@
+import Foundation
+import PostgresNIO
+
+extension PostgresTransaction {
+    func hosts() throws -> [HostRecord] {
+        try rows("SELECT name, loa_version, config_hash, first_seen_at, last_seen_at FROM hosts ORDER BY name").map {
+            let (name, version, hash, first, last) = try $0.decode((String, String, String, Date, Date).self)
+            return HostRecord(name: name, loaVersion: version, configHash: hash, firstSeenAt: first, lastSeenAt: last)
+        }
+    }
+
+    func recordHost(_ host: HostRecord) throws {
+        try rows(
+            """
+            INSERT INTO hosts (name, loa_version, config_hash, first_seen_at, last_seen_at)
+            VALUES (\(host.name), \(host.loaVersion), \(host.configHash), \(host.firstSeenAt), \(host.lastSeenAt))
+            ON CONFLICT (name) DO UPDATE SET loa_version = excluded.loa_version, config_hash = excluded.config_hash,
+                last_seen_at = excluded.last_seen_at
+            """
+        )
+    }
+}

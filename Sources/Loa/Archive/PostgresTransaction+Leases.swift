@@ -1,0 +1,126 @@
+import Foundation
+import PostgresNIO
+
+/// Channel leases on PostgreSQL: several hosts share the work of one archive a channel at a time. A claim is
+/// one short transaction, committed before anything is sent: it locks free lease rows with `FOR UPDATE SKIP
+/// LOCKED`, so hosts claiming at the same instant take different channels and never wait for each other, and
+/// at READ COMMITTED a row another host has just leased is read again and found taken.
+extension PostgresTransaction {
+    func excludeOtherQueueSyncs() throws {
+        try rows("SELECT pg_advisory_xact_lock(\(PostgresSchema.queueSyncLock))")
+    }
+
+    func channelLeases() throws -> [ChannelLease] {
+        try rows("SELECT channel, coalesce(holder, ''), token, until FROM channel_leases ORDER BY channel").map {
+            let (channel, holder, token, until) = try $0.decode((String, String, Int64, Date).self)
+            return ChannelLease(channel: channel, holder: holder, token: token, until: until)
+        }
+    }
+
+    func claimChannels(host: String, at now: Date, for duration: TimeInterval, limit: Int) throws -> [ChannelLease] {
+        guard limit > 0 else { return [] }
+        var binds = PostgresBindings()
+        binds.append(now)
+        // Every channel with work owed gets a lease row (ended long ago) the first time.
+        try rows(
+            PostgresQuery(
+                unsafeSQL: """
+                    INSERT INTO channel_leases (channel, until)
+                    SELECT DISTINCT channel, '-infinity'::timestamptz FROM (\(Self.dueSQL(columns: "channel"))) AS due
+                    ON CONFLICT DO NOTHING
+                    """,
+                binds: binds
+            )
+        )
+        binds.append(limit)
+        binds.append(host)
+        binds.append(now.addingTimeInterval(duration))
+        let leased = try rows(
+            PostgresQuery(
+                unsafeSQL: """
+                    WITH free AS (
+                        SELECT l.channel FROM channel_leases l
+                        WHERE l.until <= $1 AND l.channel IN (SELECT channel FROM (\(Self.dueSQL(columns: "channel"))) AS due)
+                        ORDER BY l.channel LIMIT $2 FOR UPDATE OF l SKIP LOCKED
+                    )
+                    UPDATE channel_leases l SET holder = $3, token = nextval('lease_tokens'), until = $4
+                    FROM free WHERE l.channel = free.channel
+                    RETURNING l.channel, l.holder, l.token, l.until
+                    """,
+                binds: binds
+            )
+        )
+        return try leased.map {
+            let (channel, holder, token, until) = try $0.decode((String, String, Int64, Date).self)
+            return ChannelLease(channel: channel, holder: holder, token: token, until: until)
+        }
+        .sorted { $0.channel.utf8.lexicographicallyPrecedes($1.channel.utf8) }
+    }
+
+    func renewLeases(_ leases: [ChannelLease], at now: Date, for duration: TimeInterval) throws -> [ChannelLease] {
+        guard !leases.isEmpty else { return [] }
+        let until = now.addingTimeInterval(duration)
+        let channels = leases.map(\.channel)
+        let tokens = leases.map(\.token)
+        let kept = Set(
+            try rows(
+                """
+                UPDATE channel_leases l SET until = \(until)
+                FROM unnest(\(channels)::text[], \(tokens)::int8[]) AS k(channel, token)
+                WHERE l.channel = k.channel AND l.token = k.token AND l.until > \(now)
+                RETURNING l.channel
+                """
+            ).map { try $0.decode(String.self) }
+        )
+        return leases.filter { kept.contains($0.channel) }.map { lease in
+            var lease = lease
+            lease.until = until
+            return lease
+        }
+    }
+
+    func releaseLeases(_ leases: [ChannelLease], at now: Date) throws {
+        guard !leases.isEmpty else { return }
+        let channels = leases.map(\.channel)
+        let tokens = leases.map(\.token)
+        try rows(
+            """
+            UPDATE channel_leases l SET until = \(now)
+            FROM unnest(\(channels)::text[], \(tokens)::int8[]) AS k(channel, token)
+            WHERE l.channel = k.channel AND l.token = k.token AND l.until > \(now)
+            """
+        )
+    }
+
+    func recoverInterruptedStarts(on channels: Set<String>) throws {
+        guard !channels.isEmpty else { return }
+        let list = Array(channels)
+        try rows(
+            """
+            UPDATE deliveries SET status = \(unescaped: "'\(DeliveryStatus.sending.rawValue)'"),
+                attempt_count = attempt_count + 1, updated_at = started.at
+            FROM (
+                SELECT entry ->> 0 AS id, (entry ->> 1)::integer AS count, run_starts.started_at AS at
+                FROM run_starts, jsonb_array_elements(run_starts.deliveries) AS entry
+            ) AS started
+            WHERE deliveries.id = started.id AND deliveries.attempt_count = started.count
+              AND deliveries.status IN \(unescaped: DeliveryStatus.sqlList([.pending, .retrying]))
+              AND deliveries.channel = ANY(\(list))
+            """
+        )
+    }
+
+    func recordOutcomes(
+        _ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)],
+        fencedBy leases: [String: Int64]
+    ) throws {
+        for (attempt, delivery) in outcomes {
+            try insertAttempt(attempt)
+            if DeliveryStatus.delivered.contains(delivery.status) {
+                try recordOutcome(delivery, fence: nil)
+            } else {
+                try recordOutcome(delivery, fence: leases[delivery.channel] ?? -1)
+            }
+        }
+    }
+}

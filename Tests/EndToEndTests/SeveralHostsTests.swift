@@ -1,0 +1,209 @@
+import Foundation
+import PostgresNIO
+import Testing
+
+@testable import Loa
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Several hosts running `loa run` on one PostgreSQL archive: they share the work a channel at a time, a host
+/// killed or paused mid-run loses and doubles nothing, and a paused host that wakes up cannot overwrite the host
+/// that took its channels over. Real processes, a real server, a real bridge on 127.0.0.1.
+@Suite("several hosts on one PostgreSQL archive", .enabled(if: PostgresServer.runs), .serialized)
+struct SeveralHostsTests {
+    /// Starts `loa run` as host `host` in `workspace`, without waiting for it.
+    static func start(
+        _ workspace: DeliveryWorkspace,
+        host: String,
+        now: String,
+        password: String,
+        extra: [String: String] = [:]
+    ) throws -> Process {
+        let process = Process()
+        process.executableURL = LoaProcess.binary
+        process.arguments = ["run", "--now", now]
+        process.currentDirectoryURL = workspace.root
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(DeliveryWorkspace.environment) { $1 }
+            .merging(["LOA_HOST": host, "LOA_TEST_PG_PASSWORD": password]) { $1 }
+            .merging(extra) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The body without `timestamp`, the one field an attempt writes anew (the time it is sent).
+    static func content(_ request: TestBridge.Request) -> NSDictionary? {
+        guard var json = request.json else { return nil }
+        json["timestamp"] = nil
+        json["sent_at"] = nil
+        if var data = json["data"] as? [String: Any] {
+            data["sent_at"] = nil
+            json["data"] = data
+        }
+        return json as NSDictionary
+    }
+
+    /// What the archive says, as `psql` would.
+    static func query(_ database: PostgresLocation, _ password: String, _ sql: String) throws -> [[String]] {
+        let session = try PostgresSession.connect(database, password: Secret(password))
+        return try session.query(PostgresQuery(unsafeSQL: sql)).map { row in
+            try row.makeRandomAccess().map { try $0.decode(String?.self) ?? "" }
+        }
+    }
+
+    @Test(
+        "three hosts started together on 600 channels × 5 posts: each sent once, every host worked, min_gap held",
+        .disabled("open (issue 16): on 2 cores the first two hosts lease every channel before the third starts")
+    )
+    func threeHosts() throws {
+        let (database, password) = try PostgresServer.freshDatabase()
+        let bridge = try TestBridge { _, count in .ok(id: "p\(count)") }
+        let channels = (0..<600).map { String(format: "kenh-%03d", $0) }
+        let workspace = try PostgresArchiveEndToEndTests.workspace(
+            channels: channels.map {
+                DeliveryWorkspace.webhook($0, url: bridge.url("/\($0)"), extra: ["min_gap: 10m", "concurrency: 1"])
+            }.joined(separator: "\n"),
+            database: database
+        )
+        for index in 1...5 { try workspace.announce("tin-\(index)", "publish_at: 01/12/2026 08:00") }
+        // Five rounds ten minutes apart on the runs' clock: each round, the three hosts start together.
+        var rounds: [[TestBridge.Request]] = []
+        for round in 0..<5 {
+            let before = bridge.received.count
+            let processes = try ["h1", "h2", "h3"].map {
+                try Self.start(workspace, host: $0, now: Date.vietnam(9, round * 10), password: password)
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            rounds.append(Array(bridge.received[before...]))
+        }
+        let all = rounds.flatMap { $0 }
+        let ids = all.compactMap { $0.headers["webhook-id"] }
+        #expect(all.count == 3000 && Set(ids).count == 3000, "\(all.count) requests, \(Set(ids).count) ids")
+        // min_gap: each channel got one post a round, never two in a round.
+        for (number, round) in rounds.enumerated() {
+            let perChannel = Dictionary(grouping: round, by: \.path).mapValues(\.count)
+            #expect(perChannel.count == 600 && perChannel.values.allSatisfy { $0 == 1 }, "round \(number)")
+        }
+        let sent = try Self.query(database, password, "SELECT status, count(*)::text FROM deliveries GROUP BY 1")
+        #expect(sent == [["sent", "3000"]])
+        let hosts = try Self.query(
+            database,
+            password,
+            "SELECT host, count(*)::text FROM attempts GROUP BY 1 ORDER BY 1"
+        )
+        #expect(hosts.map(\.[0]) == ["h1", "h2", "h3"], "\(hosts)")
+        let leftovers = try Self.query(database, password, "SELECT count(*)::text FROM run_starts")
+        #expect(leftovers == [["0"]])
+    }
+
+    @Test("kill -9 of a host mid-request: another host takes over after the lease, same webhook-id and body")
+    func killedHost() throws {
+        let (database, password) = try PostgresServer.freshDatabase()
+        let bridge = try TestBridge { _, count in count < 6 ? .delay(3, .ok(id: "slow\(count)")) : .ok(id: "f\(count)")
+        }
+        let workspace = try PostgresArchiveEndToEndTests.workspace(
+            channels: (1...3).map {
+                DeliveryWorkspace.webhook(
+                    "fb-\($0)",
+                    url: bridge.url("/fb-\($0)"),
+                    extra: ["concurrency: 2", "timeout: 1s"]
+                )
+            }.joined(separator: "\n"),
+            database: database
+        )
+        try workspace.write(
+            "loa.yml",
+            try String(contentsOf: workspace.root.appendingPathComponent("loa.yml"), encoding: .utf8)
+                .replacingOccurrences(of: "channels:\n", with: "lease: 3s\nchannels:\n")
+        )
+        for index in 1...4 { try workspace.announce("tin-\(index)", "publish_at: 01/12/2026 08:00") }
+        let h1 = try Self.start(workspace, host: "h1", now: Date.vietnam(9), password: password)
+        let deadline = Date().addingTimeInterval(20)
+        while bridge.received.count < 6 && Date() < deadline { usleep(20_000) }
+        kill(h1.processIdentifier, SIGKILL)
+        h1.waitUntilExit()
+        #expect(h1.terminationReason == .uncaughtSignal)
+        let inFlight = bridge.received
+        #expect(inFlight.count == 6, "h1 had 6 requests in flight")
+        // Within the lease (on the runs' clock), h2 finds every channel held and sends nothing.
+        let early = try Self.start(workspace, host: "h2", now: Date.vietnam(9, plus: 2), password: password)
+        early.waitUntilExit()
+        #expect(early.terminationStatus == 0 && bridge.received.count == 6)
+        // After it, h2 takes the channels over.
+        let h2 = try Self.start(workspace, host: "h2", now: Date.vietnam(9, 1), password: password)
+        h2.waitUntilExit()
+        #expect(h2.terminationStatus == 0)
+        let statuses = try Self.query(database, password, "SELECT status, count(*)::text FROM deliveries GROUP BY 1")
+        #expect(statuses == [["sent", "12"]], "\(statuses)")
+        // Every repeat carries the same webhook-id and body as h1's request.
+        let repeats = bridge.received[inFlight.count...]
+        for first in inFlight {
+            let id = try #require(first.headers["webhook-id"])
+            let again = repeats.filter { $0.headers["webhook-id"] == id }
+            #expect(again.count == 1, "\(id) sent again once")
+            #expect(again.allSatisfy { Self.content($0) == Self.content(first) })
+        }
+        #expect(Set(bridge.received.compactMap { $0.headers["webhook-id"] }).count == 12)
+        let interrupted = try Self.query(
+            database,
+            password,
+            "SELECT count(*)::text FROM attempts WHERE outcome = 'interrupted' AND host = 'h2'"
+        )
+        #expect(Int(interrupted.first?.first ?? "") ?? 0 >= 6, "\(interrupted)")
+        #expect(
+            try Self.query(database, password, "SELECT count(*)::text FROM deliveries WHERE status = 'sending'") == [
+                ["0"]
+            ]
+        )
+    }
+
+    @Test(
+        "a host paused after planning, resumed after a takeover: one post, its failure not written",
+        .disabled("open (issue 16): the host taking over sends nothing while the paused host holds its run")
+    )
+    func pausedHost() throws {
+        let (database, password) = try PostgresServer.freshDatabase()
+        // The host that takes over is answered; the paused host, resumed later, is refused.
+        let bridge = try TestBridge { _, count in count == 0 ? .ok(id: "1_2") : .respond(status: 503, body: "Bận") }
+        let workspace = try PostgresArchiveEndToEndTests.workspace(
+            channels: DeliveryWorkspace.webhook("fb", url: bridge.url(), extra: ["timeout: 1s"]),
+            database: database
+        )
+        try workspace.write(
+            "loa.yml",
+            try String(contentsOf: workspace.root.appendingPathComponent("loa.yml"), encoding: .utf8)
+                .replacingOccurrences(of: "channels:\n", with: "lease: 3s\nchannels:\n")
+        )
+        try workspace.announce("tin-1", "publish_at: 01/12/2026 08:00")
+        let marker = workspace.root.appendingPathComponent("paused").path
+        let h1 = try Self.start(
+            workspace,
+            host: "h1",
+            now: Date.vietnam(9),
+            password: password,
+            extra: ["LOA_TEST_PAUSE_BEFORE_SENDING": marker]
+        )
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: marker) && Date() < deadline { usleep(20_000) }
+        usleep(200_000)
+        #expect(FileManager.default.fileExists(atPath: marker), "h1 paused")
+        // h1's lease ends (on the runs' clock); h2 takes the channel over and posts.
+        let h2 = try Self.start(workspace, host: "h2", now: Date.vietnam(9, 1), password: password)
+        h2.waitUntilExit()
+        #expect(h2.terminationStatus == 0 && bridge.received.count == 1)
+        kill(h1.processIdentifier, SIGCONT)
+        h1.waitUntilExit()
+        // h1 sent what it had planned, was refused, and its retry was fenced out: the post stays sent.
+        #expect(bridge.received.count == 2)
+        #expect(Set(bridge.received.compactMap { $0.headers["webhook-id"] }).count == 1)
+        let delivery = try Self.query(database, password, "SELECT status, remote_id FROM deliveries")
+        #expect(delivery == [["sent", "1_2"]], "\(delivery)")
+        let attempts = try Self.query(database, password, "SELECT host, outcome FROM attempts ORDER BY id")
+        #expect(attempts == [["h2", "sent"], ["h1", "retry"]], "\(attempts)")
+    }
+}
