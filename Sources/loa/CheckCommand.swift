@@ -9,8 +9,10 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: """
             Lists every problem as file:line: severity: field: message. Each announcement is also rendered for \
             each of its channels, so a text too long for a channel is found before it is due.
-            With --online, also asks each direct channel's platform (facebook-page channels: the Graph API), \
-            without posting, whether its token works, is a Page token for its Page and can read the Page's posts.
+            With --online, also asks each direct channel's platform, without posting: for facebook-page channels \
+            the Graph API, whether the token works, is a Page token for its Page and can read the Page's posts; \
+            for telegram channels, whether the bot's token works (getMe) and the bot may post in the chat \
+            (getChatMember); for zalo-bot channels, whether the bot's token works (getMe).
             Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors \
             (with --online: also a token that does not work).
             """
