@@ -94,8 +94,18 @@ extension AnnouncementParser {
                 hint: "keep the \(maxCount) best, or split the announcement in two"
             )
         }
+        let byAddress = targets.filter { $0.1.webAddressOnly }.map(\.0)
         for image in checks.images {
             let field = "images[\(image.index)]"
+            if !byAddress.isEmpty {
+                reader.report(
+                    line: image.line,
+                    field: field,
+                    "'\(image.written)' is a local file; \(named(byAddress)) take photos only by their web address",
+                    hint: "set media_base_url on the channel (where the queue's images are published), or give "
+                        + "the photo's https:// address"
+                )
+            }
             let size = ImageLimits.exact(image.size)
             let refusing = grouped(targets.filter { image.size > $0.1.maxBytes }, by: \.maxBytes)
             for (maxBytes, ids) in refusing {

@@ -57,6 +57,8 @@ enum DirectTransports {
     static func transport(for channel: Channel) -> (any DirectTransport)? {
         switch channel.transport {
         case .facebookPage: return FacebookPageTransport(channel: channel)
+        case .telegram: return TelegramTransport(channel: channel)
+        case .zaloBot: return ZaloBotTransport(channel: channel)
         case .webhook, .outbox: return nil
         }
     }

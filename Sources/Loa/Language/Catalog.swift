@@ -260,16 +260,20 @@ extension Message {
                 en: """
                     Lists every problem as file:line: severity: field: message. Each announcement is also rendered for \
                     each of its channels, so a text too long for a channel is found before it is due.
-                    With --online, also asks each direct channel's platform (facebook-page channels: the Graph API), \
-                    without posting, whether its token works, is a Page token for its Page and can read the Page's posts.
+                    With --online, also asks each direct channel's platform, without posting: for facebook-page channels \
+                    the Graph API, whether the token works, is a Page token for its Page and can read the Page's posts; \
+                    for telegram channels, whether the bot's token works (getMe) and the bot may post in the chat \
+                    (getChatMember); for zalo-bot channels, whether the bot's token works (getMe).
                     Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors \
                     (with --online: also a token that does not work).
                     """,
                 vi: """
                     Liệt kê mọi vấn đề dạng tệp:dòng: mức độ: trường: nội dung. Mỗi thông báo cũng được dựng cho từng \
                     kênh của nó, nên bài quá dài với một kênh được phát hiện trước khi đến hạn.
-                    Với --online, hỏi thêm nền tảng của mỗi kênh đăng thẳng (kênh facebook-page: Graph API), không \
-                    đăng gì, xem token còn dùng được không, có phải token của đúng Trang không và đọc được bài của Trang không.
+                    Với --online, hỏi thêm nền tảng của mỗi kênh đăng thẳng, không đăng gì: kênh facebook-page hỏi \
+                    Graph API xem token còn dùng được không, có phải token của đúng Trang không và đọc được bài của Trang \
+                    không; kênh telegram hỏi token của bot (getMe) và bot có được đăng trong nhóm/kênh không \
+                    (getChatMember); kênh zalo-bot hỏi token của bot (getMe).
                     Mã thoát: 0 không có lỗi (được phép có cảnh báo); 1 tệp hàng đợi có lỗi; 2 cấu hình có lỗi \
                     (với --online: cả token không dùng được).
                     """

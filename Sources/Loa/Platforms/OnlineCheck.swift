@@ -7,7 +7,8 @@ import Foundation
 /// channel's Page (`GET /me` answers with the Page's id: a user token answers with a person's), and it may read the
 /// Page's posts (`GET /{page_id}/published_posts`, which reconciling a lost answer and engagement need). Whether it
 /// may publish is only known by publishing; a Page token made as the README says carries `pages_manage_posts`.
-/// Loa does not call `debug_token`, which takes the token in the address.
+/// Loa does not call `debug_token`, which takes the token in the address. For `telegram` and `zalo-bot` channels,
+/// see ``checkBot(_:configFile:client:into:)``.
 public struct OnlineCheck: Sendable {
     public var exchange: any HTTPExchange
 
@@ -90,6 +91,9 @@ public struct OnlineCheck: Sendable {
             report.ready.append(
                 "\(channel.id): a working Page token for '\(redact(name))' (\(id ?? "")), able to read its posts"
             )
+        }
+        for channel in configuration.channels where channel.transport.isBot {
+            checkBot(channel, configFile: configFile, client: client, into: &report)
         }
         return report
     }

@@ -8,6 +8,7 @@ public enum BuiltInTemplates {
         ("facebook.mustache", facebook),
         ("facebook.activity-news.mustache", facebookActivityNews),
         ("zalo.mustache", zalo),
+        ("telegram.mustache", telegram),
         ("plain.mustache", plain),
     ]
 
@@ -16,6 +17,7 @@ public enum BuiltInTemplates {
         switch platform {
         case .facebook: facebook
         case .zalo: zalo
+        case .telegram: telegram
         case .plain: plain
         }
     }
@@ -71,6 +73,25 @@ public enum BuiltInTemplates {
         {{/link}}
         {{/truncated}}
         {{#hashtags}}
+        {{hashtags}}
+        {{/hashtags}}
+
+        """
+
+    public static let telegram = """
+        {{% CONTENT_TYPE: TEXT}}
+        {{! Telegram: sent without a parse mode, so this is exactly what readers see; a headline, the text, the link. }}
+        📢 {{title}}
+
+        {{body}}
+        {{^truncated}}
+        {{#link}}
+
+        👉 Xem chi tiết: {{link}}
+        {{/link}}
+        {{/truncated}}
+        {{#hashtags}}
+
         {{hashtags}}
         {{/hashtags}}
 

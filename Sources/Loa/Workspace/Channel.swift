@@ -5,6 +5,8 @@ import Foundation
 public enum Platform: String, Sendable, Hashable, CaseIterable, Codable {
     case facebook
     case zalo
+    /// A Telegram channel or group: text ≤ 4,096 UTF-16 code units, a photo's caption ≤ 1,024.
+    case telegram
     case plain
 }
 
@@ -16,9 +18,16 @@ public enum TransportKind: String, Sendable, Hashable, CaseIterable, Codable {
     case outbox
     /// Straight to a Facebook Page through the Graph API (`page_id`, a Page `token`).
     case facebookPage = "facebook-page"
+    /// Straight to a Telegram channel or group through the Bot API (`chat_id`, a bot `token`).
+    case telegram
+    /// Straight to a Zalo group or chat through the Zalo Bot Platform (`chat_id`, a bot `token`); experimental.
+    case zaloBot = "zalo-bot"
 
     /// Whether Loa talks to the platform itself (no bridge, no person): posts are made by a `DirectTransport`.
-    public var isDirect: Bool { self == .facebookPage }
+    public var isDirect: Bool { self == .facebookPage || isBot }
+
+    /// Whether the channel posts through a Telegram-like bot API, whose token sits in the request's address.
+    public var isBot: Bool { self == .telegram || self == .zaloBot }
 }
 
 /// One place announcements are posted to, as configured under `channels:` in loa.yml.
@@ -32,6 +41,9 @@ public struct Channel: Sendable, Identifiable {
     public var url: URL?
     /// The Page posted to, for `facebook-page` channels (`page_id`).
     public var pageID: String?
+    /// The chat posted to, for `telegram` and `zalo-bot` channels (`chat_id`): `@channelname`, `-100…`, or a
+    /// Zalo group's id.
+    public var chatID: String?
     /// The Graph API version of a `facebook-page` channel (`api_version`).
     public var apiVersion = Channel.newestGraphVersion
     /// Where the Graph API answers (`api_base`); nil for `https://graph.facebook.com`. Tests point it at a fake
@@ -56,6 +68,9 @@ public struct Channel: Sendable, Identifiable {
         case .facebookPage:
             guard let pageID else { return nil }
             address = "facebook-page:\(pageID)"
+        case .telegram, .zaloBot:
+            guard let chatID else { return nil }
+            address = "\(transport.rawValue):\(chatID)"
         case .outbox:
             return nil
         }
@@ -139,6 +154,7 @@ public struct Channel: Sendable, Identifiable {
             limits.maxBytes = maxImageBytes
             if let recommended = limits.recommendedBytes, recommended >= maxImageBytes { limits.recommendedBytes = nil }
         }
+        limits.webAddressOnly = transport == .zaloBot && mediaBaseURL == nil
         return limits
     }
 }

@@ -14,7 +14,7 @@ public struct ConfigurationLoader: Sendable {
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
         "timeout", "concurrency", "max_image_bytes", "media_base_url", "name", "page_id", "api_version", "api_base",
-        "reconcile_after",
+        "reconcile_after", "chat_id",
     ]
 
     private let environment: [String: String]
@@ -233,6 +233,8 @@ public struct ConfigurationLoader: Sendable {
         var secretEntry: YAMLReader.Entry?
         var mediaEntry: YAMLReader.Entry?
         var pageEntry: YAMLReader.Entry?
+        var chatEntry: YAMLReader.Entry?
+        var reconcileEntry: YAMLReader.Entry?
         let firstSubstitution = resolver.substitutions.count
         for field in fields {
             switch field.key {
@@ -292,7 +294,11 @@ public struct ConfigurationLoader: Sendable {
             case "api_base":
                 guard let text = reader.string(field), let url = webURL(Secret(text), field, &reader) else { break }
                 channel.apiBase = url
+            case "chat_id":
+                chatEntry = field
+                channel.chatID = readChatID(field, &reader)
             case "reconcile_after":
+                reconcileEntry = field
                 channel.reconcileAfter = duration(field, &reader, in: Self.timeoutRange) ?? channel.reconcileAfter
             case "max_length":
                 channel.maxLength = reader.int(field, in: 1...1_000_000)
@@ -361,6 +367,18 @@ public struct ConfigurationLoader: Sendable {
                     "is missing; a webhook channel signs every request",
                     hint:
                         "add `secret: ${\(Self.secretName(for: id))}` and put the whsec_… value in the credentials file"
+                )
+            }
+        } else if transport.isBot {
+            checkBot(channel, entry: entry, platform: platform, chatEntry: chatEntry, &reader)
+            // A bot API cannot list a chat's posts: waiting before a look that cannot be made is pointless.
+            if reconcileEntry == nil { channel.reconcileAfter = 0 }
+            for ignored in [urlEntry, secretEntry].compactMap({ $0 }) {
+                reader.report(
+                    .warning,
+                    at: ignored.keyNode,
+                    field: ignored.field,
+                    "is ignored: a \(transport.rawValue) channel posts through the bot API itself"
                 )
             }
         } else if transport == .facebookPage {

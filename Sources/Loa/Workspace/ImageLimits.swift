@@ -1,7 +1,8 @@
 /// What a platform accepts of a post's images: how many, and how large.
 ///
 /// Facebook Pages take at most 10 photos in one post (Mixpost's limit; the Graph API attaches them one by one),
-/// recommend under 4 MB each and refuse large ones; Loa refuses over 10 MB. Zalo and other bridges have no
+/// recommend under 4 MB each and refuse large ones; Loa refuses over 10 MB. Telegram takes photos up to 10 MB and 10 in an album
+/// (`sendMediaGroup`). Zalo and other bridges have no
 /// published figures, so Loa applies the same count and ceiling. A channel's `max_image_bytes` replaces the
 /// ceiling. Sizes are in bytes; an MB is 1,000,000 bytes, so a figure in a message matches a file manager's.
 public struct ImageLimits: Sendable, Hashable {
@@ -11,6 +12,9 @@ public struct ImageLimits: Sendable, Hashable {
     public var maxBytes: Int
     /// The size above which the platform advises against an image (a warning), when it says.
     public var recommendedBytes: Int?
+    /// Whether the channel takes photos only by their web address, so a local file needs `media_base_url` (a
+    /// `zalo-bot` channel without one).
+    public var webAddressOnly = false
 
     public init(maxCount: Int, maxBytes: Int, recommendedBytes: Int? = nil) {
         self.maxCount = maxCount
@@ -27,6 +31,7 @@ public struct ImageLimits: Sendable, Hashable {
         switch platform {
         case .facebook: ImageLimits(maxCount: 10, maxBytes: 10_000_000, recommendedBytes: 4_000_000)
         case .zalo: ImageLimits(maxCount: 10, maxBytes: 10_000_000)
+        case .telegram: ImageLimits(maxCount: 10, maxBytes: 10_000_000)
         case .plain: ImageLimits(maxCount: 10, maxBytes: 10_000_000)
         }
     }
