@@ -57,6 +57,28 @@ public enum Message: String, CaseIterable, Sendable {
     // notify: the one message a run sends to the people's channel.
     case notifyTitle, notifyWritten, notifyReminder, notifyFailed, notifyMissed, notifyExpired, notifyHeld
     case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed
+    // Refusals and warnings of retry, cancel and confirm.
+    case refusalExpired, refusalDelivered, refusalSentAlready, warningRunWorking, refusalFuturePost, refusalSending
+    case refusalConfirmedAlready, refusalBridgePosted, refusalNoAddress, refusalWebhookChannel, refusalBridgeUndo
+    // loa engagement
+    case engagementSummary, engagementReadAgain, engagementUnusable, engagementRecorded
+    // loa export
+    case exportWrote, exportNoArchive, exportSeveralPeriods, exportPeriodAndDays, exportByUnitJSONL
+    case exportXLSXNeedsOutput, exportNotADay, exportNotAPeriod, exportPeriodMonth, exportPeriodQuarter
+    case exportPeriodYear, exportAnd
+    // loa import
+    case importNeedFiles, importMissing, importUnreadable, importNothingImported, importLine, importNew
+    case importUpdated, importUnchanged, importOwn
+    // loa sink
+    case sinkListening, sinkVerifying, sinkNotVerifying, sinkReceived, sinkBadPort, sinkBadIdleTimeout
+    case sinkBadSecret
+    // "Did you mean" and the names of what was not found.
+    case suggestionDidYouMean, suggestionNoSuch, suggestionNoSuchKnown, suggestionSeeCheck, kindChannel, kindMetric
+    case placeInConfig
+    // Figures typed or read: loa engagement.
+    case metricLowercase, metricSynonym, metricAddNew, ledgerNoDelivery, ledgerNotPosted
+    case figuresNotJSON, figuresEmptyAnswer, figuresNone, figuresNegative, figuresNotWhole, figuresTooLarge
+    case figuresMalformed, figuresBadValue, figuresNotGiven
 }
 
 extension Message {
@@ -770,6 +792,222 @@ extension Message {
             Entry(en: "cannot be rendered: {id} → {channel}", vi: "không dựng được: {id} → {channel}")
         case .notifyRejected: Entry(en: "queue file rejected: {file}", vi: "tệp hàng đợi bị từ chối: {file}")
         case .notifySeeStatus: Entry(en: "Details: loa status, loa check.", vi: "Chi tiết: loa status, loa check.")
+
+        case .refusalExpired:
+            Entry(
+                en: "it expired; move expires_at and bump revision to post it",
+                vi: "bài đã hết hạn; muốn đăng thì dời expires_at và tăng revision"
+            )
+        case .refusalDelivered:
+            Entry(
+                en: "it was already delivered; bump revision to post it again",
+                vi: "bài đã được đăng rồi; muốn đăng lại thì tăng revision"
+            )
+        case .refusalSentAlready:
+            Entry(
+                en: "it was already sent; delete the post on the platform itself",
+                vi: "bài đã được đăng rồi; hãy xóa bài ngay trên nền tảng"
+            )
+        case .warningRunWorking:
+            Entry(
+                en: "a run is working now: a request it already sent cannot be called back; if the bridge accepts it, "
+                    + "`loa status` will show it as sent",
+                vi: "một lần chạy đang làm việc: yêu cầu đã gửi đi thì không gọi lại được; nếu cầu nối nhận bài, "
+                    + "`loa status` sẽ báo là Đã đăng"
+            )
+        case .refusalFuturePost:
+            Entry(
+                en: "--at {when} is in the future; a post is confirmed once made",
+                vi: "--at {when} là thời điểm chưa tới; chỉ xác nhận bài sau khi đã đăng"
+            )
+        case .refusalSending:
+            Entry(
+                en: "a run is sending it now; see `loa status` once the run is over",
+                vi: "một lần chạy đang gửi bài này; xem `loa status` khi lần chạy xong"
+            )
+        case .refusalConfirmedAlready:
+            Entry(
+                en: "it was confirmed already ({where}); `loa confirm --undo` first to correct it",
+                vi: "bài đã được xác nhận rồi ({where}); muốn sửa thì chạy `loa confirm --undo` trước"
+            )
+        case .refusalBridgePosted:
+            Entry(en: "the bridge already posted it ({where})", vi: "cầu nối đã đăng bài này rồi ({where})")
+        case .refusalNoAddress: Entry(en: "no address", vi: "không có địa chỉ")
+        case .refusalWebhookChannel:
+            Entry(
+                en: "it is a webhook channel; the bridge confirms its posts",
+                vi: "đây là kênh webhook; cầu nối tự xác nhận bài của mình"
+            )
+        case .refusalBridgeUndo:
+            Entry(
+                en: "the bridge posted it; delete the post on the platform itself",
+                vi: "cầu nối đã đăng bài này; hãy xóa bài ngay trên nền tảng"
+            )
+
+        case .engagementSummary:
+            Entry(en: "{read} posts read, {stored} figures stored", vi: "đã đọc {read} bài, lưu {stored} số liệu")
+        case .engagementReadAgain: Entry(en: ", {n} to read again next run", vi: ", {n} bài đọc lại ở lần chạy sau")
+        case .engagementUnusable:
+            Entry(
+                en: ", {n} answer unusable",
+                enOther: ", {n} answers unusable",
+                vi: ", {n} câu trả lời không dùng được"
+            )
+        case .engagementRecorded:
+            Entry(en: "recorded {id} → {channel}: {figures}", vi: "đã ghi số liệu {id} → {channel}: {figures}")
+
+        case .exportWrote:
+            Entry(
+                en: "wrote {path}: {n} delivery",
+                enOther: "wrote {path}: {n} deliveries",
+                vi: "đã ghi {path}: {n} lượt đăng"
+            )
+        case .exportNoArchive:
+            Entry(
+                en: "no archive yet at {path}; run `loa run` first",
+                vi: "chưa có kho lưu trữ ở {path}; hãy chạy `loa run` trước"
+            )
+        case .exportSeveralPeriods:
+            Entry(en: "{options}: give one period, not several", vi: "{options}: chỉ nêu một kỳ, không nêu nhiều kỳ")
+        case .exportPeriodAndDays:
+            Entry(
+                en: "{option} and {days}: give a period or days, not both",
+                vi: "{option} và {days}: nêu một kỳ hoặc các ngày, không nêu cả hai"
+            )
+        case .exportByUnitJSONL:
+            Entry(
+                en: "--by-unit is for csv, xlsx and html; jsonl is always the complete record",
+                vi: "--by-unit dùng cho csv, xlsx và html; jsonl luôn là bản ghi đầy đủ"
+            )
+        case .exportXLSXNeedsOutput:
+            Entry(
+                en: "--format xlsx needs --output FILE (a workbook is not readable on a terminal)",
+                vi: "--format xlsx cần --output TỆP (không đọc được sổ tính trên màn hình dòng lệnh)"
+            )
+        case .exportNotADay:
+            Entry(
+                en: "--{option}: '{text}' is not a day; expected yyyy-MM-dd or dd/MM/yyyy",
+                vi: "--{option}: '{text}' không phải là ngày; cần dạng yyyy-MM-dd hoặc dd/MM/yyyy"
+            )
+        case .exportNotAPeriod:
+            Entry(
+                en: "--{option}: '{text}' is not a {period}; expected {expected}",
+                vi: "--{option}: '{text}' không phải là {period}; cần dạng {expected}"
+            )
+        case .exportPeriodMonth: Entry(en: "month", vi: "tháng")
+        case .exportPeriodQuarter: Entry(en: "quarter", vi: "quý")
+        case .exportPeriodYear: Entry(en: "year", vi: "năm")
+        case .exportAnd: Entry(en: " and ", vi: " và ")
+
+        case .importNeedFiles: Entry(en: "name at least one file to import", vi: "hãy nêu ít nhất một tệp để nhập")
+        case .importMissing:
+            Entry(en: "'{file}' does not exist; nothing was imported", vi: "tệp '{file}' không tồn tại; chưa nhập gì")
+        case .importUnreadable:
+            Entry(en: "'{file}' cannot be read; nothing was imported", vi: "không đọc được tệp '{file}'; chưa nhập gì")
+        case .importNothingImported: Entry(en: "{problem}; nothing was imported", vi: "{problem}; chưa nhập gì")
+        case .importLine:
+            Entry(
+                en: "{file}: {n} delivery of {units} ({parts})",
+                enOther: "{file}: {n} deliveries of {units} ({parts})",
+                vi: "{file}: {n} lượt đăng của {units} ({parts})"
+            )
+        case .importNew: Entry(en: "{n} new", vi: "{n} mới")
+        case .importUpdated: Entry(en: "{n} updated", vi: "{n} cập nhật")
+        case .importUnchanged: Entry(en: "{n} unchanged", vi: "{n} không đổi")
+        case .importOwn: Entry(en: "{n} of this archive's own, left out", vi: "{n} của chính kho này, bỏ qua")
+
+        case .sinkListening:
+            Entry(
+                en: "listening on http://127.0.0.1:{port} ({verifying}, log: {log}, photos: {images})",
+                vi: "đang nghe ở http://127.0.0.1:{port} ({verifying}, nhật ký: {log}, ảnh: {images})"
+            )
+        case .sinkVerifying: Entry(en: "verifying signatures", vi: "có kiểm chữ ký")
+        case .sinkNotVerifying: Entry(en: "not verifying signatures", vi: "không kiểm chữ ký")
+        case .sinkReceived: Entry(en: "post {remote_id} ← {path} ({id})", vi: "bài {remote_id} ← {path} ({id})")
+        case .sinkBadPort: Entry(en: "--port: expected 0 to 65535", vi: "--port: cần một số từ 0 đến 65535")
+        case .sinkBadIdleTimeout:
+            Entry(
+                en: "--idle-timeout: '{text}' is not a duration from 1ms to 24h (500ms, 30s, 2m)",
+                vi: "--idle-timeout: '{text}' không phải khoảng thời gian từ 1ms đến 24h (500ms, 30s, 2m)"
+            )
+        case .suggestionDidYouMean: Entry(en: " (did you mean '{word}'?)", vi: " (có phải ý bạn là '{word}'?)")
+        case .suggestionNoSuch: Entry(en: "there is no {kind} '{word}'{place}", vi: "không có {kind} '{word}'{place}")
+        case .suggestionNoSuchKnown:
+            Entry(
+                en: "there is no {kind} '{word}'{place} (known: {known})",
+                vi: "không có {kind} '{word}'{place} (hiện có: {known})"
+            )
+        case .suggestionSeeCheck: Entry(en: "see `loa check`", vi: "xem `loa check`")
+        case .kindChannel: Entry(en: "channel", vi: "kênh")
+        case .kindMetric: Entry(en: "metric", vi: "chỉ số")
+        case .placeInConfig: Entry(en: "in loa.yml", vi: "trong loa.yml")
+
+        case .metricLowercase:
+            Entry(
+                en: "there is no metric '{name}' (did you mean '{meant}'?); metric names are lowercase",
+                vi: "không có chỉ số '{name}' (có phải ý bạn là '{meant}'?); tên chỉ số viết chữ thường"
+            )
+        case .metricSynonym:
+            Entry(
+                en: "there is no metric '{name}' (did you mean '{meant}'?)",
+                vi: "không có chỉ số '{name}' (có phải ý bạn là '{meant}'?)"
+            )
+        case .metricAddNew:
+            Entry(en: "; add --new-metric to record a new one", vi: "; thêm --new-metric để ghi một chỉ số mới")
+        case .ledgerNoDelivery:
+            Entry(
+                en: "no delivery of '{id}' to '{channel}' in the archive (see `loa status`)",
+                vi: "kho lưu trữ không có lượt đăng '{id}' lên '{channel}' (xem `loa status`)"
+            )
+        case .ledgerNotPosted:
+            Entry(
+                en: "the post is {status}, not posted; figures are recorded for posts that went out",
+                vi: "bài đang ở trạng thái {status}, chưa đăng; chỉ ghi số liệu cho bài đã đăng"
+            )
+        case .figuresNotJSON:
+            Entry(
+                en: "the answer is not a JSON object: {excerpt}",
+                vi: "câu trả lời không phải đối tượng JSON: {excerpt}"
+            )
+        case .figuresEmptyAnswer: Entry(en: "(empty)", vi: "(trống)")
+        case .figuresNone:
+            Entry(
+                en: "the answer has no figures (expected numbers such as reactions, comments, shares, views)",
+                vi: "câu trả lời không có số liệu (cần các số như reactions, comments, shares, views)"
+            )
+        case .figuresNegative:
+            Entry(
+                en: "{metric} is {value}; figures cannot be negative",
+                vi: "{metric} là {value}; số liệu không được âm"
+            )
+        case .figuresNotWhole:
+            Entry(
+                en: "{metric} is {value}; figures are whole numbers",
+                vi: "{metric} là {value}; số liệu phải là số nguyên"
+            )
+        case .figuresTooLarge:
+            Entry(
+                en: "{metric} is {value}; figures are at most {maximum}",
+                vi: "{metric} là {value}; số liệu tối đa là {maximum}"
+            )
+        case .figuresMalformed:
+            Entry(
+                en: "'{text}' is not name=number; expected, for example, reactions=12",
+                vi: "'{text}' không có dạng tên=số; ví dụ đúng: reactions=12"
+            )
+        case .figuresBadValue:
+            Entry(
+                en: "'{text}': the value must be a whole number from 0 to {maximum} (1250 or 1.250)",
+                vi: "'{text}': giá trị phải là số nguyên từ 0 đến {maximum} (1250 hoặc 1.250)"
+            )
+        case .figuresNotGiven:
+            Entry(
+                en: "no figures given; expected, for example, reactions=12 comments=3 shares=1 views=480",
+                vi: "chưa nhập số liệu nào; ví dụ: reactions=12 comments=3 shares=1 views=480"
+            )
+
+        case .sinkBadSecret:
+            Entry(en: "--secret: expected whsec_ followed by base64", vi: "--secret: cần whsec_ rồi đến chuỗi base64")
         }
     }
 }
