@@ -57,3 +57,37 @@ struct CommandWordsTests {
         )
     }
 }
+
+@Suite("Loa's own words: loa check's diagnostics")
+struct DiagnosticWordsTests {
+    @Test("the diagnostics' English is unchanged and the Vietnamese reads as an officer writes")
+    func diagnostics() {
+        #expect(
+            DateTimeParser.Failure.outOfRange("32/12/2026 08:00", component: "day").description
+                == "'32/12/2026 08:00' has no such day; dates are written day first (dd/MM/yyyy), never month first"
+        )
+        #expect(
+            Message.dateOutOfRange.text(in: .vi, ["text": "12/31/2026", "component": Message.dateDay.text(in: .vi)])
+                == "'12/31/2026' có ngày không hợp lệ; ngày viết theo thứ tự ngày trước (dd/MM/yyyy), không viết "
+                + "tháng trước"
+        )
+        #expect(
+            Message.diagWebhookSecretHint.text(in: .en, ["name": "LOA_FB_SECRET"])
+                == "add `secret: ${LOA_FB_SECRET}` and put the whsec_… value in the credentials file"
+        )
+        #expect(
+            Message.diagWebhookSecretHint.text(in: .vi, ["name": "LOA_FB_SECRET"])
+                == "thêm `secret: ${LOA_FB_SECRET}` rồi ghi giá trị whsec_… vào tệp credentials"
+        )
+        let diagnostic = Diagnostic(
+            area: .queue,
+            file: "queue/a.md",
+            line: 2,
+            field: "titel",
+            message: "unknown key",
+            hint: "known keys: id"
+        )
+        #expect(diagnostic.description == "queue/a.md:2: error: titel: unknown key\n    hint: known keys: id")
+        #expect(Message.diagHint.text(in: .vi) == "gợi ý")
+    }
+}
