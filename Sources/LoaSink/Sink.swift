@@ -128,7 +128,11 @@ public struct Sink: Sendable {
             let (remoteID, isNew) = await store.receive(webhookID: id, payload: body, now: Date())
             context.record.set("remote_id", remoteID)
             let port = boundPort.value.withLock { $0 }
-            if isNew { print("post \(remoteID) ← \(path) (\(id))") }
+            if isNew {
+                // Written at once (print would hold it in a buffer when the output is a pipe or a log file).
+                let line = Message.sinkReceived(["remote_id": remoteID, "path": path, "id": id])
+                FileHandle.standardOutput.write(Data((VisibleText.escaped(line) + "\n").utf8))
+            }
             let answer = ["id": remoteID, "url": "http://\(host):\(port)/posts/\(remoteID)"]
             return Self.json(.ok, answer, context, isNew ? .accepted : .duplicate)
         }

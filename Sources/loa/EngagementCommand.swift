@@ -30,9 +30,9 @@ struct EngagementRefreshCommand: AsyncParsableCommand {
         let report = try await onOwnThread { try job.perform() }
         for warning in report.warnings { Console.write("warning: \(Console.oneLine(warning))", to: .standardError) }
         if Console.Stream.standardOutput.isTerminal {
-            var summary = "\(report.read) posts read, \(report.snapshots) figures stored"
-            if report.retrying > 0 { summary += ", \(report.retrying) to read again next run" }
-            if !report.warnings.isEmpty { summary += ", \(Console.count(report.warnings.count, "answer")) unusable" }
+            var summary = Message.engagementSummary(["read": "\(report.read)", "stored": "\(report.snapshots)"])
+            if report.retrying > 0 { summary += Message.engagementReadAgain.count(report.retrying) }
+            if !report.warnings.isEmpty { summary += Message.engagementUnusable.count(report.warnings.count) }
             Console.write(summary)
         }
         if !report.warnings.isEmpty { throw ExitStatus.code(ExitStatus.rejected) }
@@ -96,6 +96,6 @@ struct EngagementRecordCommand: AsyncParsableCommand {
             throw ExitStatus.code(ExitStatus.rejected)
         }
         let list = Figures.ordered(values.keys).map { "\($0)=\(values[$0] ?? 0)" }.joined(separator: " ")
-        Console.write("recorded \(announcement) → \(channel): \(list)")
+        Console.write(Message.engagementRecorded(["id": announcement, "channel": channel, "figures": list]))
     }
 }

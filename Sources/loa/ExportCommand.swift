@@ -63,22 +63,26 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         let named = [("--month", month), ("--quarter", quarter), ("--year", year)].filter { $0.1 != nil }.map(\.0)
         if named.count > 1 {
-            throw ValidationError("\(named.joined(separator: " and ")): give one period, not several")
+            throw ValidationError(
+                Message.exportSeveralPeriods(["options": named.joined(separator: Message.exportAnd())])
+            )
         }
         if let option = named.first {
             let dates = [("--from", from), ("--to", to)].filter { $0.1 != nil }.map(\.0)
             if !dates.isEmpty {
                 throw ValidationError(
-                    "\(option) and \(dates.joined(separator: " and ")): give a period or days, not both"
+                    Message.exportPeriodAndDays([
+                        "option": option, "days": dates.joined(separator: Message.exportAnd()),
+                    ])
                 )
             }
         }
         _ = try calendarPeriod()
         if byUnit, format == .jsonl {
-            throw ValidationError("--by-unit is for csv, xlsx and html; jsonl is always the complete record")
+            throw ValidationError(Message.exportByUnitJSONL())
         }
         if format == .xlsx, output == nil, Console.Stream.standardOutput.isTerminal {
-            throw ValidationError("--format xlsx needs --output FILE (a workbook is not readable on a terminal)")
+            throw ValidationError(Message.exportXLSXNeedsOutput())
         }
     }
 
@@ -90,7 +94,7 @@ struct ExportCommand: AsyncParsableCommand {
             guard let text else { return nil }
             switch dates.parseDay(text) {
             case .success(let date): return date
-            case .failure: throw ValidationError("--\(name): '\(text)' is not a day; expected yyyy-MM-dd or dd/MM/yyyy")
+            case .failure: throw ValidationError(Message.exportNotADay(["option": name, "text": text]))
             }
         }
         let named = try calendarPeriod()
@@ -130,10 +134,8 @@ struct ExportCommand: AsyncParsableCommand {
             ArchiveStores.isShared(configuration.archive)
                 || FileManager.default.fileExists(atPath: configuration.archive)
         else {
-            Console.write(
-                "loa export: no archive yet at \(DisplayPath.of(URL(fileURLWithPath: configuration.archive))); run `loa run` first",
-                to: .standardError
-            )
+            let shown = DisplayPath.of(URL(fileURLWithPath: configuration.archive))
+            Console.write("loa export: " + Message.exportNoArchive(["path": shown]), to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
         }
         if let channel {
@@ -232,23 +234,22 @@ struct ExportCommand: AsyncParsableCommand {
             throw ExitStatus.code(ExitStatus.rejected)
         }
         if let output, Console.Stream.standardError.isTerminal {
-            Console.write(
-                "wrote \(DisplayPath.of(output)): \(count) \(count == 1 ? "delivery" : "deliveries")",
-                to: .standardError
-            )
+            Console.write(Message.exportWrote.count(count, ["path": DisplayPath.of(output)]), to: .standardError)
         }
     }
 
     /// The month, quarter or year of `--month`, `--quarter` or `--year`; nil without one.
     private func calendarPeriod() throws -> CalendarPeriod? {
-        for (option, text, period) in [
-            ("month", month, ReportPeriod.month), ("quarter", quarter, .quarter), ("year", year, .year),
+        for (option, text, period, word) in [
+            ("month", month, ReportPeriod.month, Message.exportPeriodMonth),
+            ("quarter", quarter, .quarter, .exportPeriodQuarter), ("year", year, .year, .exportPeriodYear),
         ] {
             guard let text else { continue }
             guard let named = CalendarPeriod(text, as: period) else {
-                throw ValidationError(
-                    "--\(option): '\(text)' is not a \(option); expected \(CalendarPeriod.expected(period))"
-                )
+                let values = [
+                    "option": option, "text": text, "period": word(), "expected": CalendarPeriod.expected(period),
+                ]
+                throw ValidationError(Message.exportNotAPeriod(values))
             }
             return named
         }

@@ -15,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
     var files: [String]
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file to import") }
+        if files.isEmpty { throw ValidationError(Message.importNeedFiles()) }
     }
 
     func run() async throws {
@@ -30,14 +30,17 @@ struct ImportCommand: AsyncParsableCommand {
                 data = try Data(contentsOf: url)
             } catch {
                 let reason =
-                    FileManager.default.fileExists(atPath: url.path) ? "cannot be read" : "does not exist"
-                Console.write("loa import: '\(shown)' \(reason); nothing was imported", to: .standardError)
+                    FileManager.default.fileExists(atPath: url.path) ? Message.importUnreadable : .importMissing
+                Console.write("loa import: " + reason(["file": shown]), to: .standardError)
                 throw ExitStatus.code(ExitStatus.rejected)
             }
             do {
                 batches.append((shown, try JSONLinesReport.read(data, file: shown)))
             } catch let problem as JSONLinesReport.ReadProblem {
-                Console.write("loa import: \(problem); nothing was imported", to: .standardError)
+                Console.write(
+                    "loa import: " + Message.importNothingImported(["problem": "\(problem)"]),
+                    to: .standardError
+                )
                 throw ExitStatus.code(ExitStatus.rejected)
             }
         }
@@ -47,12 +50,16 @@ struct ImportCommand: AsyncParsableCommand {
         }
         for (batch, count) in zip(batches, counts) {
             let units = count.units.sorted().joined(separator: ", ")
-            var parts = ["\(count.added) new", "\(count.updated) updated", "\(count.unchanged) unchanged"]
-            if count.own > 0 { parts.append("\(count.own) of this archive's own, left out") }
-            Console.write(
-                "\(batch.file): \(batch.rows.count) \(batch.rows.count == 1 ? "delivery" : "deliveries") of \(units) "
-                    + "(\(parts.joined(separator: ", ")))"
+            var parts = [
+                Message.importNew.count(count.added), Message.importUpdated.count(count.updated),
+                Message.importUnchanged.count(count.unchanged),
+            ]
+            if count.own > 0 { parts.append(Message.importOwn.count(count.own)) }
+            let line = Message.importLine.count(
+                batch.rows.count,
+                ["file": batch.file, "units": units, "parts": parts.joined(separator: ", ")]
             )
+            Console.write(line)
         }
     }
 }

@@ -30,12 +30,12 @@ struct SinkCommand: AsyncParsableCommand {
     var idleTimeout = "30s"
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port: expected 0 to 65535") }
+        guard (0...65535).contains(port) else { throw ValidationError(Message.sinkBadPort()) }
         guard let idle = DurationText.parse(idleTimeout), idle > 0, idle <= 24 * 3600 else {
-            throw ValidationError("--idle-timeout: '\(idleTimeout)' is not a duration from 1ms to 24h (500ms, 30s, 2m)")
+            throw ValidationError(Message.sinkBadIdleTimeout(["text": idleTimeout]))
         }
         if let secret = resolvedSecret, WebhookSigner(secret: secret) == nil {
-            throw ValidationError("--secret: expected whsec_ followed by base64")
+            throw ValidationError(Message.sinkBadSecret())
         }
     }
 
@@ -53,15 +53,14 @@ struct SinkCommand: AsyncParsableCommand {
     func run() async throws {
         var sink = Sink(port: port, secret: resolvedSecret, logFile: URL(fileURLWithPath: log))
         sink.idleTimeout = DurationText.parse(idleTimeout) ?? sink.idleTimeout
-        let verifying = resolvedSecret == nil ? "not verifying signatures" : "verifying signatures"
+        let verifying = resolvedSecret == nil ? Message.sinkNotVerifying() : Message.sinkVerifying()
         let logPath = log
         let imagesPath = images ?? Self.imagesFolder(forLog: log)
         sink.imagesFolder = URL(fileURLWithPath: imagesPath)
         do {
             try await sink.run { port in
-                Console.write(
-                    "loa sink: listening on http://127.0.0.1:\(port) (\(verifying), log: \(logPath), photos: \(imagesPath))"
-                )
+                let values = ["port": "\(port)", "verifying": verifying, "log": logPath, "images": imagesPath]
+                Console.write("loa sink: " + Message.sinkListening(values))
             }
         } catch let problem as FileProblem {
             Console.write("loa sink: \(problem)", to: .standardError)

@@ -106,11 +106,11 @@ struct VietnameseInputTests {
         #expect(Suggestion.closest(to: "zalo_nhóm", among: ["zalo-nhom", "fb-trang"]) == "zalo-nhom")
         #expect(Suggestion.closest(to: "zalo-nhon", among: ["zalo-nhom", "fb-trang"]) == "zalo-nhom")
         #expect(
-            Suggestion.unknown("channel", "Zalo-nhom", among: ["zalo-nhom"], place: "in loa.yml")
+            Suggestion.unknown(.kindChannel, "Zalo-nhom", among: ["zalo-nhom"], place: .placeInConfig)
                 == "there is no channel 'Zalo-nhom' in loa.yml (did you mean 'zalo-nhom'?)"
         )
         #expect(
-            Suggestion.unknown("channel", "tiktok", among: ["zalo-nhom", "fb-trang"])
+            Suggestion.unknown(.kindChannel, "tiktok", among: ["zalo-nhom", "fb-trang"])
                 == "there is no channel 'tiktok' (known: zalo-nhom, fb-trang)"
         )
     }

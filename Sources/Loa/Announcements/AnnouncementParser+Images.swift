@@ -38,7 +38,7 @@ extension AnnouncementParser {
                 reader.report(
                     at: node,
                     field: field,
-                    "'\(image)' does not exist; expected a path relative to this file, or a URL"
+                    Message.imageMissing(["image": image])
                 )
                 continue
             }
@@ -46,23 +46,21 @@ extension AnnouncementParser {
                 reader.report(
                     at: node,
                     field: field,
-                    "'\(image)' is outside the queue folder; expected a path relative to this file that stays "
-                        + "in its folder (symbolic links included), or a URL",
-                    hint: "copy the image into the queue folder, as queue/images/"
+                    Message.imageOutside(["image": image]),
+                    hint: Message.imageOutsideHint()
                 )
                 continue
             }
             switch ImageFile.inspect(path) {
             case .failure(let problem):
-                reader.report(at: node, field: field, "'\(image)' cannot be read: \(problem)")
+                reader.report(at: node, field: field, "'\(image)' " + Message.diagCannotRead(["problem": "\(problem)"]))
             case .success(let found) where found.type == nil:
                 reader.report(
                     at: node,
                     field: field,
                     found.size == 0
-                        ? "'\(image)' is an empty file; expected a JPEG, PNG, GIF or WebP image"
-                        : "'\(image)' is not a JPEG, PNG, GIF or WebP image (told by its content, not its name)",
-                    hint: "open it and save it again as a JPEG or PNG photo; a renamed document is no photo"
+                        ? Message.imageEmpty(["image": image]) : Message.imageNotImage(["image": image]),
+                    hint: Message.imageNotImageHint()
                 )
             case .success(let found):
                 fields.imageChecks.images.append(
@@ -83,15 +81,16 @@ extension AnnouncementParser {
         guard !targets.isEmpty else { return }
         func named(_ ids: [String]) -> String {
             let shown = ids.prefix(3).joined(separator: ", ")
-            let channels = ids.count == 1 ? "channel \(shown)" : "channels \(shown)"
-            return ids.count > 3 ? "\(channels) and \(ids.count - 3) more" : channels
+            let channels = (ids.count == 1 ? Message.imageChannel : .imageChannels)(["names": shown])
+            return ids.count > 3
+                ? Message.imageChannelsMore(["channels": channels, "n": "\(ids.count - 3)"]) : channels
         }
         for (maxCount, ids) in grouped(targets, by: \.maxCount) where checks.count > maxCount {
             reader.report(
                 line: checks.line,
                 field: "images",
-                "has \(checks.count) images; \(named(ids)) take at most \(maxCount) in one post",
-                hint: "keep the \(maxCount) best, or split the announcement in two"
+                Message.imageTooMany(["n": "\(checks.count)", "channels": named(ids), "max": "\(maxCount)"]),
+                hint: Message.imageTooManyHint(["max": "\(maxCount)"])
             )
         }
         let byAddress = targets.filter { $0.1.webAddressOnly }.map(\.0)
@@ -112,9 +111,11 @@ extension AnnouncementParser {
                 reader.report(
                     line: image.line,
                     field: field,
-                    "'\(image.written)' is \(size); \(named(ids)) take images up to \(ImageLimits.describe(maxBytes))",
-                    hint: "resize the photo (2048 pixels on the long side is plenty), or set max_image_bytes on the "
-                        + "channel"
+                    Message.imageTooLarge([
+                        "image": image.written, "size": size, "channels": named(ids),
+                        "max": ImageLimits.describe(maxBytes),
+                    ]),
+                    hint: Message.imageTooLargeHint()
                 )
             }
             let advised = targets.filter { _, limits in
@@ -125,9 +126,11 @@ extension AnnouncementParser {
                     .warning,
                     line: image.line,
                     field: field,
-                    "'\(image.written)' is \(size); the platform of \(named(ids)) recommends images under "
-                        + "\(ImageLimits.describe(recommended))",
-                    hint: "a smaller photo uploads faster and is not recompressed as hard"
+                    Message.imageRecommended([
+                        "image": image.written, "size": size, "channels": named(ids),
+                        "max": ImageLimits.describe(recommended),
+                    ]),
+                    hint: Message.imageRecommendedHint()
                 )
             }
         }

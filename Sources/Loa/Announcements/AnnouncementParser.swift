@@ -48,8 +48,8 @@ public struct AnnouncementParser: Sendable {
                 Diagnostic(
                     area: .queue,
                     file: display,
-                    message: "cannot be read: \(problem)",
-                    hint: "a queue file must be a Markdown file; rename or remove this one"
+                    message: Message.diagCannotRead(["problem": "\(problem)"]),
+                    hint: Message.diagNotMarkdownHint()
                 )
             ])
         }
@@ -60,8 +60,8 @@ public struct AnnouncementParser: Sendable {
                 Diagnostic(
                     area: .queue,
                     file: display,
-                    message: "is \(size) bytes; a queue file may have at most \(Self.maximumFileSize) bytes (1 MiB)",
-                    hint: "a post is a few thousand characters; check that the right file was saved here"
+                    message: Message.diagTooLarge(["size": "\(size)", "max": "\(Self.maximumFileSize)"]),
+                    hint: Message.diagTooLargeHint()
                 )
             ])
         }
@@ -70,7 +70,7 @@ public struct AnnouncementParser: Sendable {
                 Diagnostic(
                     area: .queue,
                     file: display,
-                    message: "cannot be read: \(FileProblem.readProblem(file.path))"
+                    message: Message.diagCannotRead(["problem": "\(FileProblem.readProblem(file.path))"])
                 )
             ])
         }
@@ -79,8 +79,8 @@ public struct AnnouncementParser: Sendable {
                 Diagnostic(
                     area: .queue,
                     file: display,
-                    message: "is not UTF-8 text",
-                    hint: "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+                    message: Message.diagNotUTF8(),
+                    hint: Message.diagNotUTF8Hint()
                 )
             ])
         }
@@ -100,13 +100,13 @@ public struct AnnouncementParser: Sendable {
                     area: .queue,
                     file: display,
                     line: 1,
-                    message: "expected front matter: the file must start with a line '---'",
-                    hint: "see queue/ in the example workspace, or run `loa init` in an empty folder"
+                    message: Message.diagNoOpeningFence(),
+                    hint: Message.diagNoOpeningFenceHint()
                 )
             ])
         case .failure(.noClosingFence):
             return Outcome(diagnostics: [
-                Diagnostic(area: .queue, file: display, line: 1, message: "the front matter has no closing '---' line")
+                Diagnostic(area: .queue, file: display, line: 1, message: Message.diagNoClosingFence())
             ])
         }
         var reader = YAMLReader(file: display, area: .queue, lineOffset: split.yamlLine - 1)
@@ -115,7 +115,7 @@ public struct AnnouncementParser: Sendable {
                 reader.report(
                     line: split.yamlLine,
                     field: nil,
-                    "the front matter is empty; expected title, category and unit"
+                    Message.diagFrontMatterEmpty()
                 )
             }
             return Outcome(diagnostics: reader.diagnostics)
@@ -131,7 +131,7 @@ public struct AnnouncementParser: Sendable {
             reader.report(
                 line: split.bodyLine,
                 field: "body",
-                "is empty; expected the announcement's text after the front matter"
+                Message.diagBodyEmpty()
             )
         }
         checkLegacyEncoding(body, line: split.bodyLine, field: "body", &reader)
@@ -142,28 +142,28 @@ public struct AnnouncementParser: Sendable {
             reader.report(
                 line: 1,
                 field: "id",
-                "the file name '\(defaultID)' cannot serve as the id; \(ConfigurationLoader.idRule)",
-                hint: "add `id: \(ConfigurationLoader.suggestedID(defaultID))` to the front matter, or rename the file"
+                Message.diagFileNameID(["name": defaultID, "rule": ConfigurationLoader.idRule]),
+                hint: Message.diagFileNameIDHint(["id": ConfigurationLoader.suggestedID(defaultID)])
             )
         }
         let firstLine = split.yamlLine
-        if fields.titleMissing { reader.report(line: firstLine, field: "title", "is missing") }
+        if fields.titleMissing { reader.report(line: firstLine, field: "title", Message.diagMissing()) }
         if fields.categoryMissing {
             reader.report(
                 line: firstLine,
                 field: "category",
-                "is missing; expected one of \(Category.allCases.map(\.rawValue).joined(separator: ", "))"
+                Message.diagMissingOneOf(["names": Category.allCases.map(\.rawValue).joined(separator: ", ")])
             )
         }
         if fields.unitMissing {
             reader.report(
                 line: firstLine,
                 field: "unit",
-                "is missing; expected the posting unit, as Đoàn phường An Hòa"
+                Message.diagMissingUnit()
             )
         }
         if let publish = fields.publishAt, let expires = fields.expiresAt, expires <= publish {
-            reader.report(line: fields.expiresLine, field: "expires_at", "is not after publish_at")
+            reader.report(line: fields.expiresLine, field: "expires_at", Message.diagNotAfterPublish())
         }
         guard !reader.diagnostics.hasErrors, let title = fields.title, let category = fields.category,
             let unit = fields.unit
@@ -229,8 +229,8 @@ public struct AnnouncementParser: Sendable {
                 reader.report(
                     at: entry.value,
                     field: "id",
-                    "'\(id)' is not a valid id; \(ConfigurationLoader.idRule)",
-                    hint: "for example: id: \(ConfigurationLoader.suggestedID(id))"
+                    Message.diagBadID(["id": id, "rule": ConfigurationLoader.idRule]),
+                    hint: Message.diagForExample(["example": "id: " + ConfigurationLoader.suggestedID(id)])
                 )
             }
         case "title":
@@ -253,8 +253,9 @@ public struct AnnouncementParser: Sendable {
                 reader.report(
                     at: entry.value,
                     field: "category",
-                    "'\(text)' is not one of \(names.joined(separator: ", ")) (or \(labels.joined(separator: ", ")))"
-                        + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                    Message.diagNotOneOfOr([
+                        "text": text, "names": names.joined(separator: ", "), "labels": labels.joined(separator: ", "),
+                    ]) + (suggestion.map { Message.suggestionDidYouMean(["word": $0]) } ?? "")
                 )
             }
         case "publish_at":
@@ -268,16 +269,17 @@ public struct AnnouncementParser: Sendable {
             where !channelIDs.contains(where: { Glob.matches(pattern, $0) }) {
                 let known =
                     channelIDs.isEmpty
-                    ? "loa.yml defines no channels" : "channels: \(channelIDs.joined(separator: ", "))"
+                    ? Message.diagNoChannels()
+                    : Message.diagChannelsKnown(["names": channelIDs.joined(separator: ", ")])
                 reader.report(
                     at: entry.value,
                     field: "channels[\(index)]",
-                    "'\(pattern)' names no channel in loa.yml\(Suggestion.didYouMean(pattern, among: channelIDs))",
+                    Message.diagNoSuchChannel(["pattern": pattern]) + Suggestion.didYouMean(pattern, among: channelIDs),
                     hint: known
                 )
             }
             if patterns.isEmpty {
-                reader.report(at: entry.keyNode, field: "channels", "is empty; leave it out to post to every channel")
+                reader.report(at: entry.keyNode, field: "channels", Message.diagChannelsEmpty())
             }
             fields.channels = patterns
         case "link":
@@ -286,7 +288,7 @@ public struct AnnouncementParser: Sendable {
             {
                 fields.link = url
             } else {
-                reader.report(at: entry.value, field: "link", "'\(text)' is not a web address; expected https://…")
+                reader.report(at: entry.value, field: "link", Message.diagNotWebAddress(["text": text]))
             }
         case "images":
             readImages(entry, into: &fields, &reader, file: file)
@@ -299,7 +301,7 @@ public struct AnnouncementParser: Sendable {
                         .warning,
                         at: entry.value,
                         field: "hashtags",
-                        "'\(tag)' has no letters or digits and is left out"
+                        Message.diagNoLetters(["tag": tag])
                     )
                 }
             }
@@ -309,7 +311,11 @@ public struct AnnouncementParser: Sendable {
             if let status = AnnouncementStatus(rawValue: text.lowercased()) {
                 fields.status = status
             } else {
-                reader.report(at: entry.value, field: "status", "'\(text)' is not one of ready, draft")
+                reader.report(
+                    at: entry.value,
+                    field: "status",
+                    Message.diagNotOneOf(["text": text, "names": "ready, draft"])
+                )
             }
         case "revision":
             fields.revision = reader.int(entry, in: 1...Self.maximumRevision) ?? fields.revision
@@ -325,8 +331,8 @@ public struct AnnouncementParser: Sendable {
                 reader.report(
                     at: variant.keyNode,
                     field: variant.field,
-                    "'\(variant.key)' is neither a platform nor a channel\(Suggestion.didYouMean(variant.key, among: names))",
-                    hint: "expected one of: \(names.joined(separator: ", "))"
+                    Message.diagNotVariant(["key": variant.key]) + Suggestion.didYouMean(variant.key, among: names),
+                    hint: Message.diagExpectedOneOf(["names": names.joined(separator: ", ")])
                 )
                 continue
             }
@@ -381,9 +387,8 @@ public struct AnnouncementParser: Sendable {
             reader.report(
                 line: line.map { $0 + offset },
                 field: field,
-                "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code); "
-                    + "expected text, tabs and line breaks only",
-                hint: "retype the line, or paste it as plain text"
+                Message.diagControlCharacter(["code": String(repeating: "0", count: max(0, 4 - code.count)) + code]),
+                hint: Message.diagControlCharacterHint()
             )
             return
         }

@@ -29,16 +29,15 @@ struct DuplicateIDs {
             return claims.dropFirst().map { claim in
                 let clash =
                     claim.id == first.id
-                    ? "is already the id of \(first.file)"
-                    : "differs only in case from '\(first.id)', the id of \(first.file); ids name files, and some "
-                        + "file systems ignore case"
+                    ? Message.diagIDTaken(["id": claim.id, "file": first.file])
+                    : Message.diagIDCase(["id": claim.id, "first": first.id, "file": first.file])
                 return Diagnostic(
                     area: .queue,
                     file: claim.file,
                     line: 1,
                     field: "id",
-                    message: "'\(claim.id)' \(clash)",
-                    hint: "give one of them another `id:`; neither is posted until then"
+                    message: clash,
+                    hint: Message.diagIDTakenHint()
                 )
             }
         }

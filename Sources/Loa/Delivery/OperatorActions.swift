@@ -58,9 +58,9 @@ public struct OperatorActions: Sendable {
                 delivery.note = Self.retryNote
                 return nil
             case .expired:
-                return "it expired; move expires_at and bump revision to post it"
+                return Message.refusalExpired()
             case .sent, .awaitingConfirmation:
-                return "it was already delivered; bump revision to post it again"
+                return Message.refusalDelivered()
             case .pending, .sending:
                 return Message.refusalAlready(["status": delivery.status.label])
             }
@@ -80,16 +80,13 @@ public struct OperatorActions: Sendable {
                 delivery.note = "cancelled by an operator"
                 return nil
             case .sent:
-                return "it was already sent; delete the post on the platform itself"
+                return Message.refusalSentAlready()
             case .cancelled, .missed, .expired:
                 return Message.refusalAlready(["status": delivery.status.label])
             }
         }
         if let runLock, outcome.changed.contains(where: { $0.transport == .webhook }), RunLock.isHeld(path: runLock) {
-            outcome.warnings.append(
-                "a run is working now: a request it already sent cannot be called back; if the bridge accepts it, "
-                    + "`loa status` will show it as sent"
-            )
+            outcome.warnings.append(Message.warningRunWorking())
         }
         return outcome
     }
@@ -123,9 +120,7 @@ public struct OperatorActions: Sendable {
     ) throws -> Outcome {
         let postedAt = post.postedAt ?? now
         if postedAt > now.addingTimeInterval(60) {
-            throw Refusal(
-                description: "--at \(dates.dayAndTime(postedAt)) is in the future; a post is confirmed once made"
-            )
+            throw Refusal(description: Message.refusalFuturePost(["when": dates.dayAndTime(postedAt)]))
         }
         var outcome = Outcome()
         let now = self.now
@@ -165,18 +160,19 @@ public struct OperatorActions: Sendable {
         case .awaitingConfirmation, .unconfirmed:
             return nil
         case .sending:
-            return "a run is sending it now; see `loa status` once the run is over"
+            return Message.refusalSending()
         case .sent:
             return delivery.transport == .outbox
-                ? "it was confirmed already (\(delivery.remoteUrl ?? delivery.note ?? "no address")); "
-                    + "`loa confirm --undo` first to correct it"
-                : "the bridge already posted it (\(delivery.remoteUrl ?? "no address"))"
+                ? Message.refusalConfirmedAlready([
+                    "where": delivery.remoteUrl ?? delivery.note ?? Message.refusalNoAddress()
+                ])
+                : Message.refusalBridgePosted(["where": delivery.remoteUrl ?? Message.refusalNoAddress()])
         default:
             break
         }
         if force { return nil }
         if delivery.transport != .outbox {
-            return "it is a webhook channel; the bridge confirms its posts" + forceHint
+            return Message.refusalWebhookChannel() + forceHint
         }
         switch delivery.status {
         case .pending:
@@ -215,7 +211,7 @@ public struct OperatorActions: Sendable {
                 delivery.sentAt = nil
                 delivery.remoteUrl = nil
             } else {
-                outcome.refused.append((delivery, "the bridge posted it; delete the post on the platform itself"))
+                outcome.refused.append((delivery, Message.refusalBridgeUndo()))
                 return false
             }
             delivery.updatedAt = now

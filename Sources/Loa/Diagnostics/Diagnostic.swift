@@ -61,7 +61,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         text += ": \(severity.rawValue): "
         if let field { text += "\(field): " }
         text += message
-        if let hint { text += "\n    hint: \(hint)" }
+        if let hint { text += "\n    \(Message.diagHint()): \(hint)" }
         return text
     }
 }

@@ -18,23 +18,23 @@ public enum Suggestion {
 
     /// The phrase " (did you mean 'x'?)", or an empty string.
     public static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
-        closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        closest(to: word, among: candidates).map { Message.suggestionDidYouMean(["word": $0]) } ?? ""
     }
 
     /// The message for a name that is not one of `candidates`, the one wording every command uses:
-    /// "there is no channel 'Zalo-nhom' in loa.yml (did you mean 'zalo-nhom'?)". `kind` names what it should be
-    /// ("channel", "metric"), `place` where the names come from ("in loa.yml"), or empty. Without a likely
-    /// candidate, the names are listed when they are few.
-    public static func unknown(_ kind: String, _ word: String, among candidates: [String], place: String = "")
+    /// "there is no channel 'Zalo-nhom' in loa.yml (did you mean 'zalo-nhom'?)", in the process's language. `kind`
+    /// names what it should be (``Message/kindChannel``, ``Message/kindMetric``), `place` where the names come from
+    /// (``Message/placeInConfig``), or nil. Without a likely candidate, the names are listed when they are few.
+    public static func unknown(_ kind: Message, _ word: String, among candidates: [String], place: Message? = nil)
         -> String
     {
-        let place = place.isEmpty ? "" : " " + place
+        let values = ["kind": kind(), "word": word, "place": place.map { " " + $0() } ?? ""]
         if let near = closest(to: word, among: candidates) {
-            return "there is no \(kind) '\(word)'\(place) (did you mean '\(near)'?)"
+            return Message.suggestionNoSuch(values) + Message.suggestionDidYouMean(["word": near])
         }
-        if candidates.isEmpty { return "there is no \(kind) '\(word)'\(place)" }
-        let listed = candidates.count <= 12 ? candidates.joined(separator: ", ") : "see `loa check`"
-        return "there is no \(kind) '\(word)'\(place) (known: \(listed))"
+        if candidates.isEmpty { return Message.suggestionNoSuch(values) }
+        let listed = candidates.count <= 12 ? candidates.joined(separator: ", ") : Message.suggestionSeeCheck()
+        return Message.suggestionNoSuchKnown(values.merging(["known": listed]) { $1 })
     }
 
     /// A word as compared: lowercase, without diacritics, any dash or underscore as `-`.

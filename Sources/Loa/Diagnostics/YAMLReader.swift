@@ -63,10 +63,12 @@ struct YAMLReader {
             reportDuplicates(duplicates, in: text)
         } catch let error as YamlError {
             let (problem, mark, context) = Self.describe(error)
-            var message = "YAML syntax: \(problem)"
+            var message = Message.diagYAMLSyntax(["problem": problem])
             let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             if let context {
-                let opened = context.mark.line <= lines.count ? " from line \(context.mark.line + lineOffset)" : ""
+                let opened =
+                    context.mark.line <= lines.count
+                    ? Message.diagFromLine(["line": "\(context.mark.line + lineOffset)"]) : ""
                 message += " (\(context.text)\(opened))"
             }
             // libyaml places errors found at the end of the text after its last line, or names the end of the
@@ -80,12 +82,12 @@ struct YAMLReader {
             let source = line.flatMap { $0 >= 1 && $0 <= lines.count ? lines[$0 - 1] : nil } ?? ""
             let hint =
                 source.contains(" #")
-                ? "a '#' after a space starts a comment in YAML; put the value in quotes, as \"#TuoiTre\""
+                ? Message.diagHashComment()
                 : source.contains(": ") && source.filter({ $0 == ":" }).count > 1
-                    ? "a value containing ': ' must be put in quotes" : nil
+                    ? Message.diagColonQuotes() : nil
             report(line: line.map { $0 + lineOffset }, field: nil, message, hint: hint)
         } catch {
-            report(line: nil, field: nil, "YAML syntax: \(error)")
+            report(line: nil, field: nil, Message.diagYAMLSyntax(["problem": "\(error)"]))
         }
         return nil
     }
@@ -103,8 +105,8 @@ struct YAMLReader {
             report(
                 line: again ?? first,
                 field: key,
-                "appears twice" + (first.map { " (first on line \($0))" } ?? ""),
-                hint: "keep one of them"
+                Message.diagAppearsTwice() + (first.map { Message.diagFirstOnLine(["line": "\($0)"]) } ?? ""),
+                hint: Message.diagKeepOne()
             )
         }
     }
@@ -112,20 +114,24 @@ struct YAMLReader {
     /// The entries of a mapping, each key checked against `known`; unknown and repeated keys are reported.
     mutating func entries(of node: Node, field: String?, known: [String]?) -> [Entry] {
         guard case .mapping(let mapping) = node else {
-            report(at: node, field: field, "expected a mapping of `key: value` lines, found \(kind(of: node))")
+            report(at: node, field: field, Message.diagExpectedMapping(["found": kind(of: node)]))
             return []
         }
         var seen: [String: Int] = [:]
         var result: [Entry] = []
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                report(at: keyNode, field: field, "a key must be plain text")
+                report(at: keyNode, field: field, Message.diagKeyPlainText())
                 continue
             }
             let key = VietnameseText.nfc(scalar.string)
             let path = field.map { "\($0).\(key)" } ?? key
             if let first = seen[key] {
-                report(at: keyNode, field: path, "appears twice (first on line \(first))")
+                report(
+                    at: keyNode,
+                    field: path,
+                    Message.diagAppearsTwice() + Message.diagFirstOnLine(["line": "\(first)"])
+                )
                 continue
             }
             seen[key] = line(of: keyNode) ?? 0
@@ -133,8 +139,8 @@ struct YAMLReader {
                 report(
                     at: keyNode,
                     field: path,
-                    "unknown key\(Suggestion.didYouMean(key, among: known))",
-                    hint: "known keys: \(known.joined(separator: ", "))"
+                    Message.diagUnknownKey() + Suggestion.didYouMean(key, among: known),
+                    hint: Message.diagKnownKeys(["keys": known.joined(separator: ", ")])
                 )
                 continue
             }
@@ -152,12 +158,12 @@ struct YAMLReader {
     /// A text value, normalised to NFC; nil with a diagnostic when it is not a single value or is empty.
     mutating func string(_ entry: Entry, allowEmpty: Bool = false) -> String? {
         guard case .scalar(let scalar) = entry.value else {
-            report(at: entry.value, field: entry.field, "expected a single value, found \(kind(of: entry.value))")
+            report(at: entry.value, field: entry.field, Message.diagExpectedSingle(["found": kind(of: entry.value)]))
             return nil
         }
         if Self.isNull(entry.value) || (!allowEmpty && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty) {
             if allowEmpty { return "" }
-            report(at: entry.keyNode, field: entry.field, "is empty; expected a value")
+            report(at: entry.keyNode, field: entry.field, Message.diagEmpty())
             return nil
         }
         return VietnameseText.nfc(scalar.string)
@@ -167,11 +173,11 @@ struct YAMLReader {
     mutating func int(_ entry: Entry, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(entry) else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            let upper = range.upperBound == .max ? "" : " to \(range.upperBound)"
+            let upper = range.upperBound == .max ? "" : Message.diagUpTo(["upper": "\(range.upperBound)"])
             report(
                 at: entry.value,
                 field: entry.field,
-                "'\(text)' is not a whole number from \(range.lowerBound)\(upper)"
+                Message.diagNotWholeNumber(["text": text, "lower": "\(range.lowerBound)", "upper": upper])
             )
             return nil
         }
@@ -195,7 +201,7 @@ struct YAMLReader {
             report(
                 at: entry.value,
                 field: entry.field,
-                "expected a list such as [a, b], found \(kind(of: entry.value))"
+                Message.diagExpectedList(["found": kind(of: entry.value)])
             )
             return nil
         }
@@ -203,10 +209,10 @@ struct YAMLReader {
 
     private func kind(of node: Node) -> String {
         switch node {
-        case .scalar(let scalar): "the value '\(scalar.string)'"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar(let scalar): Message.diagFoundValue(["value": scalar.string])
+        case .mapping: Message.diagFoundMapping()
+        case .sequence: Message.diagFoundList()
+        case .alias: Message.diagFoundAlias()
         }
     }
 

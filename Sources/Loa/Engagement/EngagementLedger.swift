@@ -10,9 +10,9 @@ public enum EngagementLedger {
         public var description: String {
             switch self {
             case .noDelivery(let announcement, let channel):
-                "no delivery of '\(announcement)' to '\(channel)' in the archive (see `loa status`)"
+                Message.ledgerNoDelivery(["id": announcement, "channel": channel])
             case .notPosted(let status):
-                "the post is \(status.label), not posted; figures are recorded for posts that went out"
+                Message.ledgerNotPosted(["status": status.label])
             }
         }
     }

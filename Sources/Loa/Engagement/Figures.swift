@@ -14,12 +14,13 @@ public enum Figures {
 
         public var description: String {
             switch self {
-            case .notJSON(let excerpt): "the answer is not a JSON object: \(excerpt)"
-            case .noFigures: "the answer has no figures (expected numbers such as reactions, comments, shares, views)"
-            case .negative(let metric, let value): "\(metric) is \(value); figures cannot be negative"
-            case .notWhole(let metric, let value): "\(metric) is \(value); figures are whole numbers"
+            case .notJSON(let excerpt):
+                Message.figuresNotJSON(["excerpt": excerpt.isEmpty ? Message.figuresEmptyAnswer() : excerpt])
+            case .noFigures: Message.figuresNone()
+            case .negative(let metric, let value): Message.figuresNegative(["metric": metric, "value": value])
+            case .notWhole(let metric, let value): Message.figuresNotWhole(["metric": metric, "value": value])
             case .tooLarge(let metric, let value):
-                "\(metric) is \(value); figures are at most \(Figures.maximum)"
+                Message.figuresTooLarge(["metric": metric, "value": value, "maximum": "\(Figures.maximum)"])
             }
         }
     }
@@ -43,7 +44,7 @@ public enum Figures {
     public static func parse(_ body: Data) -> Result<[String: Int], Problem> {
         guard let object = try? JSONDecoder().decode([String: Value].self, from: body) else {
             let excerpt = String(decoding: body.prefix(80), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
-            return .failure(.notJSON(excerpt.isEmpty ? "(empty)" : excerpt))
+            return .failure(.notJSON(excerpt))
         }
         var figures: [String: Int] = [:]
         for (key, value) in object {
@@ -102,10 +103,9 @@ public enum Figures {
 
         public var description: String {
             switch self {
-            case .malformed(let text): "'\(text)' is not name=number; expected, for example, reactions=12"
-            case .badValue(let text):
-                "'\(text)': the value must be a whole number from 0 to \(Figures.maximum) (1250 or 1.250)"
-            case .empty: "no figures given; expected, for example, reactions=12 comments=3 shares=1 views=480"
+            case .malformed(let text): Message.figuresMalformed(["text": text])
+            case .badValue(let text): Message.figuresBadValue(["text": text, "maximum": "\(Figures.maximum)"])
+            case .empty: Message.figuresNotGiven()
             }
         }
     }

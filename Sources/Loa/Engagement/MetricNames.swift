@@ -19,12 +19,12 @@ public enum MetricNames {
         if known.contains(name) { return nil }
         let lowered = name.lowercased()
         if known.contains(lowered) {
-            return "there is no metric '\(name)' (did you mean '\(lowered)'?); metric names are lowercase"
+            return Message.metricLowercase(["name": name, "meant": lowered])
         }
         let meant = synonyms[VietnameseText.folded(lowered)].flatMap { known.contains($0) ? $0 : nil }
         let message =
-            meant.map { "there is no metric '\(name)' (did you mean '\($0)'?)" }
-            ?? Suggestion.unknown("metric", name, among: known)
-        return message + "; add --new-metric to record a new one"
+            meant.map { Message.metricSynonym(["name": name, "meant": $0]) }
+            ?? Suggestion.unknown(.kindMetric, name, among: known)
+        return message + Message.metricAddNew()
     }
 }

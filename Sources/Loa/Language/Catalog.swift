@@ -57,6 +57,51 @@ public enum Message: String, CaseIterable, Sendable {
     // notify: the one message a run sends to the people's channel.
     case notifyTitle, notifyWritten, notifyReminder, notifyFailed, notifyMissed, notifyExpired, notifyHeld
     case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed
+    // Refusals and warnings of retry, cancel and confirm.
+    case refusalExpired, refusalDelivered, refusalSentAlready, warningRunWorking, refusalFuturePost, refusalSending
+    case refusalConfirmedAlready, refusalBridgePosted, refusalNoAddress, refusalWebhookChannel, refusalBridgeUndo
+    // loa engagement
+    case engagementSummary, engagementReadAgain, engagementUnusable, engagementRecorded
+    // loa export
+    case exportWrote, exportNoArchive, exportSeveralPeriods, exportPeriodAndDays, exportByUnitJSONL
+    case exportXLSXNeedsOutput, exportNotADay, exportNotAPeriod, exportPeriodMonth, exportPeriodQuarter
+    case exportPeriodYear, exportAnd
+    // loa import
+    case importNeedFiles, importMissing, importUnreadable, importNothingImported, importLine, importNew
+    case importUpdated, importUnchanged, importOwn
+    // loa sink
+    case sinkListening, sinkVerifying, sinkNotVerifying, sinkReceived, sinkBadPort, sinkBadIdleTimeout
+    case sinkBadSecret
+    // "Did you mean" and the names of what was not found.
+    case suggestionDidYouMean, suggestionNoSuch, suggestionNoSuchKnown, suggestionSeeCheck, kindChannel, kindMetric
+    case placeInConfig
+    // Figures typed or read: loa engagement.
+    case metricLowercase, metricSynonym, metricAddNew, ledgerNoDelivery, ledgerNotPosted
+    case figuresNotJSON, figuresEmptyAnswer, figuresNone, figuresNegative, figuresNotWhole, figuresTooLarge
+    case figuresMalformed, figuresBadValue, figuresNotGiven
+    // loa check's diagnostics: the YAML of loa.yml and the front matter.
+    case diagHint, diagYAMLSyntax, diagFromLine, diagHashComment, diagColonQuotes, diagAppearsTwice, diagFirstOnLine
+    case diagKeepOne, diagExpectedMapping, diagKeyPlainText, diagUnknownKey, diagKnownKeys, diagExpectedSingle
+    case diagEmpty, diagNotWholeNumber, diagUpTo, diagExpectedList, diagFoundValue, diagFoundMapping, diagFoundList
+    case diagFoundAlias
+    // loa check's diagnostics: dates and times.
+    case dateUnrecognised, dateOnly, dateOutOfRange, dateYearOutOfRange, dateSkippedTime
+    case dateDay, dateMonth, dateHour, dateMinute, dateOffset
+    // loa check's diagnostics: queue files.
+    case diagMissing, diagMissingOneOf, diagMissingUnit, diagNotAfterPublish, diagNoSuchChannel, diagNoChannels
+    case diagChannelsKnown, diagChannelsEmpty, diagNotOneOf, diagNotOneOfOr, diagNotWebAddress, diagNotVariant
+    case diagExpectedOneOf, diagNoOpeningFence, diagNoOpeningFenceHint, diagNoClosingFence, diagFrontMatterEmpty
+    case diagBodyEmpty, diagNotUTF8, diagNotUTF8Hint, diagIDTaken, diagIDCase, diagIDTakenHint
+    // loa check's diagnostics: loa.yml.
+    case diagNoChannelsDefined, diagNotTimeZone, diagWebhookNeedsURL, diagWebhookNeedsSecret, diagWebhookSecretHint
+    case diagNoSuchFile, diagNoSuchFileHint, diagConfigEmpty, diagNotALanguage, diagNotifyNotAChannel
+    case diagDidYouMeanHint, diagChannelsNone, diagChannelCase, diagOnLine, diagRenameOne, diagIDRule
+    case diagBadChannelID, diagForExample, diagNotAWindow, diagLongerThanZero, diagIgnoredFacebookPage
+    case diagIgnoredOutbox, diagNotADuration, diagDurationRange, diagBadID, diagFileNameID, diagFileNameIDHint
+    case diagNoLetters, diagControlCharacter, diagControlCharacterHint, diagCannotRead, diagNotMarkdownHint
+    case diagTooLarge, diagTooLargeHint, imageMissing, imageOutside, imageOutsideHint, imageEmpty, imageNotImage
+    case imageNotImageHint, imageChannel, imageChannels, imageChannelsMore, imageTooMany, imageTooManyHint
+    case imageTooLarge, imageTooLargeHint, imageRecommended, imageRecommendedHint
 }
 
 extension Message {
@@ -774,6 +819,571 @@ extension Message {
             Entry(en: "cannot be rendered: {id} → {channel}", vi: "không dựng được: {id} → {channel}")
         case .notifyRejected: Entry(en: "queue file rejected: {file}", vi: "tệp hàng đợi bị từ chối: {file}")
         case .notifySeeStatus: Entry(en: "Details: loa status, loa check.", vi: "Chi tiết: loa status, loa check.")
+
+        case .refusalExpired:
+            Entry(
+                en: "it expired; move expires_at and bump revision to post it",
+                vi: "bài đã hết hạn; muốn đăng thì dời expires_at và tăng revision"
+            )
+        case .refusalDelivered:
+            Entry(
+                en: "it was already delivered; bump revision to post it again",
+                vi: "bài đã được đăng rồi; muốn đăng lại thì tăng revision"
+            )
+        case .refusalSentAlready:
+            Entry(
+                en: "it was already sent; delete the post on the platform itself",
+                vi: "bài đã được đăng rồi; hãy xóa bài ngay trên nền tảng"
+            )
+        case .warningRunWorking:
+            Entry(
+                en: "a run is working now: a request it already sent cannot be called back; if the bridge accepts it, "
+                    + "`loa status` will show it as sent",
+                vi: "một lần chạy đang làm việc: yêu cầu đã gửi đi thì không gọi lại được; nếu cầu nối nhận bài, "
+                    + "`loa status` sẽ báo là Đã đăng"
+            )
+        case .refusalFuturePost:
+            Entry(
+                en: "--at {when} is in the future; a post is confirmed once made",
+                vi: "--at {when} là thời điểm chưa tới; chỉ xác nhận bài sau khi đã đăng"
+            )
+        case .refusalSending:
+            Entry(
+                en: "a run is sending it now; see `loa status` once the run is over",
+                vi: "một lần chạy đang gửi bài này; xem `loa status` khi lần chạy xong"
+            )
+        case .refusalConfirmedAlready:
+            Entry(
+                en: "it was confirmed already ({where}); `loa confirm --undo` first to correct it",
+                vi: "bài đã được xác nhận rồi ({where}); muốn sửa thì chạy `loa confirm --undo` trước"
+            )
+        case .refusalBridgePosted:
+            Entry(en: "the bridge already posted it ({where})", vi: "cầu nối đã đăng bài này rồi ({where})")
+        case .refusalNoAddress: Entry(en: "no address", vi: "không có địa chỉ")
+        case .refusalWebhookChannel:
+            Entry(
+                en: "it is a webhook channel; the bridge confirms its posts",
+                vi: "đây là kênh webhook; cầu nối tự xác nhận bài của mình"
+            )
+        case .refusalBridgeUndo:
+            Entry(
+                en: "the bridge posted it; delete the post on the platform itself",
+                vi: "cầu nối đã đăng bài này; hãy xóa bài ngay trên nền tảng"
+            )
+
+        case .engagementSummary:
+            Entry(en: "{read} posts read, {stored} figures stored", vi: "đã đọc {read} bài, lưu {stored} số liệu")
+        case .engagementReadAgain: Entry(en: ", {n} to read again next run", vi: ", {n} bài đọc lại ở lần chạy sau")
+        case .engagementUnusable:
+            Entry(
+                en: ", {n} answer unusable",
+                enOther: ", {n} answers unusable",
+                vi: ", {n} câu trả lời không dùng được"
+            )
+        case .engagementRecorded:
+            Entry(en: "recorded {id} → {channel}: {figures}", vi: "đã ghi số liệu {id} → {channel}: {figures}")
+
+        case .exportWrote:
+            Entry(
+                en: "wrote {path}: {n} delivery",
+                enOther: "wrote {path}: {n} deliveries",
+                vi: "đã ghi {path}: {n} lượt đăng"
+            )
+        case .exportNoArchive:
+            Entry(
+                en: "no archive yet at {path}; run `loa run` first",
+                vi: "chưa có kho lưu trữ ở {path}; hãy chạy `loa run` trước"
+            )
+        case .exportSeveralPeriods:
+            Entry(en: "{options}: give one period, not several", vi: "{options}: chỉ nêu một kỳ, không nêu nhiều kỳ")
+        case .exportPeriodAndDays:
+            Entry(
+                en: "{option} and {days}: give a period or days, not both",
+                vi: "{option} và {days}: nêu một kỳ hoặc các ngày, không nêu cả hai"
+            )
+        case .exportByUnitJSONL:
+            Entry(
+                en: "--by-unit is for csv, xlsx and html; jsonl is always the complete record",
+                vi: "--by-unit dùng cho csv, xlsx và html; jsonl luôn là bản ghi đầy đủ"
+            )
+        case .exportXLSXNeedsOutput:
+            Entry(
+                en: "--format xlsx needs --output FILE (a workbook is not readable on a terminal)",
+                vi: "--format xlsx cần --output TỆP (không đọc được sổ tính trên màn hình dòng lệnh)"
+            )
+        case .exportNotADay:
+            Entry(
+                en: "--{option}: '{text}' is not a day; expected yyyy-MM-dd or dd/MM/yyyy",
+                vi: "--{option}: '{text}' không phải là ngày; cần dạng yyyy-MM-dd hoặc dd/MM/yyyy"
+            )
+        case .exportNotAPeriod:
+            Entry(
+                en: "--{option}: '{text}' is not a {period}; expected {expected}",
+                vi: "--{option}: '{text}' không phải là {period}; cần dạng {expected}"
+            )
+        case .exportPeriodMonth: Entry(en: "month", vi: "tháng")
+        case .exportPeriodQuarter: Entry(en: "quarter", vi: "quý")
+        case .exportPeriodYear: Entry(en: "year", vi: "năm")
+        case .exportAnd: Entry(en: " and ", vi: " và ")
+
+        case .importNeedFiles: Entry(en: "name at least one file to import", vi: "hãy nêu ít nhất một tệp để nhập")
+        case .importMissing:
+            Entry(en: "'{file}' does not exist; nothing was imported", vi: "tệp '{file}' không tồn tại; chưa nhập gì")
+        case .importUnreadable:
+            Entry(en: "'{file}' cannot be read; nothing was imported", vi: "không đọc được tệp '{file}'; chưa nhập gì")
+        case .importNothingImported: Entry(en: "{problem}; nothing was imported", vi: "{problem}; chưa nhập gì")
+        case .importLine:
+            Entry(
+                en: "{file}: {n} delivery of {units} ({parts})",
+                enOther: "{file}: {n} deliveries of {units} ({parts})",
+                vi: "{file}: {n} lượt đăng của {units} ({parts})"
+            )
+        case .importNew: Entry(en: "{n} new", vi: "{n} mới")
+        case .importUpdated: Entry(en: "{n} updated", vi: "{n} cập nhật")
+        case .importUnchanged: Entry(en: "{n} unchanged", vi: "{n} không đổi")
+        case .importOwn: Entry(en: "{n} of this archive's own, left out", vi: "{n} của chính kho này, bỏ qua")
+
+        case .sinkListening:
+            Entry(
+                en: "listening on http://127.0.0.1:{port} ({verifying}, log: {log}, photos: {images})",
+                vi: "đang nghe ở http://127.0.0.1:{port} ({verifying}, nhật ký: {log}, ảnh: {images})"
+            )
+        case .sinkVerifying: Entry(en: "verifying signatures", vi: "có kiểm chữ ký")
+        case .sinkNotVerifying: Entry(en: "not verifying signatures", vi: "không kiểm chữ ký")
+        case .sinkReceived: Entry(en: "post {remote_id} ← {path} ({id})", vi: "bài {remote_id} ← {path} ({id})")
+        case .sinkBadPort: Entry(en: "--port: expected 0 to 65535", vi: "--port: cần một số từ 0 đến 65535")
+        case .sinkBadIdleTimeout:
+            Entry(
+                en: "--idle-timeout: '{text}' is not a duration from 1ms to 24h (500ms, 30s, 2m)",
+                vi: "--idle-timeout: '{text}' không phải khoảng thời gian từ 1ms đến 24h (500ms, 30s, 2m)"
+            )
+        case .suggestionDidYouMean: Entry(en: " (did you mean '{word}'?)", vi: " (có phải ý bạn là '{word}'?)")
+        case .suggestionNoSuch: Entry(en: "there is no {kind} '{word}'{place}", vi: "không có {kind} '{word}'{place}")
+        case .suggestionNoSuchKnown:
+            Entry(
+                en: "there is no {kind} '{word}'{place} (known: {known})",
+                vi: "không có {kind} '{word}'{place} (hiện có: {known})"
+            )
+        case .suggestionSeeCheck: Entry(en: "see `loa check`", vi: "xem `loa check`")
+        case .kindChannel: Entry(en: "channel", vi: "kênh")
+        case .kindMetric: Entry(en: "metric", vi: "chỉ số")
+        case .placeInConfig: Entry(en: "in loa.yml", vi: "trong loa.yml")
+
+        case .metricLowercase:
+            Entry(
+                en: "there is no metric '{name}' (did you mean '{meant}'?); metric names are lowercase",
+                vi: "không có chỉ số '{name}' (có phải ý bạn là '{meant}'?); tên chỉ số viết chữ thường"
+            )
+        case .metricSynonym:
+            Entry(
+                en: "there is no metric '{name}' (did you mean '{meant}'?)",
+                vi: "không có chỉ số '{name}' (có phải ý bạn là '{meant}'?)"
+            )
+        case .metricAddNew:
+            Entry(en: "; add --new-metric to record a new one", vi: "; thêm --new-metric để ghi một chỉ số mới")
+        case .ledgerNoDelivery:
+            Entry(
+                en: "no delivery of '{id}' to '{channel}' in the archive (see `loa status`)",
+                vi: "kho lưu trữ không có lượt đăng '{id}' lên '{channel}' (xem `loa status`)"
+            )
+        case .ledgerNotPosted:
+            Entry(
+                en: "the post is {status}, not posted; figures are recorded for posts that went out",
+                vi: "bài đang ở trạng thái {status}, chưa đăng; chỉ ghi số liệu cho bài đã đăng"
+            )
+        case .figuresNotJSON:
+            Entry(
+                en: "the answer is not a JSON object: {excerpt}",
+                vi: "câu trả lời không phải đối tượng JSON: {excerpt}"
+            )
+        case .figuresEmptyAnswer: Entry(en: "(empty)", vi: "(trống)")
+        case .figuresNone:
+            Entry(
+                en: "the answer has no figures (expected numbers such as reactions, comments, shares, views)",
+                vi: "câu trả lời không có số liệu (cần các số như reactions, comments, shares, views)"
+            )
+        case .figuresNegative:
+            Entry(
+                en: "{metric} is {value}; figures cannot be negative",
+                vi: "{metric} là {value}; số liệu không được âm"
+            )
+        case .figuresNotWhole:
+            Entry(
+                en: "{metric} is {value}; figures are whole numbers",
+                vi: "{metric} là {value}; số liệu phải là số nguyên"
+            )
+        case .figuresTooLarge:
+            Entry(
+                en: "{metric} is {value}; figures are at most {maximum}",
+                vi: "{metric} là {value}; số liệu tối đa là {maximum}"
+            )
+        case .figuresMalformed:
+            Entry(
+                en: "'{text}' is not name=number; expected, for example, reactions=12",
+                vi: "'{text}' không có dạng tên=số; ví dụ đúng: reactions=12"
+            )
+        case .figuresBadValue:
+            Entry(
+                en: "'{text}': the value must be a whole number from 0 to {maximum} (1250 or 1.250)",
+                vi: "'{text}': giá trị phải là số nguyên từ 0 đến {maximum} (1250 hoặc 1.250)"
+            )
+        case .figuresNotGiven:
+            Entry(
+                en: "no figures given; expected, for example, reactions=12 comments=3 shares=1 views=480",
+                vi: "chưa nhập số liệu nào; ví dụ: reactions=12 comments=3 shares=1 views=480"
+            )
+
+        case .diagHint: Entry(en: "hint", vi: "gợi ý")
+        case .diagYAMLSyntax: Entry(en: "YAML syntax: {problem}", vi: "lỗi cú pháp YAML: {problem}")
+        case .diagFromLine: Entry(en: " from line {line}", vi: " từ dòng {line}")
+        case .diagHashComment:
+            Entry(
+                en: "a '#' after a space starts a comment in YAML; put the value in quotes, as \"#TuoiTre\"",
+                vi: "trong YAML, dấu '#' đứng sau dấu cách là bắt đầu chú thích; hãy đặt giá trị trong ngoặc kép, "
+                    + "như \"#TuoiTre\""
+            )
+        case .diagColonQuotes:
+            Entry(
+                en: "a value containing ': ' must be put in quotes",
+                vi: "giá trị có chứa ': ' phải đặt trong ngoặc kép"
+            )
+        case .diagAppearsTwice: Entry(en: "appears twice", vi: "xuất hiện hai lần")
+        case .diagFirstOnLine: Entry(en: " (first on line {line})", vi: " (lần đầu ở dòng {line})")
+        case .diagKeepOne: Entry(en: "keep one of them", vi: "chỉ giữ lại một")
+        case .diagExpectedMapping:
+            Entry(
+                en: "expected a mapping of `key: value` lines, found {found}",
+                vi: "cần các dòng dạng `khóa: giá trị`, nhưng lại gặp {found}"
+            )
+        case .diagKeyPlainText: Entry(en: "a key must be plain text", vi: "khóa phải là chữ thuần")
+        case .diagUnknownKey: Entry(en: "unknown key", vi: "khóa không hợp lệ")
+        case .diagKnownKeys: Entry(en: "known keys: {keys}", vi: "các khóa hợp lệ: {keys}")
+        case .diagExpectedSingle:
+            Entry(en: "expected a single value, found {found}", vi: "cần một giá trị đơn, nhưng lại gặp {found}")
+        case .diagEmpty: Entry(en: "is empty; expected a value", vi: "đang để trống; cần điền giá trị")
+        case .diagNotWholeNumber:
+            Entry(
+                en: "'{text}' is not a whole number from {lower}{upper}",
+                vi: "'{text}' không phải số nguyên từ {lower}{upper}"
+            )
+        case .diagUpTo: Entry(en: " to {upper}", vi: " đến {upper}")
+        case .diagExpectedList:
+            Entry(
+                en: "expected a list such as [a, b], found {found}",
+                vi: "cần một danh sách như [a, b], nhưng lại gặp {found}"
+            )
+        case .diagFoundValue: Entry(en: "the value '{value}'", vi: "giá trị '{value}'")
+        case .diagFoundMapping: Entry(en: "a mapping", vi: "một nhóm khóa: giá trị")
+        case .diagFoundList: Entry(en: "a list", vi: "một danh sách")
+        case .diagFoundAlias: Entry(en: "an alias", vi: "một bí danh (alias)")
+
+        case .dateUnrecognised:
+            Entry(
+                en: "'{text}' is not a date-time; expected yyyy-MM-dd HH:mm, dd/MM/yyyy HH:mm (or 7h30) "
+                    + "or ISO 8601 with an offset (2026-01-05T08:00+07:00)",
+                vi: "'{text}' không phải ngày giờ; cần dạng yyyy-MM-dd HH:mm, dd/MM/yyyy HH:mm (hoặc 7h30) "
+                    + "hoặc ISO 8601 có múi giờ (2026-01-05T08:00+07:00)"
+            )
+        case .dateOnly:
+            Entry(
+                en: "'{text}' has no time of day; add one, as in '{text} 08:00'",
+                vi: "'{text}' thiếu giờ; hãy thêm giờ, như '{text} 08:00'"
+            )
+        case .dateOutOfRange:
+            Entry(
+                en: "'{text}' has no such {component}; dates are written day first (dd/MM/yyyy), never month first",
+                vi: "'{text}' có {component} không hợp lệ; ngày viết theo thứ tự ngày trước (dd/MM/yyyy), "
+                    + "không viết tháng trước"
+            )
+        case .dateYearOutOfRange:
+            Entry(
+                en: "'{text}' is out of range; expected a year from {lower} to {upper}",
+                vi: "'{text}' nằm ngoài khoảng cho phép; cần năm từ {lower} đến {upper}"
+            )
+        case .dateSkippedTime:
+            Entry(
+                en: "'{text}' does not exist in {zone}: the clocks skip that hour; expected a time that exists there",
+                vi: "'{text}' không có ở múi giờ {zone}: đồng hồ nhảy qua giờ đó; hãy chọn giờ có thật ở đó"
+            )
+
+        case .dateDay: Entry(en: "day", vi: "ngày")
+        case .dateMonth: Entry(en: "month", vi: "tháng")
+        case .dateHour: Entry(en: "hour", vi: "giờ")
+        case .dateMinute: Entry(en: "minute", vi: "phút")
+        case .dateOffset: Entry(en: "offset", vi: "độ lệch múi giờ")
+
+        case .diagMissing: Entry(en: "is missing", vi: "còn thiếu")
+        case .diagMissingOneOf:
+            Entry(en: "is missing; expected one of {names}", vi: "còn thiếu; cần một trong: {names}")
+        case .diagMissingUnit:
+            Entry(
+                en: "is missing; expected the posting unit, as Đoàn phường An Hòa",
+                vi: "còn thiếu; cần ghi đơn vị đăng, như Đoàn phường An Hòa"
+            )
+        case .diagNotAfterPublish: Entry(en: "is not after publish_at", vi: "phải sau publish_at")
+        case .diagNoSuchChannel:
+            Entry(en: "'{pattern}' names no channel in loa.yml", vi: "'{pattern}' không ứng với kênh nào trong loa.yml")
+        case .diagNoChannels: Entry(en: "loa.yml defines no channels", vi: "loa.yml chưa khai báo kênh nào")
+        case .diagChannelsKnown: Entry(en: "channels: {names}", vi: "các kênh: {names}")
+        case .diagChannelsEmpty:
+            Entry(
+                en: "is empty; leave it out to post to every channel",
+                vi: "đang để trống; muốn đăng lên mọi kênh thì bỏ hẳn trường này"
+            )
+        case .diagNotOneOf: Entry(en: "'{text}' is not one of {names}", vi: "'{text}' không thuộc: {names}")
+        case .diagNotOneOfOr:
+            Entry(
+                en: "'{text}' is not one of {names} (or {labels})",
+                vi: "'{text}' không thuộc: {names} (hoặc {labels})"
+            )
+        case .diagNotWebAddress:
+            Entry(
+                en: "'{text}' is not a web address; expected https://…",
+                vi: "'{text}' không phải địa chỉ web; cần dạng https://…"
+            )
+        case .diagNotVariant:
+            Entry(
+                en: "'{key}' is neither a platform nor a channel",
+                vi: "'{key}' không phải tên nền tảng, cũng không phải tên kênh"
+            )
+        case .diagExpectedOneOf: Entry(en: "expected one of: {names}", vi: "cần một trong: {names}")
+        case .diagNoOpeningFence:
+            Entry(
+                en: "expected front matter: the file must start with a line '---'",
+                vi: "thiếu phần đầu (front matter): tệp phải bắt đầu bằng dòng '---'"
+            )
+        case .diagNoOpeningFenceHint:
+            Entry(
+                en: "see queue/ in the example workspace, or run `loa init` in an empty folder",
+                vi: "xem queue/ trong không gian làm việc mẫu, hoặc chạy `loa init` trong một thư mục trống"
+            )
+        case .diagNoClosingFence:
+            Entry(
+                en: "the front matter has no closing '---' line",
+                vi: "phần đầu (front matter) thiếu dòng '---' để đóng lại"
+            )
+        case .diagFrontMatterEmpty:
+            Entry(
+                en: "the front matter is empty; expected title, category and unit",
+                vi: "phần đầu (front matter) đang trống; cần có title, category và unit"
+            )
+        case .diagBodyEmpty:
+            Entry(
+                en: "is empty; expected the announcement's text after the front matter",
+                vi: "đang trống; cần có nội dung thông báo sau phần đầu (front matter)"
+            )
+        case .diagNotUTF8: Entry(en: "is not UTF-8 text", vi: "không phải văn bản UTF-8")
+        case .diagNotUTF8Hint:
+            Entry(
+                en: "save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)",
+                vi: "hãy lưu lại dạng UTF-8 (trong Notepad: Save As, mục Encoding chọn UTF-8)"
+            )
+        case .diagIDTaken: Entry(en: "'{id}' is already the id of {file}", vi: "'{id}' đã là id của {file}")
+        case .diagIDCase:
+            Entry(
+                en: "'{id}' differs only in case from '{first}', the id of {file}; ids name files, and some "
+                    + "file systems ignore case",
+                vi: "'{id}' chỉ khác chữ hoa, chữ thường so với '{first}', id của {file}; id được dùng làm tên tệp, "
+                    + "mà có hệ thống tệp không phân biệt chữ hoa, chữ thường"
+            )
+        case .diagIDTakenHint:
+            Entry(
+                en: "give one of them another `id:`; neither is posted until then",
+                vi: "hãy đặt `id:` khác cho một trong hai tệp; trước đó cả hai đều chưa được đăng"
+            )
+        case .diagNoChannelsDefined:
+            Entry(en: "is missing; expected at least one channel", vi: "còn thiếu; cần ít nhất một kênh")
+        case .diagNotTimeZone:
+            Entry(
+                en: "'{name}' is not a time zone; expected an IANA name such as Asia/Ho_Chi_Minh",
+                vi: "'{name}' không phải múi giờ; cần tên IANA như Asia/Ho_Chi_Minh"
+            )
+        case .diagWebhookNeedsURL:
+            Entry(
+                en: "is missing; a webhook channel needs the bridge's URL",
+                vi: "còn thiếu; kênh webhook cần URL của cầu nối"
+            )
+        case .diagNoSuchFile: Entry(en: "no such file", vi: "không có tệp này")
+        case .diagNoSuchFileHint:
+            Entry(
+                en: "run `loa init` to write a starter workspace, or pass --config PATH",
+                vi: "chạy `loa init` để tạo không gian làm việc mẫu, hoặc dùng --config ĐƯỜNG_DẪN"
+            )
+        case .diagConfigEmpty:
+            Entry(en: "is empty; expected settings and channels", vi: "đang trống; cần có các thiết lập và kênh")
+        case .diagNotALanguage:
+            Entry(
+                en: "'{text}' is not a language Loa speaks; expected vi or en",
+                vi: "Loa không dùng ngôn ngữ '{text}'; cần vi hoặc en"
+            )
+        case .diagNotifyNotAChannel:
+            Entry(
+                en: "'{name}' is not a channel of this file; expected one of {names}",
+                vi: "'{name}' không phải kênh khai báo trong tệp này; cần một trong: {names}"
+            )
+        case .diagDidYouMeanHint: Entry(en: "did you mean '{word}'?", vi: "có phải ý bạn là '{word}'?")
+        case .diagChannelsNone:
+            Entry(en: "is empty; expected at least one channel", vi: "đang trống; cần ít nhất một kênh")
+        case .diagChannelCase:
+            Entry(
+                en: "'{id}' differs only in case from the channel '{first}'{where}; channel ids name folders, and "
+                    + "some file systems ignore case",
+                vi: "'{id}' chỉ khác chữ hoa, chữ thường so với kênh '{first}'{where}; id kênh được dùng làm tên thư "
+                    + "mục, mà có hệ thống tệp không phân biệt chữ hoa, chữ thường"
+            )
+        case .diagOnLine: Entry(en: " on line {line}", vi: " ở dòng {line}")
+        case .diagRenameOne: Entry(en: "rename one of them", vi: "hãy đổi tên một trong hai")
+        case .diagIDRule:
+            Entry(
+                en: "expected ASCII letters, digits, '-', '_' or '.', at most {max} characters",
+                vi: "chỉ dùng chữ cái không dấu, chữ số, '-', '_' hoặc '.', tối đa {max} ký tự"
+            )
+        case .diagBadChannelID:
+            Entry(en: "'{id}' is not a valid channel id; {rule}", vi: "'{id}' không dùng làm id kênh được; {rule}")
+        case .diagForExample: Entry(en: "for example: {example}", vi: "ví dụ: {example}")
+        case .diagNotAWindow:
+            Entry(
+                en: "'{text}' is not a window; expected HH:mm-HH:mm, as 22:00-06:00 or 22h-6h",
+                vi: "'{text}' không phải khung giờ; cần dạng HH:mm-HH:mm, như 22:00-06:00 hoặc 22h-6h"
+            )
+        case .diagLongerThanZero: Entry(en: "must be longer than 0s", vi: "phải dài hơn 0s")
+        case .diagIgnoredFacebookPage:
+            Entry(
+                en: "is ignored: a facebook-page channel posts to the Graph API itself",
+                vi: "bị bỏ qua: kênh facebook-page tự đăng qua Graph API"
+            )
+        case .diagIgnoredOutbox:
+            Entry(en: "is ignored: outbox channels are posted by hand", vi: "bị bỏ qua: kênh outbox do người đăng tay")
+        case .diagNotADuration:
+            Entry(
+                en: "'{text}' is not a duration; expected a number and a unit, as 15s, 15m, 48h or 2d",
+                vi: "'{text}' không phải khoảng thời gian; cần một số kèm đơn vị, như 15s, 15m, 48h hoặc 2d"
+            )
+        case .diagDurationRange:
+            Entry(
+                en: "'{text}' is out of range; expected from {lower} to {upper}",
+                vi: "'{text}' nằm ngoài khoảng cho phép; cần từ {lower} đến {upper}"
+            )
+        case .diagBadID: Entry(en: "'{id}' is not a valid id; {rule}", vi: "'{id}' không dùng làm id được; {rule}")
+        case .diagFileNameID:
+            Entry(
+                en: "the file name '{name}' cannot serve as the id; {rule}",
+                vi: "tên tệp '{name}' không dùng làm id được; {rule}"
+            )
+        case .diagFileNameIDHint:
+            Entry(
+                en: "add `id: {id}` to the front matter, or rename the file",
+                vi: "thêm `id: {id}` vào phần đầu (front matter), hoặc đổi tên tệp"
+            )
+        case .diagNoLetters:
+            Entry(
+                en: "'{tag}' has no letters or digits and is left out",
+                vi: "'{tag}' không có chữ hay số nên bị bỏ qua"
+            )
+        case .diagControlCharacter:
+            Entry(
+                en: "contains the control character U+{code}; expected text, tabs and line breaks only",
+                vi: "có ký tự điều khiển U+{code}; chỉ được có chữ, dấu tab và xuống dòng"
+            )
+        case .diagControlCharacterHint:
+            Entry(
+                en: "retype the line, or paste it as plain text",
+                vi: "hãy gõ lại dòng này, hoặc dán lại dưới dạng văn bản thuần"
+            )
+        case .diagCannotRead: Entry(en: "cannot be read: {problem}", vi: "không đọc được: {problem}")
+        case .diagNotMarkdownHint:
+            Entry(
+                en: "a queue file must be a Markdown file; rename or remove this one",
+                vi: "tệp hàng đợi phải là tệp Markdown; hãy đổi tên hoặc xóa tệp này"
+            )
+        case .diagTooLarge:
+            Entry(
+                en: "is {size} bytes; a queue file may have at most {max} bytes (1 MiB)",
+                vi: "nặng {size} byte; tệp hàng đợi chỉ được tối đa {max} byte (1 MiB)"
+            )
+        case .diagTooLargeHint:
+            Entry(
+                en: "a post is a few thousand characters; check that the right file was saved here",
+                vi: "một bài đăng chỉ vài nghìn ký tự; hãy kiểm tra xem có lưu nhầm tệp vào đây không"
+            )
+        case .imageMissing:
+            Entry(
+                en: "'{image}' does not exist; expected a path relative to this file, or a URL",
+                vi: "không có '{image}'; cần đường dẫn tính từ tệp này, hoặc một URL"
+            )
+        case .imageOutside:
+            Entry(
+                en: "'{image}' is outside the queue folder; expected a path relative to this file that stays "
+                    + "in its folder (symbolic links included), or a URL",
+                vi: "'{image}' nằm ngoài thư mục hàng đợi; cần đường dẫn tính từ tệp này và nằm trong thư mục của "
+                    + "nó (kể cả liên kết tượng trưng), hoặc một URL"
+            )
+        case .imageOutsideHint:
+            Entry(
+                en: "copy the image into the queue folder, as queue/images/",
+                vi: "hãy chép ảnh vào thư mục hàng đợi, như queue/images/"
+            )
+        case .imageEmpty:
+            Entry(
+                en: "'{image}' is an empty file; expected a JPEG, PNG, GIF or WebP image",
+                vi: "'{image}' là tệp rỗng; cần ảnh JPEG, PNG, GIF hoặc WebP"
+            )
+        case .imageNotImage:
+            Entry(
+                en: "'{image}' is not a JPEG, PNG, GIF or WebP image (told by its content, not its name)",
+                vi: "'{image}' không phải ảnh JPEG, PNG, GIF hay WebP (xét theo nội dung, không theo tên tệp)"
+            )
+        case .imageNotImageHint:
+            Entry(
+                en: "open it and save it again as a JPEG or PNG photo; a renamed document is no photo",
+                vi: "hãy mở tệp rồi lưu lại thành ảnh JPEG hoặc PNG; đổi tên tài liệu không biến nó thành ảnh"
+            )
+        case .imageChannel: Entry(en: "channel {names}", vi: "kênh {names}")
+        case .imageChannels: Entry(en: "channels {names}", vi: "các kênh {names}")
+        case .imageChannelsMore: Entry(en: "{channels} and {n} more", vi: "{channels} và {n} kênh khác")
+        case .imageTooMany:
+            Entry(
+                en: "has {n} images; {channels} take at most {max} in one post",
+                vi: "có {n} ảnh; {channels} chỉ nhận tối đa {max} ảnh mỗi bài"
+            )
+        case .imageTooManyHint:
+            Entry(
+                en: "keep the {max} best, or split the announcement in two",
+                vi: "hãy giữ {max} ảnh đẹp nhất, hoặc tách thông báo làm hai"
+            )
+        case .imageTooLarge:
+            Entry(
+                en: "'{image}' is {size}; {channels} take images up to {max}",
+                vi: "'{image}' nặng {size}; {channels} chỉ nhận ảnh tối đa {max}"
+            )
+        case .imageTooLargeHint:
+            Entry(
+                en: "resize the photo (2048 pixels on the long side is plenty), or set max_image_bytes on the channel",
+                vi: "hãy thu nhỏ ảnh (cạnh dài 2048 điểm ảnh là đủ), hoặc đặt max_image_bytes cho kênh"
+            )
+        case .imageRecommended:
+            Entry(
+                en: "'{image}' is {size}; the platform of {channels} recommends images under {max}",
+                vi: "'{image}' nặng {size}; nền tảng của {channels} khuyên dùng ảnh dưới {max}"
+            )
+        case .imageRecommendedHint:
+            Entry(
+                en: "a smaller photo uploads faster and is not recompressed as hard",
+                vi: "ảnh nhỏ hơn tải lên nhanh hơn và không bị nén lại nhiều"
+            )
+        case .diagWebhookSecretHint:
+            Entry(
+                en: "add `secret: ${{name}}` and put the whsec_… value in the credentials file",
+                vi: "thêm `secret: ${{name}}` rồi ghi giá trị whsec_… vào tệp credentials"
+            )
+        case .diagWebhookNeedsSecret:
+            Entry(
+                en: "is missing; a webhook channel signs every request",
+                vi: "còn thiếu; kênh webhook ký mọi yêu cầu gửi đi"
+            )
+
+        case .sinkBadSecret:
+            Entry(en: "--secret: expected whsec_ followed by base64", vi: "--secret: cần whsec_ rồi đến chuỗi base64")
         }
     }
 }

@@ -31,19 +31,31 @@ public struct DateTimeParser: Sendable {
 
         public var description: String {
             switch self {
-            case .unrecognised(let text):
-                "'\(text)' is not a date-time; expected yyyy-MM-dd HH:mm, dd/MM/yyyy HH:mm (or 7h30) "
-                    + "or ISO 8601 with an offset (2026-01-05T08:00+07:00)"
-            case .dateOnly(let text):
-                "'\(text)' has no time of day; add one, as in '\(text) 08:00'"
+            case .unrecognised(let text): Message.dateUnrecognised(["text": text])
+            case .dateOnly(let text): Message.dateOnly(["text": text])
             case .outOfRange(let text, let component):
-                "'\(text)' has no such \(component); dates are written day first (dd/MM/yyyy), never month first"
+                Message.dateOutOfRange(["text": text, "component": Self.word(component)])
             case .yearOutOfRange(let text):
-                "'\(text)' is out of range; expected a year from \(DateTimeParser.years.lowerBound) "
-                    + "to \(DateTimeParser.years.upperBound)"
-            case .skippedTime(let text, let zone):
-                "'\(text)' does not exist in \(zone): the clocks skip that hour; expected a time that exists there"
+                Message.dateYearOutOfRange([
+                    "text": text, "lower": "\(DateTimeParser.years.lowerBound)",
+                    "upper": "\(DateTimeParser.years.upperBound)",
+                ])
+            case .skippedTime(let text, let zone): Message.dateSkippedTime(["text": text, "zone": zone])
             }
+        }
+
+        /// The part of a date-time named `component` (day, month, hour, minute, offset), in the language.
+        private static func word(_ component: String) -> String {
+            let message: Message? =
+                switch component {
+                case "day": .dateDay
+                case "month": .dateMonth
+                case "hour": .dateHour
+                case "minute": .dateMinute
+                case "offset": .dateOffset
+                default: nil
+                }
+            return message?() ?? component
         }
     }
 

@@ -12,6 +12,6 @@ extension Configuration {
         if pattern.contains(where: { "*?[".contains($0) }) {
             return "no channel in loa.yml matches '\(pattern)' (channels: \(names.joined(separator: ", ")))"
         }
-        return Suggestion.unknown("channel", pattern, among: names, place: "in loa.yml")
+        return Suggestion.unknown(.kindChannel, pattern, among: names, place: .placeInConfig)
     }
 }

@@ -42,14 +42,14 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 line: nil,
                 field: nil,
-                exists ? FileProblem.unreadableText(file.path) : "no such file",
-                hint: exists ? nil : "run `loa init` to write a starter workspace, or pass --config PATH"
+                exists ? FileProblem.unreadableText(file.path) : Message.diagNoSuchFile(),
+                hint: exists ? nil : Message.diagNoSuchFileHint()
             )
             return Outcome(configuration: nil, diagnostics: reader.diagnostics)
         }
         guard let root = reader.compose(text.replacingOccurrences(of: "\u{FEFF}", with: "")) else {
             if reader.diagnostics.isEmpty {
-                reader.report(line: 1, field: nil, "is empty; expected settings and channels")
+                reader.report(line: 1, field: nil, Message.diagConfigEmpty())
             }
             return Outcome(configuration: nil, diagnostics: reader.diagnostics)
         }
@@ -76,7 +76,7 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: entry.value,
                         field: entry.field,
-                        "'\(name)' is not a time zone; expected an IANA name such as Asia/Ho_Chi_Minh"
+                        Message.diagNotTimeZone(["name": name])
                     )
                 }
             case "queue": reader.string(entry).map { configuration.queueDirectory = path($0) }
@@ -110,7 +110,7 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: entry.value,
                         field: entry.field,
-                        "'\(text)' is not a language Loa speaks; expected vi or en"
+                        Message.diagNotALanguage(["text": text])
                     )
                 }
             case "notify":
@@ -150,7 +150,7 @@ public struct ConfigurationLoader: Sendable {
         if let channelsEntry {
             configuration.channels = readChannels(channelsEntry, &reader, &resolver)
         } else {
-            reader.report(line: 1, field: "channels", "is missing; expected at least one channel")
+            reader.report(line: 1, field: "channels", Message.diagNoChannelsDefined())
         }
         if let notify = configuration.notify, let notifyEntry, !configuration.channels.isEmpty,
             configuration.channel(notify) == nil
@@ -159,8 +159,8 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: notifyEntry.value,
                 field: notifyEntry.field,
-                "'\(notify)' is not a channel of this file; expected one of \(ids.joined(separator: ", "))",
-                hint: Suggestion.closest(to: notify, among: ids).map { "did you mean '\($0)'?" }
+                Message.diagNotifyNotAChannel(["name": notify, "names": ids.joined(separator: ", ")]),
+                hint: Suggestion.closest(to: notify, among: ids).map { Message.diagDidYouMeanHint(["word": $0]) }
             )
         }
         if let archiveEntry { readPostgresArchive(archiveEntry, &configuration, &reader, &resolver) }
@@ -188,7 +188,7 @@ public struct ConfigurationLoader: Sendable {
         var channels: [Channel] = []
         let entries = reader.entries(of: entry.value, field: "channels", known: nil)
         if entries.isEmpty, case .mapping = entry.value {
-            reader.report(at: entry.keyNode, field: "channels", "is empty; expected at least one channel")
+            reader.report(at: entry.keyNode, field: "channels", Message.diagChannelsNone())
         }
         var seen: [String: (id: String, line: Int?)] = [:]
         for channelEntry in entries {
@@ -198,10 +198,11 @@ public struct ConfigurationLoader: Sendable {
                 reader.report(
                     at: channelEntry.keyNode,
                     field: channelEntry.field,
-                    "'\(channelEntry.key)' differs only in case from the channel '\(first.id)'"
-                        + (first.line.map { " on line \($0)" } ?? "")
-                        + "; channel ids name folders, and some file systems ignore case",
-                    hint: "rename one of them"
+                    Message.diagChannelCase([
+                        "id": channelEntry.key, "first": first.id,
+                        "where": first.line.map { Message.diagOnLine(["line": "\($0)"]) } ?? "",
+                    ]),
+                    hint: Message.diagRenameOne()
                 )
                 continue
             }
@@ -221,8 +222,8 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.keyNode,
                 field: entry.field,
-                "'\(id)' is not a valid channel id; \(Self.idRule)",
-                hint: "for example: \(Self.suggestedID(id))"
+                Message.diagBadChannelID(["id": id, "rule": Self.idRule]),
+                hint: Message.diagForExample(["example": Self.suggestedID(id)])
             )
         }
         let fields = reader.entries(of: entry.value, field: entry.field, known: Self.channelKeys)
@@ -318,7 +319,7 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: field.value,
                         field: field.field,
-                        "'\(text)' is not a window; expected HH:mm-HH:mm, as 22:00-06:00 or 22h-6h"
+                        Message.diagNotAWindow(["text": text])
                     )
                 }
             case "timeout":
@@ -326,7 +327,7 @@ public struct ConfigurationLoader: Sendable {
                     if value > 0 {
                         channel.timeout = value
                     } else {
-                        reader.report(at: field.value, field: field.field, "must be longer than 0s")
+                        reader.report(at: field.value, field: field.field, Message.diagLongerThanZero())
                     }
                 }
             default:
@@ -339,14 +340,14 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).platform",
-                "is missing; expected one of \(Platform.allCases.map(\.rawValue).joined(separator: ", "))"
+                Message.diagMissingOneOf(["names": Platform.allCases.map(\.rawValue).joined(separator: ", ")])
             )
         }
         if transport == nil, !fields.contains(where: { $0.key == "transport" }) {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).transport",
-                "is missing; expected one of \(TransportKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                Message.diagMissingOneOf(["names": TransportKind.allCases.map(\.rawValue).joined(separator: ", ")])
             )
         }
         guard let platform, let transport else { return nil }
@@ -357,16 +358,15 @@ public struct ConfigurationLoader: Sendable {
                 reader.report(
                     at: entry.keyNode,
                     field: "\(entry.field).url",
-                    "is missing; a webhook channel needs the bridge's URL"
+                    Message.diagWebhookNeedsURL()
                 )
             }
             if secretEntry == nil {
                 reader.report(
                     at: entry.keyNode,
                     field: "\(entry.field).secret",
-                    "is missing; a webhook channel signs every request",
-                    hint:
-                        "add `secret: ${\(Self.secretName(for: id))}` and put the whsec_… value in the credentials file"
+                    Message.diagWebhookNeedsSecret(),
+                    hint: Message.diagWebhookSecretHint(["name": Self.secretName(for: id)])
                 )
             }
         } else if transport.isBot {
@@ -388,7 +388,7 @@ public struct ConfigurationLoader: Sendable {
                     .warning,
                     at: ignored.keyNode,
                     field: ignored.field,
-                    "is ignored: a facebook-page channel posts to the Graph API itself"
+                    Message.diagIgnoredFacebookPage()
                 )
             }
         } else {
@@ -397,7 +397,7 @@ public struct ConfigurationLoader: Sendable {
                     .warning,
                     at: ignored.keyNode,
                     field: ignored.field,
-                    "is ignored: outbox channels are posted by hand"
+                    Message.diagIgnoredOutbox()
                 )
             }
         }
@@ -409,7 +409,7 @@ public struct ConfigurationLoader: Sendable {
     public static let maximumIDLength = 100
 
     /// What an id may be, for messages.
-    static let idRule = "expected ASCII letters, digits, '-', '_' or '.', at most \(maximumIDLength) characters"
+    static var idRule: String { Message.diagIDRule(["max": "\(maximumIDLength)"]) }
 
     /// A valid id close to `text`, for hints.
     static func suggestedID(_ text: String) -> String {
@@ -439,7 +439,8 @@ public struct ConfigurationLoader: Sendable {
         reader.report(
             at: entry.value,
             field: entry.field,
-            "'\(text)' is not one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(text, among: names))"
+            Message.diagNotOneOf(["text": text, "names": names.joined(separator: ", ")])
+                + Suggestion.didYouMean(text, among: names)
         )
         return nil
     }
@@ -464,7 +465,7 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.value,
                 field: entry.field,
-                "'\(text)' is not a duration; expected a number and a unit, as 15s, 15m, 48h or 2d"
+                Message.diagNotADuration(["text": text])
             )
             return nil
         }
@@ -472,8 +473,10 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.value,
                 field: entry.field,
-                "'\(text)' is out of range; expected from \(DurationText.format(range.lowerBound)) "
-                    + "to \(DurationText.format(range.upperBound))"
+                Message.diagDurationRange([
+                    "text": text, "lower": DurationText.format(range.lowerBound),
+                    "upper": DurationText.format(range.upperBound),
+                ])
             )
             return nil
         }
