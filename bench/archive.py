@@ -23,7 +23,7 @@ for a in range(announcements):
             break
         did = "msg_" + hashlib.sha256(f"{aid}\0{1}\0ch-{c:03d}".encode()).hexdigest()[:32]
         rows_d.append((did, aid, 1, f"ch-{c:03d}", "facebook", "webhook", "sent", when, None, 1, 0, "h", "v1",
-                       f"1_{n}", f"https://facebook.com/1_{n}", None, when, when, when))
+                       f"1_{n}", f"https://facebook.com/1_{n}", None, when, when, when, 1))
         rows_t.append((did, 1, f"ch-{c:03d}", "https://bridge.example/h", when, when, 12.5, 200,
                        '{"content-type":"application/json"}', '{"id":"1_2"}', f"1_{n}",
                        f"https://facebook.com/1_{n}", "sent", None, None, None))
@@ -34,7 +34,7 @@ db.executemany("INSERT INTO announcements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row
 db.executemany(
     "INSERT INTO deliveries (id, announcement_id, revision, channel, platform, transport, status, due_at, "
     "next_attempt_at, attempt_count, backoff_step, content_hash, variant_id, remote_id, remote_url, note, sent_at, "
-    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows_d)
+    "created_at, updated_at, tries) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows_d)
 db.executemany(
     "INSERT INTO attempts (delivery_id, number, channel, url, started_at, finished_at, duration_ms, http_status, "
     "response_headers, response_body, remote_id, remote_url, outcome, error_class, error_message, next_attempt_at) "

@@ -382,6 +382,41 @@ struct ArchiveConformanceTests {
     }
 
     @Test(
+        "a report's tries: attempts found by the planner and answers recorded, interrupted ones apart",
+        arguments: ArchiveStore.allCases
+    )
+    func reportTries(_ store: ArchiveStore) throws {
+        let (archive, keep) = try store.make()
+        defer { withExtendedLifetime(keep) {} }
+        let tried = Self.delivery("a", "c1")
+        let once = Self.delivery("a", "c2")
+        try Self.seed(archive, [tried, once, Self.delivery("a", "c3")])
+        var retrying = tried
+        retrying.attemptCount = 2
+        retrying.status = .retrying
+        var sent = tried
+        sent.attemptCount = 3
+        sent.status = .sent
+        var failed = once
+        failed.attemptCount = 1
+        failed.status = .failed
+        try archive.write { archive throws in
+            try archive.insertAttempt(Self.attempt(tried, number: 1, outcome: .interrupted))
+            try archive.recordOutcomes([(Self.attempt(tried, number: 2, outcome: .retry), retrying)])
+            try archive.recordOutcomes([
+                (Self.attempt(tried, number: 3, outcome: .sent), sent),
+                (Self.attempt(once, number: 1, outcome: .failed), failed),
+            ])
+        }
+        #expect(try archive.tries().mapValues(\.tries) == [tried.id: 2, once.id: 1])
+        // The Swift store keeps no reports.
+        guard store != .swiftInMemory else { return }
+        let rows = try archive.reportRows(ReportFilter(), timeZone: .current)
+        #expect(rows.map(\.channel) == ["c1", "c2", "c3"])
+        #expect(rows.map(\.attempts) == [2, 1, 0])
+    }
+
+    @Test(
         "what was delivered: the same text elsewhere, a renamed channel's post, edits, the last post's time",
         arguments: ArchiveStore.allCases
     )
@@ -821,6 +856,10 @@ struct ArchiveConformanceTests {
             #expect(rows[0].nextAttemptAt == Self.at(20))
         }
         #expect(try archive.attempts(of: two.id).count == 2)
+        // Every answer is a try, written or fenced.
+        guard store != .swiftInMemory else { return }
+        let rows = try archive.reportRows(ReportFilter(), timeZone: .current)
+        #expect(rows.map(\.attempts) == [2, 2])
     }
 
     @Test("recovery on leased channels only: another host's starts are left to it", arguments: ArchiveStore.allCases)

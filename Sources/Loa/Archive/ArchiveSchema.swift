@@ -318,6 +318,21 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v12-tries") { db in
+            // Each delivery's tries (its attempts that were not interrupted), kept beside it as its attempts are
+            // recorded, so that a report reads them with the row instead of counting attempts once a delivery:
+            // that count was a third of a 100,000-row export.
+            try db.execute(
+                sql: """
+                    ALTER TABLE deliveries ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
+                    UPDATE deliveries SET tries = (
+                        SELECT count(*) FROM attempts
+                        WHERE attempts.delivery_id = deliveries.id
+                          AND attempts.outcome != '\(AttemptRecord.Outcome.interrupted.rawValue)'
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

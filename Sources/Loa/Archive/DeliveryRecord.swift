@@ -60,18 +60,6 @@ extension DeliveryRecord {
         windowStart = row["window_start"]
     }
 
-    /// The tries of the delivery whose id is `deliveryID` (an SQL expression), as an SQL expression: its attempts
-    /// that were answered or failed to connect. An `interrupted` attempt (a run killed with the request maybe in
-    /// flight) is counted apart (``interruptedSQL(deliveryID:)``), so tries say what reached the bridge.
-    static func triesSQL(deliveryID: String) -> String {
-        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome != '\(AttemptRecord.Outcome.interrupted.rawValue)')"
-    }
-
-    /// The interrupted attempts of the delivery whose id is `deliveryID`, as an SQL expression.
-    static func interruptedSQL(deliveryID: String) -> String {
-        "(SELECT count(*) FROM attempts WHERE attempts.delivery_id = \(deliveryID) AND attempts.outcome = '\(AttemptRecord.Outcome.interrupted.rawValue)')"
-    }
-
     /// The columns ``init(raw:)`` reads, in its order.
     static let columnList = """
         id, announcement_id, revision, channel, platform, transport, status, due_at, next_attempt_at, attempt_count,

@@ -190,7 +190,7 @@ extension DeliveryRecord {
                         WHEN \(kept) THEN note
                         WHEN status = \(cancelled) AND ?1 = \(sent) THEN '\(cancelledTooLate)'
                         ELSE ?9 END,
-                    sent_at = ?10, updated_at = ?11
+                    sent_at = ?10, updated_at = ?11, tries = tries + ?13
                 WHERE id = ?12
                 """
         )
@@ -199,8 +199,9 @@ extension DeliveryRecord {
     /// The note of a delivery cancelled while its request was in flight, and then accepted by the bridge.
     static let cancelledTooLate = "sent: the cancel came after the request had left, and the bridge accepted it"
 
-    /// Records the outcome of an attempt with ``outcomeStatement(_:)``.
-    func recordOutcome(using statement: Statement) throws {
+    /// Records the outcome of `attempt` with ``outcomeStatement(_:)``, counting it among the delivery's tries
+    /// unless it was interrupted (``AttemptRecord/countsAsTry``).
+    func recordOutcome(of attempt: AttemptRecord, using statement: Statement) throws {
         try statement.run(
             .text(status.rawValue),
             .integer(attemptCount),
@@ -213,12 +214,24 @@ extension DeliveryRecord {
             .text(note),
             .text(DatabaseDate.text(sentAt)),
             .text(DatabaseDate.text(updatedAt)),
-            .text(id)
+            .text(id),
+            .integer(attempt.countsAsTry ? 1 : 0)
         )
+    }
+
+    /// Counts `attempt` among the tries of its delivery when its outcome is not written with it (fenced by a
+    /// lease, or found by the planner).
+    static func countTry(_ attempt: AttemptRecord, _ db: Database) throws {
+        guard attempt.countsAsTry else { return }
+        try db.execute(sql: "UPDATE deliveries SET tries = tries + 1 WHERE id = ?", arguments: [attempt.deliveryId])
     }
 }
 
 extension AttemptRecord {
+    /// Whether this attempt is one of its delivery's tries: answered or failed to connect. An `interrupted` one
+    /// (a run killed with the request maybe in flight) is not, so tries say what reached the bridge.
+    var countsAsTry: Bool { outcome != .interrupted }
+
     /// The statement of ``insertFinished(using:)``, prepared once per connection.
     static func insertFinishedStatement(_ db: Database) throws -> Statement {
         try db.cachedStatement(

@@ -110,9 +110,12 @@ extension SQLiteTransaction {
                 ).flatMap(DeliveryStatus.init(rawValue:))
                 guard let token, token == leases[delivery.channel], let status,
                     !DeliveryStatus.delivered.contains(status)
-                else { continue }
+                else {
+                    try DeliveryRecord.countTry(attempt, db)
+                    continue
+                }
             }
-            try delivery.recordOutcome(using: updateDelivery)
+            try delivery.recordOutcome(of: attempt, using: updateDelivery)
         }
     }
 }

@@ -142,8 +142,8 @@ extension SQLiteTransaction {
             let deliveries = try RawRows(
                 db,
                 sql: """
-                    SELECT id, channel, platform, transport, due_at, sent_at, status, remote_url,
-                        \(DeliveryRecord.triesSQL(deliveryID: "deliveries.id")), figures FROM deliveries
+                    SELECT id, channel, platform, transport, due_at, sent_at, status, remote_url, tries, figures
+                    FROM deliveries
                     WHERE announcement_id = ? AND revision = ? ORDER BY channel
                     """
             )

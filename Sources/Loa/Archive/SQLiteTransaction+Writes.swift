@@ -99,13 +99,14 @@ extension SQLiteTransaction {
         let updateDelivery = try DeliveryRecord.outcomeStatement(db)
         for (attempt, delivery) in outcomes {
             try attempt.insertFinished(using: insertAttempt)
-            try delivery.recordOutcome(using: updateDelivery)
+            try delivery.recordOutcome(of: attempt, using: updateDelivery)
         }
     }
 
     func insertAttempt(_ attempt: AttemptRecord) throws {
         var attempt = attempt
         try attempt.insert(db)
+        try DeliveryRecord.countTry(attempt, db)
     }
 
     // MARK: Writes: queue files and channels
