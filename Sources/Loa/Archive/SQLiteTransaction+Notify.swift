@@ -4,12 +4,17 @@ import GRDB
 /// The SQLite archive's notices to the `notify:` channel and the events they told of.
 extension SQLiteTransaction {
     func unsentNotices() throws -> [Notice] {
+        // Led by the notices (few, often none), each looked up among the deliveries by its id: a join led by
+        // the deliveries read every owed one, a fan-out's ten thousand, into the page cache to find none.
         try Row.fetchAll(
             db,
             sql: """
                 SELECT n.id, n.channel, n.title, n.body, n.created_at FROM notices n
-                JOIN deliveries d ON d.announcement_id = n.id AND d.channel = n.channel
-                WHERE d.status IN \(DeliveryStatus.sqlList(DeliveryStatus.owed))
+                WHERE EXISTS (
+                    SELECT 1 FROM deliveries d
+                    WHERE d.announcement_id = n.id AND d.channel = n.channel
+                      AND d.status IN \(DeliveryStatus.sqlList(DeliveryStatus.owed))
+                )
                 ORDER BY n.created_at, n.id
                 """
         )

@@ -210,7 +210,11 @@ public struct DeliveryRun: Sendable {
             onEvent: onEvent,
             fence: leases.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.channel, $0.token) }) }
         )
-        events += try webhook.deliver(planned.filter { $0.channel.transport == .webhook })
+        // Usually every planned delivery goes to a webhook: then the list is handed on as it is, not copied.
+        let webhookItems =
+            planned.allSatisfy { $0.channel.transport == .webhook }
+            ? planned : planned.filter { $0.channel.transport == .webhook }
+        events += try webhook.deliver(webhookItems)
         events += try DirectDelivery(
             archive: archive,
             exchange: exchange,
