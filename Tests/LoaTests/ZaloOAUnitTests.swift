@@ -167,5 +167,28 @@ struct ZaloOAUnitTests {
                 operatorRetried: true
             ) == .send
         )
+        // The bot transports cannot look at all: after an operator's retry the post is sent once, not left again.
+        #expect(
+            DirectRules.afterLook(
+                .cannotLook,
+                sendsAfterLook: 0,
+                delivery: delivery,
+                policy: policy,
+                operatorRetried: true
+            )
+                == .send
+        )
+        guard
+            case .unconfirmed = DirectRules.afterLook(
+                .cannotLook,
+                sendsAfterLook: 1,
+                delivery: delivery,
+                policy: policy,
+                operatorRetried: true
+            )
+        else {
+            Issue.record("a second send after an operator's retry")
+            return
+        }
     }
 }

@@ -205,7 +205,8 @@ final class FakeZaloOA: @unchecked Sendable {
             state.processing -= 1
             return json(#"{"error":-214,"message":"Media is being processed"}"#)
         }
-        return json(#"{"error":0,"message":"Success","data":{"id":"\#(article.id)"}}"#)
+        let echoed = state.echo ? " for \(request.headers["access_token"] ?? "")" : ""
+        return json(#"{"error":0,"message":"Success\#(echoed)","data":{"id":"\#(article.id)"}}"#)
     }
 
     private static func list(_ request: TestBridge.Request, state: State) -> TestBridge.Answer {
