@@ -285,6 +285,12 @@ struct ZaloOATests {
         #expect(out.contains("images[0]: 'images/a.jpg' is a local file; channel zalo-oa take photos only"), "\(out)")
         #expect(out.contains("'images/lon.jpg' is 1,000,"), "\(out)")
         #expect(out.contains("take images up to 1 MB"), "\(out)")
+        let vietnamese = try bare.loa(["check"], environment: Self.environment.merging(["LOA_LANG": "vi"]) { $1 })
+        #expect(
+            vietnamese.standardOutput.contains("chưa có ảnh; kênh zalo-oa cần ít nhất một ảnh"),
+            "\(vietnamese.all)"
+        )
+        #expect(vietnamese.standardOutput.contains("là tệp trên máy; kênh zalo-oa chỉ nhận ảnh qua địa chỉ web"))
         let run = try bare.loa(["run", "--now", Date.vietnam(9)], environment: Self.environment)
         #expect(run.status == 1)
         #expect(zalo.articles.isEmpty)
@@ -326,6 +332,12 @@ struct ZaloOATests {
         ] {
             #expect(bad.standardOutput.contains(expected), "\(expected) in \(bad.all)")
         }
+        let vietnamese = try broken.loa(["check"], environment: Self.environment.merging(["LOA_LANG": "vi"]) { $1 })
+        #expect(
+            vietnamese.standardOutput.contains("'12ab' không phải mã ứng dụng Zalo"),
+            "\(vietnamese.all)"
+        )
+        #expect(vietnamese.standardOutput.contains("còn thiếu; kênh zalo-oa cần"))
     }
 
     @Test("loa check --online names the OA and renews the tokens only when they need it")
