@@ -37,6 +37,16 @@ public enum AnnouncementImage: Sendable, Hashable {
         }
     }
 
+    /// The address a platform fetches the image from: a web image's own, or a local one's path under
+    /// `mediaBaseURL` (a channel's `media_base_url`, where the queue's images are published); nil for a local
+    /// image without one.
+    public func address(mediaBaseURL: String?) -> String? {
+        switch self {
+        case .web(let address): return address
+        case .file(let path, _): return mediaBaseURL.map { $0 + WebhookPayload.Image.encodedPath(path) }
+        }
+    }
+
     /// As written in the queue file, for messages and listings.
     public var written: String {
         switch self {

@@ -73,8 +73,12 @@ extension AnnouncementParser {
 
     /// Holds the images to the limits of every channel the announcement goes to: how many a post may carry, and
     /// how large each may be. Channels with the same limit share one message.
-    func checkImageLimits(_ checks: ImageChecks, channelPatterns: [String]?, _ reader: inout YAMLReader) {
-        guard checks.count > 0 else { return }
+    func checkImageLimits(
+        _ checks: ImageChecks,
+        channelPatterns: [String]?,
+        _ reader: inout YAMLReader,
+        frontMatterLine: Int? = nil
+    ) {
         let targets = zip(channelIDs, imageLimits).filter { id, _ in
             channelPatterns.map { patterns in patterns.contains { Glob.matches($0, id) } } ?? true
         }
@@ -85,6 +89,16 @@ extension AnnouncementParser {
             return ids.count > 3
                 ? Message.imageChannelsMore(["channels": channels, "n": "\(ids.count - 3)"]) : channels
         }
+        let needing = targets.filter { $0.1.requiresImage }.map(\.0)
+        if checks.count == 0, !needing.isEmpty {
+            reader.report(
+                line: checks.line ?? frontMatterLine,
+                field: "images",
+                Message.imageRequired(["channels": named(needing)]),
+                hint: Message.imageRequiredHint()
+            )
+        }
+        guard checks.count > 0 else { return }
         for (maxCount, ids) in grouped(targets, by: \.maxCount) where checks.count > maxCount {
             reader.report(
                 line: checks.line,
@@ -100,9 +114,8 @@ extension AnnouncementParser {
                 reader.report(
                     line: image.line,
                     field: field,
-                    "'\(image.written)' is a local file; \(named(byAddress)) take photos only by their web address",
-                    hint: "set media_base_url on the channel (where the queue's images are published), or give "
-                        + "the photo's https:// address"
+                    Message.imageByAddress(["image": image.written, "channels": named(byAddress)]),
+                    hint: Message.imageByAddressHint()
                 )
             }
             let size = ImageLimits.exact(image.size)

@@ -125,7 +125,7 @@ public struct AnnouncementParser: Sendable {
         for entry in entries {
             read(entry, into: &fields, &reader, file: file)
         }
-        checkImageLimits(fields.imageChecks, channelPatterns: fields.channels, &reader)
+        checkImageLimits(fields.imageChecks, channelPatterns: fields.channels, &reader, frontMatterLine: split.yamlLine)
         let body = VietnameseText.nfc(split.body).trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty {
             reader.report(

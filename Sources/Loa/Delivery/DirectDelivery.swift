@@ -43,14 +43,21 @@ struct DirectDelivery {
     private func deliver(_ item: PlannedDelivery, with transport: any DirectTransport) throws -> (RunEvent, Bool) {
         let client = DirectClient(exchange: exchange)
         let redact = Redactor(channels: [item.channel])
-        let post = DirectPost(
+        var post = DirectPost(
             text: item.variant.text,
             link: item.announcement.link,
-            images: item.announcement.imageEntries
+            images: item.announcement.imageEntries,
+            title: item.announcement.title
         )
         var delivery = item.delivery
         var media: [String] = []
-        var lookSince = try unsettledSince(delivery)
+        let attempts = try archive.read { try $0.attempts(of: delivery.id) }
+        // A step that left part of the post (an attempt with a remote id that did not settle it) is resumed from.
+        post.made = attempts.last { $0.remoteId != nil && $0.outcome != .sent && $0.outcome != .reconciled }?.remoteId
+        var lookSince = unsettledSince(delivery, attempts: attempts)
+        // A person who ran `loa retry` on an unconfirmed post looked and did not find it: a look that cannot settle
+        // it no longer stops the send.
+        let retried = delivery.note == OperatorActions.retryNote
         var sendsAfterLook = 0
         while true {
             if let since = lookSince {
@@ -62,19 +69,35 @@ struct DirectDelivery {
                 )
                 var attempt = attemptRow(delivery, step, startedAt: started, redact: redact)
                 if look == .absent { attempt.outcome = .absent }
-                let decision = DirectRules.afterLook(
+                var decision = DirectRules.afterLook(
                     look,
                     sendsAfterLook: sendsAfterLook,
                     delivery: delivery,
-                    policy: policy
+                    policy: policy,
+                    operatorRetried: retried
                 )
+                // Credentials that stopped working cannot look either: the channel stops for a person at once,
+                // and the post stays unsettled (looked for again after `loa retry`).
+                let credentialsFailed: Bool
+                if case .failed = look, case .credentials(let reason)? = step?.outcome {
+                    decision = DirectRules.afterSend(
+                        .credentials(reason: reason),
+                        delivery: delivery,
+                        policy: policy,
+                        reconnect: transport.reconnect
+                    )
+                    credentialsFailed = true
+                } else {
+                    credentialsFailed = false
+                }
                 let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
+                if credentialsFailed { attempt.outcome = .unknown }
                 try archive.write { try $0.recordOutcomes([(attempt, delivery)]) }
                 if case .send = decision {
                     sendsAfterLook += 1
                     lookSince = nil
                 } else {
-                    return (event, false)
+                    return (event, credentialsFailed)
                 }
             }
             let journal = try archive.write {
@@ -82,8 +105,14 @@ struct DirectDelivery {
             }
             let started = Date()
             let step = transport.publish(post, media: &media, client: client)
+            if let made = step.made { post.made = made }
             var attempt = attemptRow(delivery, step, startedAt: started, redact: redact)
-            let decision = DirectRules.afterSend(step.outcome, delivery: delivery, policy: policy)
+            let decision = DirectRules.afterSend(
+                step.outcome,
+                delivery: delivery,
+                policy: policy,
+                reconnect: transport.reconnect
+            )
             let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
             try archive.write {
                 try $0.recordOutcomes([(attempt, delivery)])
@@ -101,9 +130,8 @@ struct DirectDelivery {
 
     /// When the send whose answer was lost started, if the delivery's last word is such a send: an attempt
     /// recorded as unknown, or one a killed run left `interrupted` (the planner records it so).
-    private func unsettledSince(_ delivery: DeliveryRecord) throws -> Date? {
+    private func unsettledSince(_ delivery: DeliveryRecord, attempts: [AttemptRecord]) -> Date? {
         guard delivery.status == .retrying || delivery.status == .sending else { return nil }
-        let attempts = try archive.read { try $0.attempts(of: delivery.id) }
         let uncertain: Set<AttemptRecord.Outcome> = [.unknown, .interrupted]
         guard let last = attempts.last, uncertain.contains(last.outcome) else {
             return delivery.status == .sending ? delivery.updatedAt : nil
@@ -126,6 +154,7 @@ struct DirectDelivery {
             outcome: .interrupted
         )
         attempt.finishedAt = Date()
+        attempt.remoteId = step?.made.map { redact($0) }
         attempt.durationMs = (step?.response.duration ?? Date().timeIntervalSince(startedAt)) * 1000
         guard let response = step?.response else { return attempt }
         attempt.httpStatus = response.status
@@ -255,7 +284,12 @@ enum DirectRules {
     static let sendsAfterLook = 1
 
     /// After a send.
-    static func afterSend(_ outcome: DirectOutcome, delivery: DeliveryRecord, policy: RetryPolicy) -> Decision {
+    static func afterSend(
+        _ outcome: DirectOutcome,
+        delivery: DeliveryRecord,
+        policy: RetryPolicy,
+        reconnect: String = FacebookPageTransport.reconnectWords
+    ) -> Decision {
         switch outcome {
         case .published(let id, let url):
             return .sent(id: id, url: url, found: false)
@@ -265,11 +299,7 @@ enum DirectRules {
             }
             return .retry(after: max(delay, notBefore ?? 0), reason: reason)
         case .credentials(let reason):
-            return .fail(
-                reason: "the channel's token no longer works (\(reason)); the channel's posts wait until a Page "
-                    + "admin makes a new Page token (README: \"Posting straight to a Facebook Page\"), puts it in "
-                    + "the credentials file, checks it with `loa check --online` and runs `loa retry`"
-            )
+            return .fail(reason: "the channel's token no longer works (\(reason)); \(reconnect)")
         case .refused(let reason):
             return .fail(reason: reason)
         case .unknown(let reason):
@@ -278,9 +308,13 @@ enum DirectRules {
     }
 
     /// After a look, the `sendsAfterLook`-th of this run.
-    static func afterLook(_ look: DirectLook, sendsAfterLook: Int, delivery: DeliveryRecord, policy: RetryPolicy)
-        -> Decision
-    {
+    static func afterLook(
+        _ look: DirectLook,
+        sendsAfterLook: Int,
+        delivery: DeliveryRecord,
+        policy: RetryPolicy,
+        operatorRetried: Bool = false
+    ) -> Decision {
         switch look {
         case .found(let id, let url):
             return .sent(id: id, url: url, found: true)
@@ -293,7 +327,11 @@ enum DirectRules {
             }
             return .lookLater(reason: "looking for the post failed: \(reason)", after: delay)
         case .cannotLook:
+            if operatorRetried, sendsAfterLook < Self.sendsAfterLook { return .send }
             return .unconfirmed(reason: "its answer was lost and the platform offers no way to look for it")
+        case .uncertain(let reason):
+            if operatorRetried, sendsAfterLook < Self.sendsAfterLook { return .send }
+            return .unconfirmed(reason: reason)
         }
     }
 }

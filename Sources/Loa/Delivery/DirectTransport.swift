@@ -20,6 +20,13 @@ protocol DirectTransport: Sendable {
     /// Looks on the platform for a post of this text made since `since`, after an answer was lost. A platform
     /// that offers no way to look answers ``DirectLook/cannotLook``: the delivery then waits for a person.
     func find(_ post: DirectPost, since: Date, client: DirectClient) -> (look: DirectLook, step: DirectStep?)
+
+    /// What a person does when the channel's credentials stop working (after "the channel's token no longer works").
+    var reconnect: String { get }
+}
+
+extension DirectTransport {
+    var reconnect: String { FacebookPageTransport.reconnectWords }
 }
 
 /// One post as a direct transport sends it.
@@ -30,6 +37,11 @@ struct DirectPost: Sendable {
     var link: URL?
     /// The announcement's photos, in order.
     var images: [AnnouncementImage]
+    /// The announcement's title, for platforms whose posts have one (a Zalo OA article).
+    var title = ""
+    /// The platform's id of the part of this post an earlier step already made, when the post is not complete (a
+    /// Zalo article not yet sent to followers): the next step starts from it instead of making it again.
+    var made: String?
 }
 
 /// A step's outcome and the answer it came from, for the attempt row.
@@ -39,6 +51,9 @@ struct DirectStep: Sendable {
     var url: URL
     /// The answer that decided the outcome.
     var response: HTTPResponse
+    /// What this step left on the platform when the post is not complete (see ``DirectPost/made``), kept as the
+    /// attempt's remote id so that a later run resumes from it.
+    var made: String?
 }
 
 /// What looking for a post on its platform found.
@@ -49,6 +64,9 @@ enum DirectLook: Sendable, Equatable {
     case failed(String)
     /// The platform offers no way to look.
     case cannotLook
+    /// The look found part of the post and cannot tell whether the rest went out (a Zalo article found, its
+    /// broadcast to followers unknown): a person must look; the reason says what was found.
+    case uncertain(String)
 }
 
 /// The one place that knows which direct transport serves a channel.
@@ -59,6 +77,7 @@ enum DirectTransports {
         case .facebookPage: return FacebookPageTransport(channel: channel)
         case .telegram: return TelegramTransport(channel: channel)
         case .zaloBot: return ZaloBotTransport(channel: channel)
+        case .zaloOA: return ZaloOATransport(channel: channel)
         case .webhook, .outbox: return nil
         }
     }

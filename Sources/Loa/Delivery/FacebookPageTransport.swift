@@ -12,6 +12,12 @@ struct FacebookPageTransport: DirectTransport {
 
     var graph: GraphAPI { GraphAPI(channel: channel) }
 
+    /// What a person does when the Page token stops working.
+    static let reconnectWords =
+        "the channel's posts wait until a Page admin makes a new Page token (README: \"Posting straight to a "
+        + "Facebook Page\"), puts it in the credentials file, checks it with `loa check --online` and runs "
+        + "`loa retry`"
+
     var destination: String { "Facebook Page \(channel.pageID ?? "")" }
 
     private var pageID: String { channel.pageID ?? "" }

@@ -16,18 +16,9 @@ struct ZaloBotTransport: DirectTransport {
     var chat: String { channel.chatID ?? "" }
     var destination: String { "Zalo chat \(chat)" }
 
-    /// The address Zalo fetches a photo from; nil for a local photo on a channel without `media_base_url`.
-    static func address(of image: AnnouncementImage, channel: Channel) -> String? {
-        switch image {
-        case .web(let address): return address
-        case .file(let path, _):
-            return channel.mediaBaseURL.map { $0 + WebhookPayload.Image.encodedPath(path) }
-        }
-    }
-
     func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
         for image in post.images.dropFirst(media.count) {
-            guard let address = Self.address(of: image, channel: channel) else {
+            guard let address = image.address(mediaBaseURL: channel.mediaBaseURL) else {
                 return DirectStep(
                     outcome: .refused(
                         reason: "the photo \(image.written) is a local file and the channel has no media_base_url: "

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `loa engagement`: reads the figures of sent posts from their bridges, or from the Graph API for `facebook-page`
-/// channels (``GraphEngagement``), and stores them as dated snapshots.
+/// `loa engagement`: reads the figures of sent posts from their bridges, from the Graph API for `facebook-page`
+/// channels (``GraphEngagement``), or from the OA's article list for `zalo-oa` channels (``ZaloEngagement``), and
+/// stores them as dated snapshots.
 ///
 /// Only posts whose channel has a `stats_url` (or is a `facebook-page` channel) and that have a remote id are read, and only those the
 /// ``EngagementSchedule`` says are due, so a cron run does little. An answer that cannot be used (not JSON,
@@ -49,10 +50,11 @@ public struct EngagementRefresh: Sendable {
         let schedule = workspace.configuration.engagementSchedule
         var targets: [Target] = []
         var graphTargets: [Target] = []
+        var zaloTargets: [Target] = []
         for candidate in try archive.read({ try $0.engagementTargets() }) {
             let delivery = candidate.delivery
             guard let channel = workspace.configuration.channel(delivery.channel),
-                channel.statsURL != nil || channel.transport == .facebookPage,
+                channel.statsURL != nil || channel.transport == .facebookPage || channel.transport == .zaloOA,
                 let sentAt = delivery.sentAt,
                 schedule.isDue(
                     sentAt: sentAt,
@@ -67,11 +69,14 @@ public struct EngagementRefresh: Sendable {
             let target = Target(delivery: delivery, channel: channel, unchangedReads: candidate.unchangedReads)
             if channel.transport == .facebookPage {
                 graphTargets.append(target)
+            } else if channel.transport == .zaloOA {
+                zaloTargets.append(target)
             } else {
                 targets.append(target)
             }
         }
         try readFromGraph(graphTargets, archive: archive, redact: redact, report: &report)
+        try readFromZalo(zaloTargets, archive: archive, redact: redact, report: &report)
         let requests = targets.compactMap { request(for: $0) }
         guard requests.count == targets.count else {
             throw TransportError(.other, "a stats_url is not a valid address")
@@ -183,6 +188,59 @@ public struct EngagementRefresh: Sendable {
                 }
                 report.snapshots += try store(reading.figures, for: target, archive, source: "graph")
                 report.read += 1
+            }
+            onProgress?(report.read + report.retrying + report.warnings.count, targets.count)
+        }
+    }
+
+    /// Reads the figures of Zalo OA articles: one list of the OA's newest articles per channel.
+    private func readFromZalo(
+        _ targets: [Target],
+        archive: any Archive,
+        redact: Redactor,
+        report: inout Report
+    ) throws {
+        let client = DirectClient(exchange: exchange)
+        for (channelID, group) in Dictionary(grouping: targets, by: \.channel.id).sorted(by: { $0.key < $1.key }) {
+            guard let channel = group.first?.channel else { continue }
+            let wanted = Set(group.compactMap(\.delivery.remoteId))
+            let reading = ZaloEngagement(channel: channel, client: client).read(articles: wanted)
+            try archive.write { archive in
+                for target in group {
+                    let label = "\(target.delivery.announcementId) → \(channelID)"
+                    if let problem = reading.problem {
+                        let reason = redact(problem.reason)
+                        if problem.retry {
+                            report.retrying += 1
+                            try archive.recordPollFailure(delivery: target.delivery.id, error: reason)
+                        } else {
+                            report.warnings.append("\(label): \(reason)")
+                            try archive.recordPoll(
+                                delivery: target.delivery.id,
+                                at: now,
+                                unchangedReads: target.unchangedReads,
+                                error: reason
+                            )
+                        }
+                        continue
+                    }
+                    guard let figures = target.delivery.remoteId.flatMap({ reading.figures[$0] }), !figures.isEmpty
+                    else {
+                        let reason =
+                            "article \(target.delivery.remoteId ?? "?") is not among the OA's "
+                            + "\(ZaloEngagement.pagesRead * ZaloOATransport.pageSize) newest articles"
+                        report.warnings.append("\(label): \(reason)")
+                        try archive.recordPoll(
+                            delivery: target.delivery.id,
+                            at: now,
+                            unchangedReads: target.unchangedReads,
+                            error: reason
+                        )
+                        continue
+                    }
+                    report.snapshots += try store(figures, for: target, archive, source: "zalo")
+                    report.read += 1
+                }
             }
             onProgress?(report.read + report.retrying + report.warnings.count, targets.count)
         }

@@ -102,6 +102,11 @@ public enum Message: String, CaseIterable, Sendable {
     case diagTooLarge, diagTooLargeHint, imageMissing, imageOutside, imageOutsideHint, imageEmpty, imageNotImage
     case imageNotImageHint, imageChannel, imageChannels, imageChannelsMore, imageTooMany, imageTooManyHint
     case imageTooLarge, imageTooLargeHint, imageRecommended, imageRecommendedHint
+    case imageRequired, imageRequiredHint, imageByAddress, imageByAddressHint
+    // loa check's diagnostics: zalo-oa channels and their tokens.
+    case diagZaloOAPlatform, diagZaloOAMissing, diagZaloOAAppIDHint, diagZaloOASecretHint, diagZaloOARefreshHint
+    case diagNotAppID, diagIgnoredZaloOA, diagZaloTokenExpiring, diagZaloTokenExpired, diagZaloTokenHint
+    case diagZaloTokenFileUnreadable, diagZaloTokenLost
 }
 
 extension Message {
@@ -308,7 +313,10 @@ extension Message {
                     With --online, also asks each direct channel's platform, without posting: for facebook-page channels \
                     the Graph API, whether the token works, is a Page token for its Page and can read the Page's posts; \
                     for telegram channels, whether the bot's token works (getMe) and the bot may post in the chat \
-                    (getChatMember); for zalo-bot channels, whether the bot's token works (getMe).
+                    (getChatMember); for zalo-bot channels, whether the bot's token works (getMe); for zalo-oa \
+                    channels, whether the OA tokens work and which OA they speak for (getoa), renewing the access token \
+                    only when it needs it. For zalo-oa channels, warns 14 days before the refresh token Loa keeps would \
+                    expire unused.
                     Exit codes: 0 clean (warnings allowed); 1 a queue file has errors; 2 the configuration has errors \
                     (with --online: also a token that does not work).
                     """,
@@ -318,7 +326,9 @@ extension Message {
                     Với --online, hỏi thêm nền tảng của mỗi kênh đăng thẳng, không đăng gì: kênh facebook-page hỏi \
                     Graph API xem token còn dùng được không, có phải token của đúng Trang không và đọc được bài của Trang \
                     không; kênh telegram hỏi token của bot (getMe) và bot có được đăng trong nhóm/kênh không \
-                    (getChatMember); kênh zalo-bot hỏi token của bot (getMe).
+                    (getChatMember); kênh zalo-bot hỏi token của bot (getMe); kênh zalo-oa hỏi các token của OA còn \
+                    dùng được không và thuộc OA nào (getoa), chỉ làm mới access token khi cần. Với kênh zalo-oa, cảnh \
+                    báo trước 14 ngày khi refresh token Loa đang giữ sắp hết hạn vì không được dùng.
                     Mã thoát: 0 không có lỗi (được phép có cảnh báo); 1 tệp hàng đợi có lỗi; 2 cấu hình có lỗi \
                     (với --online: cả token không dùng được).
                     """
@@ -1380,6 +1390,99 @@ extension Message {
             Entry(
                 en: "is missing; a webhook channel signs every request",
                 vi: "còn thiếu; kênh webhook ký mọi yêu cầu gửi đi"
+            )
+
+        case .imageRequired:
+            Entry(
+                en: "has no image; {channels} need one: a Zalo OA article's cover is its first image",
+                vi: "chưa có ảnh; {channels} cần ít nhất một ảnh: ảnh đầu tiên là ảnh bìa của bài viết trên Zalo OA"
+            )
+        case .imageRequiredHint:
+            Entry(
+                en: "add `images: [images/anh-bia.jpg]` (a photo beside the file, published at the channel's "
+                    + "media_base_url) or a photo's https:// address",
+                vi: "thêm `images: [images/anh-bia.jpg]` (ảnh đặt cạnh tệp, đã đưa lên media_base_url của kênh) "
+                    + "hoặc địa chỉ https:// của một ảnh"
+            )
+        case .imageByAddress:
+            Entry(
+                en: "'{image}' is a local file; {channels} take photos only by their web address",
+                vi: "'{image}' là tệp trên máy; {channels} chỉ nhận ảnh qua địa chỉ web"
+            )
+        case .imageByAddressHint:
+            Entry(
+                en: "set media_base_url on the channel (where the queue's images are published), or give the "
+                    + "photo's https:// address",
+                vi: "đặt media_base_url cho kênh (nơi ảnh của thư mục queue được đưa lên web), hoặc ghi địa chỉ "
+                    + "https:// của ảnh"
+            )
+        case .diagZaloOAPlatform:
+            Entry(
+                en: "is {platform}; a zalo-oa channel posts to Zalo",
+                vi: "đang là {platform}; kênh zalo-oa đăng lên Zalo"
+            )
+        case .diagZaloOAMissing:
+            Entry(
+                en: "is missing; a zalo-oa channel needs its Zalo app's {what}",
+                vi: "còn thiếu; kênh zalo-oa cần {what} của ứng dụng Zalo"
+            )
+        case .diagZaloOAAppIDHint:
+            Entry(
+                en: "add `app_id: \"1234567890\"` (the app's page on developers.zalo.me shows it)",
+                vi: "thêm `app_id: \"1234567890\"` (trang của ứng dụng trên developers.zalo.me có ghi)"
+            )
+        case .diagZaloOASecretHint:
+            Entry(
+                en: "add `app_secret: ${{name}}` and put the app's secret key in the credentials file",
+                vi: "thêm `app_secret: ${{name}}` rồi ghi khóa bí mật (secret key) của ứng dụng vào tệp credentials"
+            )
+        case .diagZaloOARefreshHint:
+            Entry(
+                en: "add `refresh_token: ${{name}}` and put the first refresh token in the credentials file; the "
+                    + "README's \"Posting to a Zalo Official Account\" says where it comes from",
+                vi: "thêm `refresh_token: ${{name}}` rồi ghi refresh token đầu tiên vào tệp credentials; mục "
+                    + "\"Posting to a Zalo Official Account\" của README chỉ cách lấy"
+            )
+        case .diagNotAppID:
+            Entry(
+                en: "'{text}' is not a Zalo app id; expected the app's number, in quotes",
+                vi: "'{text}' không phải mã ứng dụng Zalo; cần dãy số của ứng dụng, đặt trong ngoặc kép"
+            )
+        case .diagIgnoredZaloOA:
+            Entry(
+                en: "is ignored: a zalo-oa channel posts to the Zalo OA API itself",
+                vi: "bị bỏ qua: kênh zalo-oa tự đăng qua API của Zalo OA"
+            )
+        case .diagZaloTokenExpiring:
+            Entry(
+                en: "the refresh token Loa keeps for this channel was issued on {issued} and expires on {expires} "
+                    + "unless a run uses it before",
+                vi: "refresh token Loa đang giữ cho kênh này được cấp ngày {issued} và hết hạn ngày {expires} nếu "
+                    + "không có lượt chạy nào dùng đến trước đó"
+            )
+        case .diagZaloTokenExpired:
+            Entry(
+                en: "the refresh token Loa keeps for this channel was issued on {issued} and expired on {expires}",
+                vi: "refresh token Loa đang giữ cho kênh này được cấp ngày {issued} và đã hết hạn ngày {expires}"
+            )
+        case .diagZaloTokenHint:
+            Entry(
+                en: "run `loa check --online` (it renews the tokens when they need it), or put a new refresh token "
+                    + "in the credentials file as the README's \"Posting to a Zalo Official Account\" says",
+                vi: "chạy `loa check --online` (lệnh này làm mới token khi cần), hoặc ghi refresh token mới vào tệp "
+                    + "credentials như mục \"Posting to a Zalo Official Account\" của README hướng dẫn"
+            )
+        case .diagZaloTokenFileUnreadable:
+            Entry(
+                en: "cannot read the tokens Loa keeps in {file}: {problem}",
+                vi: "không đọc được các token Loa giữ trong {file}: {problem}"
+            )
+        case .diagZaloTokenLost:
+            Entry(
+                en: "a run was stopped on {when} while Zalo was handing it new tokens, so the refresh token it "
+                    + "was given was lost and the old one no longer works",
+                vi: "một lượt chạy bị dừng lúc {when} đúng khi Zalo đang cấp token mới, nên refresh token mới bị "
+                    + "mất và token cũ không còn dùng được"
             )
 
         case .sinkBadSecret:

@@ -8,7 +8,7 @@ import Foundation
 /// Page's posts (`GET /{page_id}/published_posts`, which reconciling a lost answer and engagement need). Whether it
 /// may publish is only known by publishing; a Page token made as the README says carries `pages_manage_posts`.
 /// Loa does not call `debug_token`, which takes the token in the address. For `telegram` and `zalo-bot` channels,
-/// see ``checkBot(_:configFile:client:into:)``.
+/// see ``checkBot(_:configFile:client:into:)``; for `zalo-oa` ones, ``checkZaloOA(_:configFile:client:into:)``.
 public struct OnlineCheck: Sendable {
     public var exchange: any HTTPExchange
 
@@ -94,6 +94,9 @@ public struct OnlineCheck: Sendable {
         }
         for channel in configuration.channels where channel.transport.isBot {
             checkBot(channel, configFile: configFile, client: client, into: &report)
+        }
+        for channel in configuration.channels where channel.transport == .zaloOA {
+            checkZaloOA(channel, configFile: configFile, client: client, into: &report)
         }
         return report
     }

@@ -21,7 +21,7 @@ public final class AtomicFile {
     private var finished = false
 
     /// Starts a file that will replace `destination`; throws when its folder is missing or cannot be written.
-    public init(destination: URL) throws(FileProblem) {
+    public init(destination: URL, mode: mode_t = 0o666) throws(FileProblem) {
         self.destination = destination
         let folder = destination.deletingLastPathComponent()
         let shown = DisplayPath.of(folder)
@@ -36,8 +36,9 @@ public final class AtomicFile {
         }
         let suffix = UUID().uuidString.prefix(8).lowercased()
         temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(suffix).part")
-        // 0666 less the umask, as any file a program creates: a report is meant to be shared.
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        // 0666 less the umask by default, as any file a program creates: a report is meant to be shared. Secrets
+        // ask for 0600, set from the first byte on.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else {
             throw FileProblem("cannot write in the folder '\(shown)': \(FileProblem.reason(errno: errno))")
         }
@@ -92,8 +93,8 @@ public final class AtomicFile {
     }
 
     /// Replaces `destination` with `data` in one step.
-    public static func write(_ data: Data, to destination: URL) throws(FileProblem) {
-        let file = try AtomicFile(destination: destination)
+    public static func write(_ data: Data, to destination: URL, mode: mode_t = 0o666) throws(FileProblem) {
+        let file = try AtomicFile(destination: destination, mode: mode)
         try file.write(data)
         try file.commit()
     }

@@ -22,9 +22,12 @@ public enum TransportKind: String, Sendable, Hashable, CaseIterable, Codable {
     case telegram
     /// Straight to a Zalo group or chat through the Zalo Bot Platform (`chat_id`, a bot `token`); experimental.
     case zaloBot = "zalo-bot"
+    /// Straight to a Zalo Official Account as an article, optionally broadcast to its followers (`app_id`,
+    /// `app_secret`, `refresh_token`, `broadcast`).
+    case zaloOA = "zalo-oa"
 
     /// Whether Loa talks to the platform itself (no bridge, no person): posts are made by a `DirectTransport`.
-    public var isDirect: Bool { self == .facebookPage || isBot }
+    public var isDirect: Bool { self == .facebookPage || self == .zaloOA || isBot }
 
     /// Whether the channel posts through a Telegram-like bot API, whose token sits in the request's address.
     public var isBot: Bool { self == .telegram || self == .zaloBot }
@@ -53,6 +56,19 @@ public struct Channel: Sendable, Identifiable {
     /// (`reconcile_after`): a post can take a few seconds to be listed.
     public var reconcileAfter: TimeInterval = 20
 
+    /// The Zalo app of a `zalo-oa` channel (`app_id`), its secret (`app_secret`) and the first refresh token
+    /// (`refresh_token`); Loa keeps the rotated tokens in ``tokenFile``.
+    public var appID: String?
+    public var appSecret: Secret?
+    public var refreshToken: Secret?
+    /// Whether a `zalo-oa` channel also sends each article to the OA's followers (`broadcast`).
+    public var broadcast = false
+    /// Where Zalo's OAuth server answers (`oauth_base`); nil for `https://oauth.zaloapp.com`.
+    public var oauthBase: URL?
+    /// Where a `zalo-oa` channel keeps its rotated tokens: `credentials.d/<channel id>.json` beside the
+    /// credentials file, mode 0600.
+    public var tokenFile: URL?
+
     /// The newest Graph API version Loa was tested against, the default `api_version`.
     public static let newestGraphVersion = "v27.0"
 
@@ -71,6 +87,9 @@ public struct Channel: Sendable, Identifiable {
         case .telegram, .zaloBot:
             guard let chatID else { return nil }
             address = "\(transport.rawValue):\(chatID)"
+        case .zaloOA:
+            guard let appID else { return nil }
+            address = "zalo-oa:\(appID)"
         case .outbox:
             return nil
         }
@@ -135,7 +154,7 @@ public struct Channel: Sendable, Identifiable {
     /// Every value of this channel that must never be shown: its secret and token, what its fields took for
     /// `${NAME}`, and the user information (`user:password@`) of its addresses.
     public var secretValues: [String] {
-        var values = ([secret, token].compactMap { $0 } + substitutions).map { $0.reveal() }
+        var values = ([secret, token, appSecret, refreshToken].compactMap { $0 } + substitutions).map { $0.reveal() }
         let addresses = [url, statsURL.flatMap { URL(string: $0.replacingOccurrences(of: "{remote_id}", with: "x")) }]
         for address in addresses.compactMap({ $0 }) {
             values += [address.user, address.password].compactMap { $0 }
@@ -154,7 +173,13 @@ public struct Channel: Sendable, Identifiable {
             limits.maxBytes = maxImageBytes
             if let recommended = limits.recommendedBytes, recommended >= maxImageBytes { limits.recommendedBytes = nil }
         }
-        limits.webAddressOnly = transport == .zaloBot && mediaBaseURL == nil
+        limits.webAddressOnly = (transport == .zaloBot || transport == .zaloOA) && mediaBaseURL == nil
+        if transport == .zaloOA {
+            // An article's cover is its first image, and Zalo refuses images over 1 MB in articles.
+            limits.requiresImage = true
+            limits.maxBytes = min(limits.maxBytes, ImageLimits.zaloArticleBytes)
+            limits.recommendedBytes = nil
+        }
         return limits
     }
 }

@@ -14,7 +14,7 @@ public struct ConfigurationLoader: Sendable {
     static let channelKeys = [
         "platform", "transport", "url", "secret", "token", "stats_url", "max_length", "min_gap", "quiet_hours",
         "timeout", "concurrency", "max_image_bytes", "media_base_url", "name", "page_id", "api_version", "api_base",
-        "reconcile_after", "chat_id",
+        "reconcile_after", "chat_id", "app_id", "app_secret", "refresh_token", "broadcast", "oauth_base",
     ]
 
     private let environment: [String: String]
@@ -149,6 +149,12 @@ public struct ConfigurationLoader: Sendable {
         )
         if let channelsEntry {
             configuration.channels = readChannels(channelsEntry, &reader, &resolver)
+            for index in configuration.channels.indices where configuration.channels[index].transport == .zaloOA {
+                configuration.channels[index].tokenFile = ZaloTokenStore.file(
+                    channel: configuration.channels[index].id,
+                    credentials: configuration.credentialsFile
+                )
+            }
         } else {
             reader.report(line: 1, field: "channels", Message.diagNoChannelsDefined())
         }
@@ -298,6 +304,17 @@ public struct ConfigurationLoader: Sendable {
             case "chat_id":
                 chatEntry = field
                 channel.chatID = readChatID(field, &reader)
+            case "app_id":
+                channel.appID = readAppID(field, &reader)
+            case "app_secret":
+                channel.appSecret = resolver.resolve(field, &reader)
+            case "refresh_token":
+                channel.refreshToken = resolver.resolve(field, &reader)
+            case "broadcast":
+                channel.broadcast = reader.bool(field) ?? false
+            case "oauth_base":
+                guard let text = reader.string(field), let url = webURL(Secret(text), field, &reader) else { break }
+                channel.oauthBase = url
             case "reconcile_after":
                 reconcileEntry = field
                 channel.reconcileAfter = duration(field, &reader, in: Self.timeoutRange) ?? channel.reconcileAfter
@@ -380,6 +397,11 @@ public struct ConfigurationLoader: Sendable {
                     field: ignored.field,
                     "is ignored: a \(transport.rawValue) channel posts through the bot API itself"
                 )
+            }
+        } else if transport == .zaloOA {
+            checkZaloOA(channel, entry: entry, platform: platform, &reader)
+            for ignored in [urlEntry, secretEntry, chatEntry].compactMap({ $0 }) {
+                reader.report(.warning, at: ignored.keyNode, field: ignored.field, Message.diagIgnoredZaloOA())
             }
         } else if transport == .facebookPage {
             checkFacebookPage(channel, entry: entry, platform: platform, pageEntry: pageEntry, &reader)

@@ -15,6 +15,11 @@ public struct ImageLimits: Sendable, Hashable {
     /// Whether the channel takes photos only by their web address, so a local file needs `media_base_url` (a
     /// `zalo-bot` channel without one).
     public var webAddressOnly = false
+    /// Whether every post needs an image (a `zalo-oa` article's cover is its first image).
+    public var requiresImage = false
+
+    /// The largest image Zalo takes in an OA article (1 MB): its `max_image_bytes` may only lower it.
+    public static let zaloArticleBytes = 1_000_000
 
     public init(maxCount: Int, maxBytes: Int, recommendedBytes: Int? = nil) {
         self.maxCount = maxCount

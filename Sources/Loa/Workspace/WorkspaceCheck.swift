@@ -30,6 +30,14 @@ public struct WorkspaceCheck: Sendable {
         }
         let queue = workspace.loadQueue()
         var diagnostics = openDiagnostics + queue.diagnostics
+        for channel in workspace.configuration.channels where channel.transport == .zaloOA {
+            diagnostics += ZaloTokenStore.diagnostics(
+                for: channel,
+                configFile: DisplayPath.of(configFile),
+                now: Date(),
+                timeZone: workspace.configuration.timeZone
+            )
+        }
         let renderer = workspace.renderer(now: now)
         let configuration = workspace.configuration
         var ready = 0
