@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// The rest of Loa's own words in Vietnamese, through the real binary: loa.yml's channels and credentials,
 /// libyaml's syntax errors, templates, text in an old encoding, files and the archive, export's destinations and
 /// filters, channel rename, agenda's range, and the notes kept with deliveries.
@@ -163,6 +167,14 @@ extension LanguageOutputTests {
             ),
             "\(status.all)"
         )
+        try FileManager.default.removeItem(at: empty.root.appendingPathComponent("queue"))
+        let check = try empty.loa("check")
+        #expect(
+            check.all.contains(
+                "queue: error: chưa có thư mục hàng đợi\n    gợi ý: hãy tạo thư mục này, hoặc đặt `queue:`"
+            ),
+            "\(check.all)"
+        )
     }
 
     @Test("notes kept with deliveries are in the language of the run or command that wrote them")
@@ -195,6 +207,93 @@ extension LanguageOutputTests {
                 "cầu nối từ chối bài với mã 400: {\"error\":\"trang bị khóa\"}",
                 "người vận hành yêu cầu gửi lại",
             ]
+        )
+    }
+}
+
+/// `loa check --online` and `loa sink` in Vietnamese.
+extension LanguageOutputTests {
+    @Test("loa check --online says what works and what to fix in Vietnamese")
+    func checkOnlineInVietnamese() throws {
+        let graph = try FakeGraph(token: FacebookPageTests.token)
+        let bot = try FakeBotAPI(token: TelegramTests.token)
+        let workspace = try DeliveryWorkspace(
+            channels: graph.channel("fb-page", extra: []) + "\n" + TelegramTests.channel(bot),
+            settings: "language: vi"
+        )
+        let environment = FacebookPageTests.environment.merging(TelegramTests.environment) { $1 }
+        let good = try workspace.loa(["check", "--online"], environment: environment)
+        #expect(good.status == 0, "\(good.all)")
+        for expected in [
+            "trực tuyến: fb-page: token Trang của 'Thành đoàn Cần Thơ' (",
+            "trực tuyến: tg-doan: @tuoitre_bot được phép đăng trong @tuoitrecantho (administrator)",
+        ] {
+            #expect(good.standardOutput.contains(expected), "\(expected)\n---\n\(good.all)")
+        }
+        bot.setMember(["status": "left"])
+        let bad = try workspace.loa(
+            ["check", "--online"],
+            environment: environment.merging(["LOA_TEST_FB_TOKEN": "expired-token-000"]) { $1 }
+        )
+        #expect(bad.status == 2, "\(bad.all)")
+        for expected in [
+            "channels.fb-page.token: token không dùng được: ",
+            "    gợi ý: hãy tạo token Trang mới theo mục \"Posting straight to a Facebook Page\" của README",
+            "channels.tg-doan.chat_id: @tuoitre_bot đang là 'left' trong @tuoitrecantho, không phải quản trị viên\n"
+                + "    gợi ý: hãy thêm @tuoitre_bot vào @tuoitrecantho làm quản trị viên có quyền đăng tin",
+        ] {
+            #expect(bad.standardOutput.contains(expected), "\(expected)\n---\n\(bad.all)")
+        }
+        #expect(!bad.all.contains("expired-token-000"))
+    }
+
+    @Test("loa sink refuses a log it cannot write, and a photo changed on the way, in Vietnamese")
+    func sinkRefusalsInVietnamese() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let refused = try LoaProcess.run(
+            ["sink", "--port", "0", "--log", "/dev/null/sink.jsonl"],
+            in: folder,
+            environment: ["LOA_LANG": "vi"]
+        )
+        #expect(refused.status != 0, "\(refused.all)")
+        #expect(
+            refused.standardError.contains(
+                "--log: không ghi được nhật ký '/dev/null/sink.jsonl': '/dev/null' là tệp, không phải thư mục"
+            ),
+            "\(refused.all)"
+        )
+        let log = folder.appendingPathComponent("loa-sink-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let (sink, port) = try SinkTests.startSink(
+            secret: DeliveryWorkspace.secret,
+            log: log,
+            environment: ["LOA_LANG": "vi"]
+        )
+        defer { sink.terminate() }
+        var tampered = PhotoTests.photo
+        tampered[tampered.count - 1] ^= 0xFF
+        let image: [String: Any] = [
+            "name": "tu-sach.jpg", "content_type": "image/png", "bytes": tampered.count,
+            "sha256": PhotoTests.sha256(PhotoTests.photo), "data": tampered.base64EncodedString(),
+        ]
+        let body = try JSONSerialization.data(withJSONObject: [
+            "type": "post.create", "data": ["delivery_id": "msg_doi", "images": [image]],
+        ])
+        let timestamp = String(Int(Date().timeIntervalSince1970))
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/facebook/thanhdoan")!)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("msg_doi", forHTTPHeaderField: "webhook-id")
+        request.setValue(timestamp, forHTTPHeaderField: "webhook-timestamp")
+        request.setValue(
+            WebhookDeliveryTests.expectedSignature(id: "msg_doi", timestamp: timestamp, body: body),
+            forHTTPHeaderField: "webhook-signature"
+        )
+        let (answer, status) = try SinkTests.send(request)
+        #expect(status == 400)
+        #expect(
+            answer["error"] as? String
+                == "images[0] (tu-sach.jpg): sha256 không khớp với data; ảnh đã bị thay đổi trên đường gửi"
         )
     }
 }

@@ -168,6 +168,9 @@ public enum Message: String, CaseIterable, Sendable {
     case answerTLS, answerNotHTTP, answerFailed
     case directFound, directFoundAfter, directLost, directNotFound, directUnconfirmed, directTokenDead
     case directLostAgain, directLookFailing, directLookFailed, directCannotLook
+    // The queue folder, an image file, and writing to the outbox.
+    case queueCreateHint, queueMissing, queueIsFile, queueIsFileHint, queueUnreadable, queueUnreadableHint
+    case imageNotAnImage, outboxCannotWrite, outboxCannotReadImage
 }
 
 extension Message {
@@ -2459,6 +2462,41 @@ extension Message {
             Entry(
                 en: "its answer was lost and the platform offers no way to look for it",
                 vi: "mất câu trả lời, và nền tảng không cho cách nào để tìm lại bài"
+            )
+
+        case .queueCreateHint:
+            Entry(
+                en: "create it, or set `queue:` in loa.yml",
+                vi: "hãy tạo thư mục này, hoặc đặt `queue:` trong loa.yml"
+            )
+        case .queueMissing: Entry(en: "the queue folder does not exist", vi: "chưa có thư mục hàng đợi")
+        case .queueIsFile:
+            Entry(
+                en: "the queue folder is not a folder (it is a file)",
+                vi: "thư mục hàng đợi không phải thư mục (mà là một tệp)"
+            )
+        case .queueIsFileHint:
+            Entry(
+                en: "move the file away and create the folder, or set `queue:` in loa.yml",
+                vi: "hãy chuyển tệp đó đi rồi tạo thư mục, hoặc đặt `queue:` trong loa.yml"
+            )
+        case .queueUnreadable:
+            Entry(
+                en: "the queue folder cannot be read: {problem}",
+                vi: "không đọc được thư mục hàng đợi: {problem}"
+            )
+        case .queueUnreadableHint:
+            Entry(
+                en: "check its permissions, or set `queue:` in loa.yml",
+                vi: "hãy kiểm tra quyền truy cập của thư mục, hoặc đặt `queue:` trong loa.yml"
+            )
+        case .imageNotAnImage:
+            Entry(en: "it is not a JPEG, PNG, GIF or WebP image", vi: "đây không phải ảnh JPEG, PNG, GIF hay WebP")
+        case .outboxCannotWrite: Entry(en: "cannot write {folder}: {problem}", vi: "không ghi được {folder}: {problem}")
+        case .outboxCannotReadImage:
+            Entry(
+                en: "cannot read the image '{image}': {problem}",
+                vi: "không đọc được ảnh '{image}': {problem}"
             )
         }
     }
