@@ -148,6 +148,10 @@ extension LanguageOutputTests {
             (["export", "--format", "csv", "--month", "13/2026"], "MM/yyyy, như 11/2026"),
             (["agenda", "--days", "400"], "--days: cần từ 1 đến 366, nhưng lại là 400"),
             (
+                ["zalo-bot", "chats", "--channel", "zalo-nhom"],
+                "kênh 'zalo-nhom' là outbox, không phải zalo-bot; `loa zalo-bot chats` chỉ hỏi bot Zalo"
+            ),
+            (
                 ["channel", "rename", "zalo-cu", "zalo-moi"],
                 "loa.yml không có kênh 'zalo-moi'; hãy đổi tên kênh trong loa.yml trước"
             ),

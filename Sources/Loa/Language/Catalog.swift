@@ -171,6 +171,9 @@ public enum Message: String, CaseIterable, Sendable {
     // The queue folder, an image file, and writing to the outbox.
     case queueCreateHint, queueMissing, queueIsFile, queueIsFileHint, queueUnreadable, queueUnreadableHint
     case imageNotAnImage, outboxCannotWrite, outboxCannotReadImage
+    // loa zalo-bot chats.
+    case zaloBotAbstract, zaloChatsAbstract, zaloChatsDiscussion, zaloChatsChannel, zaloChatsConfigErrors
+    case zaloChatsNoChannel, zaloChatsNotZaloBot, zaloChatsNone, zaloChatsType, zaloChatsName, zaloChatsPutID
 }
 
 extension Message {
@@ -2497,6 +2500,56 @@ extension Message {
             Entry(
                 en: "cannot read the image '{image}': {problem}",
                 vi: "không đọc được ảnh '{image}': {problem}"
+            )
+
+        case .zaloBotAbstract:
+            Entry(en: "Set up zalo-bot channels (experimental).", vi: "Thiết lập kênh zalo-bot (thử nghiệm).")
+        case .zaloChatsAbstract:
+            Entry(
+                en: "List the groups and chats a zalo-bot channel's bot has seen, with the id for chat_id.",
+                vi: "Liệt kê các nhóm và cuộc trò chuyện mà bot của kênh zalo-bot đã thấy, kèm id để ghi vào chat_id."
+            )
+        case .zaloChatsDiscussion:
+            Entry(
+                en: """
+                    Asks the Zalo Bot Platform for the bot's pending updates (getUpdates) and prints one line per \
+                    chat: its id, its type and its name. A bot sees a group only after someone in it mentions the \
+                    bot, so mention it once in the group first. Nothing is posted. Exit codes: 0 listed (perhaps \
+                    none); 1 Zalo refused or did not answer; 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Hỏi Zalo Bot Platform các cập nhật đang chờ của bot (getUpdates) và in mỗi cuộc trò chuyện một \
+                    dòng: id, loại và tên. Bot chỉ thấy một nhóm sau khi có người trong nhóm nhắc đến bot, nên hãy \
+                    nhắc bot một lần trong nhóm trước. Không đăng gì cả. Mã thoát: 0 đã liệt kê (có thể không có \
+                    gì); 1 Zalo từ chối hoặc không trả lời; 2 dùng sai lệnh hoặc sai cấu hình.
+                    """
+            )
+        case .zaloChatsChannel:
+            Entry(en: "The zalo-bot channel whose bot to ask.", vi: "Kênh zalo-bot có bot cần hỏi.")
+        case .zaloChatsConfigErrors:
+            Entry(
+                en: "loa.yml has errors; run `loa check` to see them",
+                vi: "loa.yml có lỗi; hãy chạy `loa check` để xem"
+            )
+        case .zaloChatsNoChannel:
+            Entry(en: "loa.yml has no channel '{channel}'", vi: "loa.yml không có kênh '{channel}'")
+        case .zaloChatsNotZaloBot:
+            Entry(
+                en: "the channel '{channel}' is {transport}, not zalo-bot; `loa zalo-bot chats` asks a Zalo bot",
+                vi: "kênh '{channel}' là {transport}, không phải zalo-bot; `loa zalo-bot chats` chỉ hỏi bot Zalo"
+            )
+        case .zaloChatsNone:
+            Entry(
+                en: "The bot has seen no chat yet: mention it once in the group (@ and its name), then run this again.",
+                vi: "Bot chưa thấy cuộc trò chuyện nào: hãy nhắc bot một lần trong nhóm (@ và tên bot), rồi chạy lại "
+                    + "lệnh này."
+            )
+        case .zaloChatsType: Entry(en: "TYPE", vi: "LOẠI")
+        case .zaloChatsName: Entry(en: "NAME", vi: "TÊN")
+        case .zaloChatsPutID:
+            Entry(
+                en: "Put the group's id in loa.yml: chat_id: \"<ID>\"",
+                vi: "Ghi id của nhóm vào loa.yml: chat_id: \"<ID>\""
             )
         }
     }
