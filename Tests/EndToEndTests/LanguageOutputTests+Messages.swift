@@ -181,6 +181,24 @@ extension LanguageOutputTests {
         )
     }
 
+    @Test("loa agenda says what a post waits for in Vietnamese")
+    func agendaWaitsInVietnamese() throws {
+        let workspace = try DeliveryWorkspace(
+            channels: Self.channels + "\n    quiet_hours: \"22:00-06:00\"\n    min_gap: 2h",
+            settings: "language: vi"
+        )
+        try workspace.announce("dem", "publish_at: 01/12/2026 23:00")
+        try workspace.announce("sang", "publish_at: 02/12/2026 06:30")
+        let agenda = try workspace.loa("agenda", "--now", Date.vietnam(20))
+        #expect(agenda.status == 0, "\(agenda.all)")
+        for expected in [
+            "đợi giờ yên lặng của kênh (22:00-06:00)",
+            "đợi khoảng cách tối thiểu 2h sau bài trước của kênh",
+        ] {
+            #expect(agenda.standardOutput.contains(expected), "\(expected)\n---\n\(agenda.all)")
+        }
+    }
+
     @Test("notes kept with deliveries are in the language of the run or command that wrote them")
     func notesInVietnamese() throws {
         let bridge = try TestBridge { _, _ in .respond(status: 400, body: #"{"error":"trang bị khóa"}"#) }
@@ -235,6 +253,16 @@ extension LanguageOutputTests {
             #expect(good.standardOutput.contains(expected), "\(expected)\n---\n\(good.all)")
         }
         bot.setMember(["status": "left"])
+        // A delivery refused by the bot platform keeps its reason in Vietnamese.
+        bot.fail("sendMessage", .answer(status: 403, body: FakeBotAPI.error(403, "Forbidden: bot was kicked")))
+        try workspace.announce("tin-tg", "publish_at: 01/12/2026 08:00\nchannels: [tg-doan]")
+        let run = try workspace.loa(["run", "--now", Date.vietnam(9)], environment: environment)
+        #expect(
+            run.all.contains(
+                "bot không phải quản trị viên của @tuoitrecantho hoặc đã bị xóa khỏi đó (Telegram trả lời 403"
+            ),
+            "\(run.all)"
+        )
         let bad = try workspace.loa(
             ["check", "--online"],
             environment: environment.merging(["LOA_TEST_FB_TOKEN": "expired-token-000"]) { $1 }

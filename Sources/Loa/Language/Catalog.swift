@@ -174,6 +174,11 @@ public enum Message: String, CaseIterable, Sendable {
     // loa zalo-bot chats.
     case zaloBotAbstract, zaloChatsAbstract, zaloChatsDiscussion, zaloChatsChannel, zaloChatsConfigErrors
     case zaloChatsNoChannel, zaloChatsNotZaloBot, zaloChatsNone, zaloChatsType, zaloChatsName, zaloChatsPutID
+    // loa agenda's waits; what Facebook and the bot platforms answered, for a delivery's note.
+    case agendaWaitGap, agendaWaitQuiet, agendaWaitsFor
+    case platformAnswered, platformNotJSON, platformNoMessage, platformNoDescription, platformNoCode
+    case platformDidNotLeave, platformIncomplete, platformRateLimited, platformPostingLimited
+    case botMigrated, botTokenDeadZalo, botTokenDeadTelegram, botNotAdmin
 }
 
 extension Message {
@@ -2550,6 +2555,56 @@ extension Message {
             Entry(
                 en: "Put the group's id in loa.yml: chat_id: \"<ID>\"",
                 vi: "Ghi id của nhóm vào loa.yml: chat_id: \"<ID>\""
+            )
+
+        case .agendaWaitGap:
+            Entry(
+                en: "the channel's minimum gap of {gap} after its last post",
+                vi: "khoảng cách tối thiểu {gap} sau bài trước của kênh"
+            )
+        case .agendaWaitQuiet: Entry(en: "the channel's quiet hours ({hours})", vi: "giờ yên lặng của kênh ({hours})")
+        case .agendaWaitsFor: Entry(en: "waits for {reasons}", vi: "đợi {reasons}")
+        case .platformAnswered: Entry(en: "{platform} answered {status}", vi: "{platform} trả lời {status}")
+        case .platformNotJSON: Entry(en: ", not JSON: {excerpt}", vi: ", không phải JSON: {excerpt}")
+        case .platformNoMessage: Entry(en: "no message", vi: "không kèm lời giải thích")
+        case .platformNoDescription: Entry(en: "no description", vi: "không kèm lời giải thích")
+        case .platformNoCode: Entry(en: "no code", vi: "không có mã")
+        case .platformDidNotLeave:
+            Entry(en: "{problem} (the request did not leave)", vi: "{problem} (yêu cầu chưa được gửi đi)")
+        case .platformIncomplete:
+            Entry(
+                en: "no complete answer ({kind}: {problem})",
+                vi: "không nhận được câu trả lời đầy đủ ({kind}: {problem})"
+            )
+        case .platformRateLimited: Entry(en: "rate limited: {reason}", vi: "bị giới hạn số lần gọi: {reason}")
+        case .platformPostingLimited:
+            Entry(en: "posting limited for now: {reason}", vi: "tạm thời bị hạn chế đăng bài: {reason}")
+        case .botMigrated:
+            Entry(
+                en: "the group {chat} became a supergroup with the id {id}: write chat_id: \"{id}\" in loa.yml "
+                    + "({reason})",
+                vi: "nhóm {chat} đã thành siêu nhóm với id {id}: hãy ghi chat_id: \"{id}\" vào loa.yml ({reason})"
+            )
+        case .botTokenDeadZalo:
+            Entry(
+                en: "the bot's token does not work ({reason}); put the token from Zalo's bot creator in the "
+                    + "credentials file, check it with `loa check --online` and run `loa retry`",
+                vi: "token của bot không dùng được ({reason}); hãy ghi token lấy từ trang tạo bot của Zalo vào tệp "
+                    + "credentials, kiểm tra bằng `loa check --online` rồi chạy `loa retry`"
+            )
+        case .botTokenDeadTelegram:
+            Entry(
+                en: "the bot's token does not work ({reason}); put the token from @BotFather in the credentials "
+                    + "file, check it with `loa check --online` and run `loa retry`",
+                vi: "token của bot không dùng được ({reason}); hãy ghi token lấy từ @BotFather vào tệp credentials, "
+                    + "kiểm tra bằng `loa check --online` rồi chạy `loa retry`"
+            )
+        case .botNotAdmin:
+            Entry(
+                en: "the bot is not an administrator of {chat} or was removed from it ({reason}); add it as an "
+                    + "administrator allowed to post, then run `loa retry`",
+                vi: "bot không phải quản trị viên của {chat} hoặc đã bị xóa khỏi đó ({reason}); hãy thêm bot làm "
+                    + "quản trị viên có quyền đăng tin, rồi chạy `loa retry`"
             )
         }
     }
