@@ -179,6 +179,9 @@ public enum Message: String, CaseIterable, Sendable {
     case platformAnswered, platformNotJSON, platformNoMessage, platformNoDescription, platformNoCode
     case platformDidNotLeave, platformIncomplete, platformRateLimited, platformPostingLimited
     case botMigrated, botTokenDeadZalo, botTokenDeadTelegram, botNotAdmin
+    // What the direct transports say of a post that went out in part, or without an id; hosts that differ.
+    case zaloLocalPhoto, zaloPhotosPartly, zaloNoFailure, botNoMessageID, botTextAfterPhotos, facebookNoPostID
+    case facebookPhotoNoID, facebookPhotoRefused, facebookListNoData, hostsDiffer, hostsLine
 }
 
 extension Message {
@@ -2605,6 +2608,61 @@ extension Message {
                     + "administrator allowed to post, then run `loa retry`",
                 vi: "bot không phải quản trị viên của {chat} hoặc đã bị xóa khỏi đó ({reason}); hãy thêm bot làm "
                     + "quản trị viên có quyền đăng tin, rồi chạy `loa retry`"
+            )
+
+        case .zaloLocalPhoto:
+            Entry(
+                en: "the photo {photo} is a local file and the channel has no media_base_url: Zalo takes photos by "
+                    + "their web address",
+                vi: "ảnh {photo} là tệp trên máy mà kênh không có media_base_url: Zalo chỉ nhận ảnh qua địa chỉ web"
+            )
+        case .zaloPhotosPartly:
+            Entry(
+                en: "{n} of the photos went out (from message {first}) but {photo} did not: {reason}; post the rest "
+                    + "by hand, or delete them before a retry",
+                vi: "{n} ảnh đã lên (từ tin nhắn {first}) nhưng {photo} thì chưa: {reason}; hãy đăng tay phần còn "
+                    + "lại, hoặc xóa các ảnh đã lên trước khi gửi lại"
+            )
+        case .zaloNoFailure: Entry(en: "no failure", vi: "không có lỗi")
+        case .botNoMessageID:
+            Entry(
+                en: "{platform} answered {status} without a message id",
+                vi: "{platform} trả lời {status} mà không kèm id tin nhắn"
+            )
+        case .botTextAfterPhotos:
+            Entry(
+                en: "the photos went out (message {first}) but the text did not: {reason}; post the text by hand, "
+                    + "or delete the photos before a retry",
+                vi: "ảnh đã lên (tin nhắn {first}) nhưng chữ thì chưa: {reason}; hãy đăng tay phần chữ, hoặc xóa "
+                    + "các ảnh trước khi gửi lại"
+            )
+        case .facebookNoPostID:
+            Entry(
+                en: "Facebook answered {status} without the post's id",
+                vi: "Facebook trả lời {status} mà không kèm id bài đăng"
+            )
+        case .facebookPhotoNoID:
+            Entry(
+                en: "Facebook took the photo {photo} but gave no id",
+                vi: "Facebook đã nhận ảnh {photo} nhưng không trả id"
+            )
+        case .facebookPhotoRefused: Entry(en: "the photo {photo}: {reason}", vi: "ảnh {photo}: {reason}")
+        case .facebookListNoData:
+            Entry(
+                en: "Facebook's list of the Page's posts had no `data`",
+                vi: "danh sách bài của Trang do Facebook trả về không có `data`"
+            )
+        case .hostsDiffer:
+            Entry(
+                en: "the {n} hosts sharing this archive do not run the same Loa and workspace (loa.yml, templates, "
+                    + "queue); bring each copy up to date:",
+                vi: "{n} máy dùng chung kho lưu trữ này không chạy cùng một bản Loa và không gian làm việc (loa.yml, "
+                    + "mẫu, hàng đợi); hãy cập nhật cho mọi bản giống nhau:"
+            )
+        case .hostsLine:
+            Entry(
+                en: "{names}: Loa {version}, workspace {hash}",
+                vi: "{names}: Loa {version}, không gian làm việc {hash}"
             )
         }
     }
