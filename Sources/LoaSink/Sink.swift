@@ -63,7 +63,7 @@ public struct Sink: Sendable {
         router.get("stats/{id}") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let post = await store.post(remoteID: id) else {
-                return Self.json(.notFound, ["error": "no post \(id)"], context, .notFound)
+                return Self.json(.notFound, ["error": Message.sinkNoPost(["id": id])], context, .notFound)
             }
             let figures = Self.figures(for: id, age: Date().timeIntervalSince(post.receivedAt))
             return Self.json(.ok, figures, context, .stats)
@@ -71,7 +71,7 @@ public struct Sink: Sendable {
         router.get("posts/{id}") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard let post = await store.post(remoteID: id) else {
-                return Self.json(.notFound, ["error": "no post \(id)"], context, .notFound)
+                return Self.json(.notFound, ["error": Message.sinkNoPost(["id": id])], context, .notFound)
             }
             context.record.set("verdict", Verdict.post.rawValue)
             return Response(
@@ -86,22 +86,22 @@ public struct Sink: Sendable {
             let body = Data(buffer.readableBytesView)
             context.record.keep(body: body)
             guard let id = request.headers[HTTPField.Name("webhook-id")!], !id.isEmpty else {
-                return Self.json(.badRequest, ["error": "missing webhook-id"], context, .missingWebhookID)
+                return Self.json(.badRequest, ["error": Message.sinkMissingID()], context, .missingWebhookID)
             }
             context.record.set("webhook_id", id)
             if let signer {
                 let timestamp = request.headers[HTTPField.Name("webhook-timestamp")!].flatMap(Int.init)
                 let signature = request.headers[HTTPField.Name("webhook-signature")!] ?? ""
                 guard let timestamp, abs(Date().timeIntervalSince1970 - Double(timestamp)) <= tolerance else {
-                    let error = ["error": "webhook-timestamp missing or too far from now"]
+                    let error = ["error": Message.sinkBadTimestamp()]
                     return Self.json(.unauthorized, error, context, .rejectedTimestamp)
                 }
                 guard signer.verify(id: id, timestamp: timestamp, body: body, header: signature) else {
-                    return Self.json(.unauthorized, ["error": "bad signature"], context, .rejectedSignature)
+                    return Self.json(.unauthorized, ["error": Message.sinkBadSignature()], context, .rejectedSignature)
                 }
             }
             guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
-                return Self.json(.badRequest, ["error": "the body is not a JSON object"], context, .badJSON)
+                return Self.json(.badRequest, ["error": Message.sinkNotJSON()], context, .badJSON)
             }
             let images: [SinkImages.Received]
             switch SinkImages.verify(object) {
@@ -115,7 +115,7 @@ public struct Sink: Sendable {
                     do {
                         stored = try SinkImages.store(images, webhookID: id, in: imagesFolder)
                     } catch {
-                        let problem = "cannot store the photos: \(FileProblem.reason(of: error))"
+                        let problem = Message.sinkCannotStore(["problem": FileProblem.reason(of: error)])
                         return Self.json(.internalServerError, ["error": problem], context, .rejectedImage)
                     }
                 }

@@ -24,25 +24,31 @@ enum SinkImages {
     static func verify(_ payload: [String: Any]) -> Result<[Received], Refusal> {
         func refuse(_ reason: String) -> Result<[Received], Refusal> { .failure(Refusal(reason: reason)) }
         guard let data = payload["data"] as? [String: Any], let images = data["images"] else { return .success([]) }
-        guard let list = images as? [Any] else { return refuse("images is not a list") }
+        guard let list = images as? [Any] else { return refuse(Message.sinkImagesNotList()) }
         var received: [Received] = []
         for (index, item) in list.enumerated() {
             let field = "images[\(index)]"
             if item is String { continue }  // an address, as Loa sent before photos travelled
-            guard let image = item as? [String: Any] else { return refuse("\(field) is not an object") }
+            guard let image = item as? [String: Any] else {
+                return refuse(Message.sinkImageNotObject(["field": field]))
+            }
             guard let encoded = image["data"] else { continue }
             let name = (image["name"] as? String) ?? "image"
             guard let text = encoded as? String, let bytes = Data(base64Encoded: text) else {
-                return refuse("\(field) (\(name)): data is not base64")
+                return refuse(Message.sinkImageNotBase64(["field": field, "name": name]))
             }
             guard let sha256 = image["sha256"] as? String else {
-                return refuse("\(field) (\(name)): data without sha256")
+                return refuse(Message.sinkImageNoSHA(["field": field, "name": name]))
             }
             if let declared = image["bytes"] as? Int, declared != bytes.count {
-                return refuse("\(field) (\(name)): \(bytes.count) bytes of data, but bytes says \(declared)")
+                return refuse(
+                    Message.sinkImageBytes([
+                        "field": field, "name": name, "count": "\(bytes.count)", "declared": "\(declared)",
+                    ])
+                )
             }
             guard ImageFile.digest(bytes) == sha256.lowercased() else {
-                return refuse("\(field) (\(name)): sha256 does not match its data; the photo was changed on the way")
+                return refuse(Message.sinkImageChanged(["field": field, "name": name]))
             }
             received.append(Received(position: index + 1, name: name, data: bytes))
         }

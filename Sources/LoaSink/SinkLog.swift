@@ -27,16 +27,16 @@ final class SinkLog: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw FileProblem("--log: cannot write the log '\(shown)': \(Self.folderProblem(folder))")
+            throw FileProblem(Message.sinkLogOption(["log": shown, "problem": Self.folderProblem(folder)]))
         }
         let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw FileProblem("--log: cannot write the log '\(shown)': \(FileProblem.reason(errno: errno))")
+            throw FileProblem(Message.sinkLogOption(["log": shown, "problem": FileProblem.reason(errno: errno)]))
         }
         let started = Self.line(["started_at": now.formatted(.iso8601), "verdict": "started"])
         if let failure = AtomicFile.writeAll(started, to: descriptor) {
             close(descriptor)
-            throw FileProblem("--log: cannot write the log '\(shown)': \(FileProblem.reason(errno: failure))")
+            throw FileProblem(Message.sinkLogOption(["log": shown, "problem": FileProblem.reason(errno: failure)]))
         }
         self.descriptor = descriptor
     }
@@ -54,7 +54,9 @@ final class SinkLog: Sendable {
         }
         if report, let failure {
             let message =
-                "loa sink: cannot write the log '\(DisplayPath.of(file))': \(FileProblem.reason(errno: failure))\n"
+                "loa sink: "
+                + Message.sinkLogWrite(["log": DisplayPath.of(file), "problem": FileProblem.reason(errno: failure)])
+                + "\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
     }
@@ -64,12 +66,12 @@ final class SinkLog: Sendable {
         var ancestor = folder.standardizedFileURL
         while ancestor.path != "/" {
             if case .success(let kind) = FileProblem.kind(of: ancestor.path) {
-                if kind != .folder { return "'\(DisplayPath.of(ancestor))' is a file, not a folder" }
-                return "the folder '\(DisplayPath.of(folder))' cannot be created there"
+                if kind != .folder { return Message.sinkFileNotFolder(["path": DisplayPath.of(ancestor)]) }
+                return Message.sinkFolderNotThere(["folder": DisplayPath.of(folder)])
             }
             ancestor = ancestor.deletingLastPathComponent()
         }
-        return "the folder '\(DisplayPath.of(folder))' cannot be created"
+        return Message.sinkFolderNotCreated(["folder": DisplayPath.of(folder)])
     }
 
     /// One JSON object and a line break.

@@ -19,7 +19,7 @@ struct AgendaCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard (1...366).contains(days) else { throw ValidationError("--days: expected 1 to 366, got \(days)") }
+        guard (1...366).contains(days) else { throw ValidationError(Message.agendaDaysRange(["days": "\(days)"])) }
     }
 
     func run() async throws {

@@ -28,10 +28,10 @@ struct ChannelRenameCommand: AsyncParsableCommand {
     func run() async throws {
         let opened = try workspace.open()
         guard opened.configuration.channel(new) != nil else {
-            throw ValidationError("loa.yml has no channel '\(new)'; rename the channel there first")
+            throw ValidationError(Message.renameNoNewChannel(["new": new]))
         }
         guard opened.configuration.channel(old) == nil else {
-            throw ValidationError("loa.yml still has a channel '\(old)'; rename it there first")
+            throw ValidationError(Message.renameOldStillThere(["old": old]))
         }
         let (old, new, path) = (self.old, self.new, opened.configuration.archive)
         let (lockPath, password) = (opened.configuration.runLockPath, opened.configuration.archivePassword)
@@ -46,10 +46,9 @@ struct ChannelRenameCommand: AsyncParsableCommand {
             Console.write("loa channel rename: \(refusal)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
         }
-        let deliveries = rename.moved == 1 ? "1 delivery" : "\(rename.moved) deliveries"
-        var line = "moved \(deliveries) from '\(old)' to '\(new)'"
-        if rename.replaced > 0 { line += "; \(rename.replaced) made for '\(new)' meanwhile replaced by them" }
-        if rename.restored > 0 { line += "; \(rename.restored) owed again" }
+        var line = Message.renameMoved.count(rename.moved, ["old": old, "new": new])
+        if rename.replaced > 0 { line += Message.renameReplaced.count(rename.replaced, ["new": new]) }
+        if rename.restored > 0 { line += Message.renameRestored.count(rename.restored) }
         Console.write(line)
     }
 }

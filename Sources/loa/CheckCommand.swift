@@ -19,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
         if online, let opened = Workspace.open(configFile: workspace.configFile).0 {
             let report = OnlineCheck().run(opened.configuration, configFile: DisplayPath.of(workspace.configFile))
             check.diagnostics += report.diagnostics
-            for line in report.ready { Console.write("online: \(line)") }
+            for line in report.ready { Console.write(Message.onlineLine(["line": line])) }
         }
         Console.report(check.diagnostics, to: .standardOutput)
         let errors = check.diagnostics.filter { $0.severity == .error }.count

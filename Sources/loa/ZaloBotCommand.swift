@@ -5,7 +5,7 @@ import Loa
 struct ZaloBotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zalo-bot",
-        abstract: "Set up zalo-bot channels (experimental).",
+        abstract: Message.zaloBotAbstract(),
         subcommands: [ZaloBotChatsCommand.self]
     )
 }
@@ -13,31 +13,25 @@ struct ZaloBotCommand: AsyncParsableCommand {
 struct ZaloBotChatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chats",
-        abstract: "List the groups and chats a zalo-bot channel's bot has seen, with the id for chat_id.",
-        discussion: """
-            Asks the Zalo Bot Platform for the bot's pending updates (getUpdates) and prints one line per chat: \
-            its id, its type and its name. A bot sees a group only after someone in it mentions the bot, so \
-            mention it once in the group first. Nothing is posted. Exit codes: 0 listed (perhaps none); \
-            1 Zalo refused or did not answer; 2 bad usage or configuration.
-            """
+        abstract: Message.zaloChatsAbstract(),
+        discussion: Message.zaloChatsDiscussion()
     )
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "The zalo-bot channel whose bot to ask.")
+    @Option(name: .long, help: ArgumentHelp(Message.zaloChatsChannel()))
     var channel: String
 
     func run() async throws {
         guard let opened = Workspace.open(configFile: workspace.configFile).0 else {
-            throw ValidationError("loa.yml has errors; run `loa check` to see them")
+            throw ValidationError(Message.zaloChatsConfigErrors())
         }
         guard let found = opened.configuration.channel(channel) else {
-            throw ValidationError("loa.yml has no channel '\(channel)'")
+            throw ValidationError(Message.zaloChatsNoChannel(["channel": channel]))
         }
         guard found.transport == .zaloBot else {
             throw ValidationError(
-                "the channel '\(channel)' is \(found.transport.rawValue), not zalo-bot; "
-                    + "`loa zalo-bot chats` asks a Zalo bot"
+                Message.zaloChatsNotZaloBot(["channel": channel, "transport": found.transport.rawValue])
             )
         }
         switch BotChats().list(found) {
@@ -45,19 +39,21 @@ struct ZaloBotChatsCommand: AsyncParsableCommand {
             Console.write("loa zalo-bot chats: \(failure)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
         case .success(let chats) where chats.isEmpty:
-            Console.write(
-                "The bot has seen no chat yet: mention it once in the group (@ and its name), then run this again."
-            )
+            Console.write(Message.zaloChatsNone())
         case .success(let chats):
             let width = max(2, chats.map(\.id.count).max() ?? 2)
-            Console.write("ID".padding(toLength: width, withPad: " ", startingAt: 0) + "  TYPE     NAME")
+            Console.write(
+                "ID".padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    + Message.zaloChatsType().padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+                    + Message.zaloChatsName()
+            )
             for chat in chats {
                 Console.write(
                     chat.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
                         + chat.type.padding(toLength: 7, withPad: " ", startingAt: 0) + "  " + chat.title
                 )
             }
-            Console.write("Put the group's id in loa.yml: chat_id: \"<ID>\"")
+            Console.write(Message.zaloChatsPutID())
         }
     }
 }

@@ -152,7 +152,7 @@ extension LanguageOutputTests {
         #expect(again.status == 1)
         #expect(
             again.all.contains(
-                "bài đã được xác nhận rồi (posted by hand: nhóm Zalo); muốn sửa thì chạy `loa confirm --undo` trước"
+                "bài đã được xác nhận rồi (đã đăng tay: nhóm Zalo); muốn sửa thì chạy `loa confirm --undo` trước"
             ),
             "\(again.all)"
         )

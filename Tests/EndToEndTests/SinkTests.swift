@@ -14,9 +14,17 @@ import Testing
 @Suite("loa sink")
 struct SinkTests {
     /// Starts `loa sink` on a free port and returns the process and the port it reports.
-    static func startSink(secret: String, log: URL, _ extra: [String] = []) throws -> (Process, Int) {
+    static func startSink(
+        secret: String,
+        log: URL,
+        _ extra: [String] = [],
+        environment: [String: String] = [:]
+    ) throws -> (Process, Int) {
         let process = Process()
         process.executableURL = LoaProcess.binary
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.arguments = ["sink", "--port", "0", "--secret", secret, "--log", log.path] + extra
         let output = Pipe()
         process.standardOutput = output

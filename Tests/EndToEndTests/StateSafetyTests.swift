@@ -140,7 +140,9 @@ struct StateSafetyTests {
         let again = try workspace.loa("run", "--now", Date.vietnam(8, 46))
         #expect(again.all.isEmpty, "printed once: \(again.all)")
         #expect(bridge.received.count == 1)
-        _ = try workspace.loa("retry", "lap-lai")
+        // At the runs' clock: a retry at the machine's own time gives a window that starts after 8:47 on a machine
+        // whose clock is past 8:47 on 1 December 2026 in Vietnam.
+        _ = try workspace.loa("retry", "lap-lai", "--now", Date.vietnam(8, 46, plus: 30))
         _ = try workspace.loa("run", "--now", Date.vietnam(8, 47))
         #expect(bridge.received.count == 2)
     }

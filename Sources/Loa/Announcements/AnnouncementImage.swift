@@ -95,7 +95,7 @@ public struct ImageFile: Sendable {
             throw FileProblem(FileProblem.readProblem(file.path))
         }
         guard let type = ImageType.sniff(data) else {
-            throw FileProblem("it is not a JPEG, PNG, GIF or WebP image")
+            throw FileProblem(Message.imageNotAnImage())
         }
         return ImageFile(
             path: path,

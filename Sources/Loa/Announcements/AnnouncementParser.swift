@@ -405,6 +405,6 @@ public struct AnnouncementParser: Sendable {
 
     private func checkLegacyEncoding(_ text: String, line: Int?, field: String, _ reader: inout YAMLReader) {
         guard let encoding = Mojibake.detect(in: text) else { return }
-        reader.report(line: line, field: field, "is not readable Vietnamese", hint: Mojibake.hint(for: encoding))
+        reader.report(line: line, field: field, Message.mojibakeNotVietnamese(), hint: Mojibake.hint(for: encoding))
     }
 }

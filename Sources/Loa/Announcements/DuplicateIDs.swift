@@ -46,7 +46,7 @@ struct DuplicateIDs {
     /// Why an announcement with a contested id waits, for its deliveries' note.
     func note(for id: String) -> String? {
         claims[id.lowercased()].map {
-            "waiting: \($0.map(\.file).joined(separator: " and ")) have the same id; give one of them another `id:`"
+            Message.noteSameID(["files": $0.map(\.file).joined(separator: Message.exportAnd())])
         }
     }
 }

@@ -55,16 +55,16 @@ public struct Queue: Sendable {
 
         init(_ directory: String, _ code: Int32) {
             let message: String
-            var hint = "create it, or set `queue:` in loa.yml"
+            var hint = Message.queueCreateHint()
             switch code {
             case ENOENT:
-                message = "the queue folder does not exist"
+                message = Message.queueMissing()
             case ENOTDIR:
-                message = "the queue folder is not a folder (it is a file)"
-                hint = "move the file away and create the folder, or set `queue:` in loa.yml"
+                message = Message.queueIsFile()
+                hint = Message.queueIsFileHint()
             default:
-                message = "the queue folder cannot be read: \(FileProblem.reason(errno: code))"
-                hint = "check its permissions, or set `queue:` in loa.yml"
+                message = Message.queueUnreadable(["problem": FileProblem.reason(errno: code)])
+                hint = Message.queueUnreadableHint()
             }
             diagnostic = Diagnostic(
                 area: .configuration,

@@ -17,8 +17,13 @@ public struct ChannelRename: Sendable {
 
 extension DeliveryRecord {
     /// The note of a delivery cancelled because its announcement no longer names its channel: such a delivery
-    /// is owed again when the channel turns out to have been renamed.
-    static let channelLeftNote = "the announcement no longer names this channel"
+    /// is owed again when the channel turns out to have been renamed. Written in the run's language.
+    static var channelLeftNote: String { Message.noteChannelLeft() }
+
+    /// Whether `note` is ``channelLeftNote`` in any language: the run that wrote it may have spoken another.
+    static func isChannelLeftNote(_ note: String?) -> Bool {
+        Language.allCases.contains { note == Message.noteChannelLeft.text(in: $0) }
+    }
 }
 
 extension Archive {
@@ -30,7 +35,7 @@ extension Archive {
         try write { archive in
             let oldRows = try archive.deliveries(channel: old)
             guard !oldRows.isEmpty else {
-                throw ChannelRenameRefusal(description: "the archive has no deliveries on channel '\(old)'")
+                throw ChannelRenameRefusal(description: Message.renameNoDeliveries(["old": old]))
             }
             var rename = ChannelRename()
             for var delivery in oldRows {
@@ -41,17 +46,19 @@ extension Archive {
                 ) {
                     guard try !archive.hasAttempts(twin.id), !DeliveryStatus.delivered.contains(twin.status) else {
                         throw ChannelRenameRefusal(
-                            description: "'\(delivery.announcementId)' (revision \(delivery.revision)) has records "
-                                + "under both '\(old)' and '\(new)'; nothing was moved"
+                            description: Message.renameBoth([
+                                "id": delivery.announcementId, "revision": "\(delivery.revision)", "old": old,
+                                "new": new,
+                            ])
                         )
                     }
                     try archive.removeDelivery(twin.id)
                     rename.replaced += 1
                 }
                 delivery.channel = new
-                if delivery.status == .cancelled, delivery.note == DeliveryRecord.channelLeftNote {
+                if delivery.status == .cancelled, DeliveryRecord.isChannelLeftNote(delivery.note) {
                     delivery.status = .pending
-                    delivery.note = "owed again: channel '\(old)' was renamed '\(new)'"
+                    delivery.note = Message.noteOwedAgain(["old": old, "new": new])
                     rename.restored += 1
                 }
                 delivery.updatedAt = now

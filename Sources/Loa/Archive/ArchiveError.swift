@@ -38,7 +38,7 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
                 error.resultCode == .SQLITE_NOTADB
                 ? .notADatabase : .unreadable(ArchiveProblem.reason(error, archive: path))
         } else {
-            kind = .unreadable("cannot be created: its folder cannot be made (\(FileProblem.reason(of: error)))")
+            kind = .unreadable(Message.archiveFolderNotMade(["problem": FileProblem.reason(of: error)]))
         }
     }
 
@@ -47,19 +47,15 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
         let file = DisplayPath.of(URL(fileURLWithPath: path))
         switch kind {
         case .empty:
-            return "the archive '\(file)' is empty (0 bytes), so it is not a Loa archive; restore it from a backup, "
-                + "or delete it to start a new archive (posts more than `catch_up` past their time are then held)"
+            return Message.archiveEmpty(["path": file])
         case .foreign:
-            return "the archive '\(file)' is not a Loa archive: it is an SQLite database without Loa's tables; point "
-                + "`archive:` in loa.yml at Loa's archive, or move this file away"
+            return Message.archiveForeign(["path": file])
         case .notADatabase:
-            return "the archive '\(file)' is not a Loa archive (it is not an SQLite database); move it away, or set "
-                + "`archive:` in loa.yml"
+            return Message.archiveSays(["path": file, "reason": Message.archiveNotSQLite()])
         case .outdated:
-            return "the archive '\(file)' was written by an older Loa; the next `loa run` (by the account that runs "
-                + "cron) brings it up to date"
+            return Message.archiveOutdated(["path": file])
         case .unreadable(let reason):
-            return "the archive '\(file)' \(reason)"
+            return Message.archiveSays(["path": file, "reason": reason])
         }
     }
 
@@ -68,7 +64,7 @@ public struct ArchiveError: Error, Sendable, CustomStringConvertible {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
         if isFolder.boolValue {
-            throw ArchiveError(path: path, .unreadable("cannot be used: it is a folder, not a file"))
+            throw ArchiveError(path: path, .unreadable(Message.archiveIsFolder()))
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if (attributes?[.size] as? NSNumber)?.intValue == 0 { throw ArchiveError(path: path, .empty) }

@@ -10,7 +10,7 @@ public struct ArchiveProblem: Error, CustomStringConvertible, Sendable {
     public var reason: String
 
     /// `the archive 'archive/loa.sqlite' is not a Loa archive …`
-    public var description: String { "the archive '\(path)' \(reason)" }
+    public var description: String { Message.archiveSays(["path": path, "reason": reason]) }
 
     /// The words for `error` on the archive at `path`; nil when `error` did not come from SQLite.
     public init?(_ error: any Error, archive: String) {
@@ -24,35 +24,35 @@ public struct ArchiveProblem: Error, CustomStringConvertible, Sendable {
         let message = error.message ?? ""
         switch error.resultCode {
         case .SQLITE_NOTADB:
-            return "is not a Loa archive (it is not an SQLite database); move it away, or set `archive:` in loa.yml"
+            return Message.archiveNotSQLite()
         case .SQLITE_CORRUPT:
-            return "is damaged (SQLite found it corrupt); restore it from a backup"
+            return Message.archiveCorrupt()
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return "is locked by another program; try again once that program has finished"
+            return Message.archiveLocked()
         case .SQLITE_FULL:
-            return "cannot be written: the disk is full"
+            return Message.archiveDiskFull()
         case .SQLITE_READONLY:
-            return "cannot be written: the file or its folder is read-only"
+            return Message.archiveReadOnly()
         case .SQLITE_PERM, .SQLITE_AUTH:
-            return "cannot be used: permission denied"
+            return Message.archivePermission()
         case .SQLITE_IOERR:
-            return "could not be read or written (an input/output error: a failing disk, or one that is full)"
+            return Message.archiveIOError()
         case .SQLITE_NOMEM:
-            return "could not be read: the machine ran out of memory"
+            return Message.archiveNoMemory()
         case .SQLITE_CANTOPEN:
             let folder = URL(fileURLWithPath: archive).deletingLastPathComponent().path
             var isFolder: ObjCBool = false
             if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
-                return "cannot be opened: its folder '\(DisplayPath.of(URL(fileURLWithPath: folder)))' does not exist"
+                return Message.archiveNoFolder(["folder": DisplayPath.of(URL(fileURLWithPath: folder))])
             }
             if let problem = FileProblem.notAFile(archive), FileManager.default.fileExists(atPath: archive) {
-                return "cannot be opened: \(problem)"
+                return Message.archiveCannotOpen(["problem": problem])
             }
-            return "cannot be opened: check that it and its folder can be read and written"
+            return Message.archiveCannotOpenCheck()
         case .SQLITE_ERROR where message.contains("no such table") || message.contains("no such column"):
-            return "is not a Loa archive, or was made by another version of Loa (\(message))"
+            return Message.archiveOtherVersion(["problem": message])
         default:
-            return message.isEmpty ? "could not be used" : "could not be used: \(message)"
+            return message.isEmpty ? Message.archiveUnusable() : Message.archiveUnusableBecause(["problem": message])
         }
     }
 }

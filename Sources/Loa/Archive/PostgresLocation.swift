@@ -45,7 +45,7 @@ public struct PostgresLocation: Sendable, Hashable {
     /// A URL taken apart, with the password it carries (nil when none); the problem in words when it is not one
     /// Loa can use. Parts may be percent-encoded, as in libpq's URLs.
     public static func parse(_ text: String) -> Result<(location: PostgresLocation, password: String?), Problem> {
-        guard isURL(text) else { return .failure(Problem("is not a postgres:// URL")) }
+        guard isURL(text) else { return .failure(Problem(Message.pgNotURL())) }
         var rest = text.dropFirst(text.hasPrefix("postgresql://") ? 13 : 11)
         var query = ""
         if let mark = rest.firstIndex(of: "?") {
@@ -75,7 +75,7 @@ public struct PostgresLocation: Sendable, Hashable {
             let after = host[host.index(after: close)...]
             if after.hasPrefix(":") {
                 guard let number = Int(after.dropFirst()), (1...65535).contains(number) else {
-                    return .failure(Problem("has port '\(after.dropFirst())'; expected a number from 1 to 65535"))
+                    return .failure(Problem(Message.pgBadPort(["port": String(after.dropFirst())])))
                 }
                 port = number
             }
@@ -83,19 +83,19 @@ public struct PostgresLocation: Sendable, Hashable {
         } else if let colon = host.lastIndex(of: ":") {
             let text = host[host.index(after: colon)...]
             guard let number = Int(text), (1...65535).contains(number) else {
-                return .failure(Problem("has port '\(text)'; expected a number from 1 to 65535"))
+                return .failure(Problem(Message.pgBadPort(["port": String(text)])))
             }
             port = number
             host = String(host[..<colon])
         }
         guard let user = user.removingPercentEncoding, !user.isEmpty else {
-            return .failure(Problem("names no user; expected postgres://USER@HOST:PORT/DATABASE"))
+            return .failure(Problem(Message.pgNoUser()))
         }
         guard let host = host.removingPercentEncoding, !host.isEmpty else {
-            return .failure(Problem("names no host; expected postgres://USER@HOST:PORT/DATABASE"))
+            return .failure(Problem(Message.pgNoHost()))
         }
         guard let database = database.removingPercentEncoding, !database.isEmpty else {
-            return .failure(Problem("names no database; expected postgres://USER@HOST:PORT/DATABASE"))
+            return .failure(Problem(Message.pgNoDatabase()))
         }
         var sslMode = SSLMode.prefer
         for pair in query.split(separator: "&") where !pair.isEmpty {
@@ -107,15 +107,12 @@ public struct PostgresLocation: Sendable, Hashable {
                 // libpq's `allow` tries without TLS first; Loa takes it as `prefer`.
                 guard let mode = value == "allow" ? .prefer : SSLMode(rawValue: value) else {
                     return .failure(
-                        Problem(
-                            "has sslmode '\(value)'; expected disable, prefer or require (verify-ca and verify-full "
-                                + "are what require does: the certificate is always checked)"
-                        )
+                        Problem(Message.pgBadSSLMode(["value": value]))
                     )
                 }
                 sslMode = mode
             default:
-                return .failure(Problem("has the parameter '\(key)', which Loa does not know; expected only sslmode"))
+                return .failure(Problem(Message.pgUnknownParameter(["key": key])))
             }
         }
         return .success(

@@ -113,17 +113,19 @@ public struct Agenda: Sendable {
             var reasons: [String] = []
             if let gap = channel.minGap, let previous, entry.at < previous.addingTimeInterval(gap) {
                 entry.at = previous.addingTimeInterval(gap)
-                reasons.append("the channel's minimum gap of \(DurationText.format(gap)) after its last post")
+                reasons.append(Message.agendaWaitGap(["gap": DurationText.format(gap)]))
             }
             if let quiet = channel.quietHours {
                 let minute = dates.minuteOfDay(entry.at)
                 if quiet.contains(minuteOfDay: minute) {
                     let wait = (quiet.end - minute + 1440) % 1440
                     entry.at = entry.at.addingTimeInterval(TimeInterval(wait * 60))
-                    reasons.append("the channel's quiet hours (\(quiet))")
+                    reasons.append(Message.agendaWaitQuiet(["hours": "\(quiet)"]))
                 }
             }
-            if !reasons.isEmpty { entry.note = "waits for " + reasons.joined(separator: " and ") }
+            if !reasons.isEmpty {
+                entry.note = Message.agendaWaitsFor(["reasons": reasons.joined(separator: Message.exportAnd())])
+            }
             previous = entry.at
             return entry
         }

@@ -27,8 +27,9 @@ enum BotTextAfterPhotos {
             step.outcome = .published(id: firstMessage, url: address)
         case .notSent(let reason, _), .refused(let reason), .credentials(let reason), .unknown(let reason):
             step.outcome = .unknown(
-                reason: "the photos went out (message \(firstMessage)\(address.map { ", \($0)" } ?? "")) but the "
-                    + "text did not: \(reason); post the text by hand, or delete the photos before a retry"
+                reason: Message.botTextAfterPhotos([
+                    "first": firstMessage + (address.map { ", \($0)" } ?? ""), "reason": reason,
+                ])
             )
         }
         return step

@@ -111,7 +111,9 @@ public struct DeliveryRun: Sendable {
                         .wouldSend,
                         announcement: item.announcement.id,
                         channel: item.channel.id,
-                        detail: "\(target), \(item.variant.length)/\(item.variant.limit) characters"
+                        detail: Message.runWouldSendDetail([
+                            "target": target, "length": "\(item.variant.length)", "limit": "\(item.variant.limit)",
+                        ])
                     )
                 }
                 return
@@ -172,9 +174,8 @@ public struct DeliveryRun: Sendable {
                 Diagnostic(
                     area: .configuration,
                     file: DisplayPath.of(URL(fileURLWithPath: workspace.configuration.archive)),
-                    message: "the archive was deleted or replaced while this run worked; what it recorded is lost",
-                    hint: "restore the archive from a backup; the next run starts a new one, which holds posts more "
-                        + "than `catch_up` past their time for `loa run --catch-up`"
+                    message: Message.runArchiveReplaced(),
+                    hint: Message.runArchiveReplacedHint()
                 )
             )
         }

@@ -191,10 +191,10 @@ struct DirectDelivery {
             delivery.remoteUrl = attempt.remoteUrl
             delivery.variantId = item.variantID
             delivery.contentHash = item.contentHash
-            delivery.note = found ? "its answer was lost; found on the platform" : nil
+            delivery.note = found ? Message.directFound() : nil
             kind = .sent
             detail =
-                (found ? "found after a lost answer: " : "") + (attempt.remoteUrl ?? "id \(attempt.remoteId ?? "")")
+                (found ? Message.directFoundAfter() : "") + (attempt.remoteUrl ?? "id \(attempt.remoteId ?? "")")
         case .retry(let after, let reason):
             let text = redact(reason)
             attempt.outcome = .retry
@@ -207,7 +207,7 @@ struct DirectDelivery {
             delivery.backoffStep += 1
             delivery.note = text
             kind = .retrying
-            detail = "\(text); next try in \(DurationText.format(after))"
+            detail = Message.noteNextTry(["reason": text, "delay": DurationText.format(after)])
         case .fail(let reason):
             let text = redact(reason)
             attempt.outcome = .failed
@@ -234,12 +234,12 @@ struct DirectDelivery {
             attempt.nextAttemptAt = next
             delivery.status = .retrying
             delivery.nextAttemptAt = next
-            delivery.note = "the answer was lost (\(text)); Loa looks on the platform before sending again"
+            delivery.note = Message.directLost(["reason": text])
             kind = .retrying
             detail = delivery.note ?? text
         case .send:
             attempt.outcome = .absent
-            attempt.errorMessage = "not found on the platform; sending once more"
+            attempt.errorMessage = Message.directNotFound()
             delivery.status = .retrying
             delivery.nextAttemptAt = now
             delivery.note = attempt.errorMessage
@@ -251,10 +251,9 @@ struct DirectDelivery {
             attempt.errorMessage = attempt.errorMessage ?? text
             delivery.status = .unconfirmed
             delivery.nextAttemptAt = nil
-            delivery.note =
-                "\(text); look on the platform, then run `loa confirm \(delivery.announcementId) --channel "
-                + "\(delivery.channel) --url <address of the post>` if it is there, or `loa retry "
-                + "\(delivery.announcementId) --channel \(delivery.channel)` if it is not"
+            delivery.note = Message.directUnconfirmed([
+                "reason": text, "id": delivery.announcementId, "channel": delivery.channel,
+            ])
             kind = .unconfirmed
             detail = delivery.note ?? text
         }
@@ -295,11 +294,11 @@ enum DirectRules {
             return .sent(id: id, url: url, found: false)
         case .notSent(let reason, let notBefore):
             guard let delay = policy.delay(afterFailures: delivery.backoffStep + 1) else {
-                return .fail(reason: "gave up after \(delivery.backoffStep + 1) attempts; the last: \(reason)")
+                return .fail(reason: Message.noteGaveUp(["n": "\(delivery.backoffStep + 1)", "reason": reason]))
             }
             return .retry(after: max(delay, notBefore ?? 0), reason: reason)
         case .credentials(let reason):
-            return .fail(reason: "the channel's token no longer works (\(reason)); \(reconnect)")
+            return .fail(reason: Message.directTokenDead(["reason": reason, "reconnect": reconnect]))
         case .refused(let reason):
             return .fail(reason: reason)
         case .unknown(let reason):
@@ -320,15 +319,15 @@ enum DirectRules {
             return .sent(id: id, url: url, found: true)
         case .absent:
             return sendsAfterLook < Self.sendsAfterLook
-                ? .send : .unconfirmed(reason: "its answer was lost again and the post is not on the platform yet")
+                ? .send : .unconfirmed(reason: Message.directLostAgain())
         case .failed(let reason):
             guard let delay = policy.delay(afterFailures: delivery.backoffStep + 1) else {
-                return .unconfirmed(reason: "its answer was lost and looking for it kept failing (\(reason))")
+                return .unconfirmed(reason: Message.directLookFailing(["reason": reason]))
             }
-            return .lookLater(reason: "looking for the post failed: \(reason)", after: delay)
+            return .lookLater(reason: Message.directLookFailed(["reason": reason]), after: delay)
         case .cannotLook:
             if operatorRetried, sendsAfterLook < Self.sendsAfterLook { return .send }
-            return .unconfirmed(reason: "its answer was lost and the platform offers no way to look for it")
+            return .unconfirmed(reason: Message.directCannotLook())
         case .uncertain(let reason):
             if operatorRetried, sendsAfterLook < Self.sendsAfterLook { return .send }
             return .unconfirmed(reason: reason)

@@ -26,7 +26,7 @@ protocol DirectTransport: Sendable {
 }
 
 extension DirectTransport {
-    var reconnect: String { FacebookPageTransport.reconnectWords }
+    var reconnect: String { Message.reconnectToken() }
 }
 
 /// One post as a direct transport sends it.

@@ -200,16 +200,14 @@ struct DuePlanner {
                 startedAt: delivery.updatedAt,
                 outcome: .interrupted,
                 errorClass: AttemptRecord.Outcome.interrupted.rawValue,
-                errorMessage: "the run stopped before the answer was recorded"
+                errorMessage: Message.noteInterrupted()
             )
             try archive.insertAttempt(attempt)
             delivery.status = .retrying
             delivery.nextAttemptAt = now
             delivery.note =
                 channel.transport.isDirect
-                ? "the last run stopped before the platform's answer was recorded; Loa looks for the post before "
-                    + "sending again"
-                : "the last run stopped before the bridge's answer was recorded; sending again with the same id"
+                ? Message.noteInterruptedDirect() : Message.noteInterruptedBridge()
             try archive.updateDelivery(delivery)
         }
 
@@ -376,8 +374,7 @@ struct DueRules {
             if gapTaken || now.timeIntervalSince(last) < gap {
                 let next = gapTaken ? now.addingTimeInterval(gap) : last.addingTimeInterval(gap)
                 return .wait(
-                    reason:
-                        "waiting for the channel's minimum gap of \(DurationText.format(gap)), until \(dates.time(next))"
+                    reason: Message.waitMinimumGap(["gap": DurationText.format(gap), "until": dates.time(next)])
                 )
             }
         }

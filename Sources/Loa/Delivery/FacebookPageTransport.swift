@@ -13,10 +13,7 @@ struct FacebookPageTransport: DirectTransport {
     var graph: GraphAPI { GraphAPI(channel: channel) }
 
     /// What a person does when the Page token stops working.
-    static let reconnectWords =
-        "the channel's posts wait until a Page admin makes a new Page token (README: \"Posting straight to a "
-        + "Facebook Page\"), puts it in the credentials file, checks it with `loa check --online` and runs "
-        + "`loa retry`"
+    static var reconnectWords: String { Message.reconnectFacebookPage() }
 
     var destination: String { "Facebook Page \(channel.pageID ?? "")" }
 
@@ -64,7 +61,7 @@ struct FacebookPageTransport: DirectTransport {
         var outcome = answer.classify(publishing: true, now: Date())
         if case .published = outcome {
             guard let id = answer.object?["id"] as? String, !id.isEmpty else {
-                outcome = .unknown(reason: "Facebook answered \(response.status) without the post's id")
+                outcome = .unknown(reason: Message.facebookNoPostID(["status": "\(response.status)"]))
                 return DirectStep(outcome: outcome, url: url, response: response)
             }
             outcome = .published(id: id, url: answer.object?["permalink_url"] as? String)
@@ -85,7 +82,7 @@ struct FacebookPageTransport: DirectTransport {
                 let photo = try ImageFile.read(path: path, file: file)
                 form.addFile("source", name: photo.name, contentType: photo.type.contentType, data: photo.data)
             } catch {
-                let reason = "cannot read the image '\(path)': \(error)"
+                let reason = Message.outboxCannotReadImage(["image": path, "problem": ErrorWords.describe(error)])
                 return DirectStep(
                     outcome: .notSent(reason: reason, notBefore: nil),
                     url: url,
@@ -99,9 +96,9 @@ struct FacebookPageTransport: DirectTransport {
         if case .published = outcome {
             outcome =
                 (answer.object?["id"] as? String).map { .published(id: $0, url: nil) }
-                ?? .notSent(reason: "Facebook took the photo \(image.written) but gave no id", notBefore: nil)
+                ?? .notSent(reason: Message.facebookPhotoNoID(["photo": image.written]), notBefore: nil)
         } else if case .refused(let reason) = outcome {
-            outcome = .refused(reason: "the photo \(image.written): \(reason)")
+            outcome = .refused(reason: Message.facebookPhotoRefused(["photo": image.written, "reason": reason]))
         }
         return DirectStep(outcome: outcome, url: url, response: response)
     }
@@ -122,7 +119,7 @@ struct FacebookPageTransport: DirectTransport {
             let reason: String
             switch outcome {
             case .notSent(let text, _), .credentials(let text), .refused(let text), .unknown(let text): reason = text
-            case .published: reason = "Facebook's list of the Page's posts had no `data`"
+            case .published: reason = Message.facebookListNoData()
             }
             return (.failed(reason), DirectStep(outcome: outcome, url: url, response: response))
         }

@@ -32,21 +32,17 @@ struct HoldRules {
         let id = announcement.id
         if let old = renamedFrom {
             return Hold(
-                note: "channel '\(channel)' has the address of '\(old)', which posted this already: if you renamed it, "
-                    + "`loa channel rename \(old) \(channel)` moves its records; if not, "
-                    + "`loa retry \(id) --channel \(channel)` posts it"
+                note: Message.holdRenamed(["channel": channel, "old": old, "id": id])
             )
         }
         if let twin {
             if let publish = announcement.publishAt, let other = twin.publish, publish != other {
                 return Hold(
-                    note: "the same text was already delivered as '\(twin.id)', due at another time: if this copy is "
-                        + "a repeat, `loa retry \(id)` posts it; otherwise `loa cancel \(id)` drops it"
+                    note: Message.holdRepeat(["twin": twin.id, "id": id])
                 )
             }
             return Hold(
-                note: "the same content was already delivered as '\(twin.id)' (renamed file?); `loa cancel \(id)` "
-                    + "drops it, `loa retry \(id)` posts it anyway"
+                note: Message.holdTwin(["twin": twin.id, "id": id])
             )
         }
         // Only what would go out now: a post already missed or expired is settled as such by the planner.
@@ -56,10 +52,10 @@ struct HoldRules {
             return nil
         }
         return Hold(
-            note: "this archive is new, and the post was due "
-                + "\(LocalDateFormat(timeZone: timeZone).dayAndTime(publish)), more than "
-                + "\(DurationText.format(catchUp)) ago: it may be out already (a lost archive?); `loa run --catch-up` "
-                + "sends every such post, `loa retry \(id)` this one, `loa cancel \(id)` drops it",
+            note: Message.holdCatchUp([
+                "when": LocalDateFormat(timeZone: timeZone).dayAndTime(publish),
+                "catch_up": DurationText.format(catchUp), "id": id,
+            ]),
             isCatchUp: true
         )
     }

@@ -30,13 +30,17 @@ public enum HostRegistry {
             ($0.count, $1.first?.name ?? "") > ($1.count, $0.first?.name ?? "")
         }
         var lines = [
-            "warning: the \(current.count) hosts sharing this archive do not run the same Loa and workspace "
-                + "(loa.yml, templates, queue); bring each copy up to date:"
+            "warning: " + Message.hostsDiffer(["n": "\(current.count)"])
         ]
         for group in ordered {
             let names = group.map(\.name).sorted().joined(separator: ", ")
             let first = group[0]
-            lines.append("  \(names): Loa \(first.loaVersion), workspace \(first.configHash.prefix(12))")
+            lines.append(
+                "  "
+                    + Message.hostsLine([
+                        "names": names, "version": first.loaVersion, "hash": String(first.configHash.prefix(12)),
+                    ])
+            )
         }
         return lines
     }

@@ -41,8 +41,8 @@ public struct OperatorActions: Sendable {
         public var description: String
     }
 
-    /// The note of a delivery an operator retried.
-    public static let retryNote = "retry asked for by an operator"
+    /// The note of a delivery an operator retried, in the language of the command.
+    public static var retryNote: String { Message.noteRetried() }
 
     /// Sends again at the next run: failed, retrying, cancelled, held and missed deliveries, with a fresh backoff
     /// and a fresh window: `missed_after` counts from now, since the operator has decided it should still go out.
@@ -77,7 +77,7 @@ public struct OperatorActions: Sendable {
             case .pending, .retrying, .sending, .held, .awaitingConfirmation, .failed, .unconfirmed:
                 delivery.status = .cancelled
                 delivery.nextAttemptAt = nil
-                delivery.note = "cancelled by an operator"
+                delivery.note = Message.noteCancelled()
                 return nil
             case .sent:
                 return Message.refusalSentAlready()
@@ -136,9 +136,11 @@ public struct OperatorActions: Sendable {
             delivery.nextAttemptAt = nil
             if before.status == .unconfirmed {
                 // Loa sent it and the answer was lost; a person found it on the platform.
-                delivery.note = post.note.map { "found posted by a person: \($0)" } ?? "found posted by a person"
+                delivery.note =
+                    post.note.map { Message.noteFoundPostedWhere(["note": $0]) } ?? Message.noteFoundPosted()
             } else {
-                delivery.note = post.note.map { "posted by hand: \($0)" } ?? "posted by hand"
+                delivery.note =
+                    post.note.map { Message.notePostedByHandWhere(["note": $0]) } ?? Message.notePostedByHand()
             }
             delivery.updatedAt = now
             return Confirmation(
@@ -206,7 +208,7 @@ public struct OperatorActions: Sendable {
             } else if delivery.transport == .outbox {
                 // Confirmed by a Loa that kept no record of what it was: back to where a confirmation comes from.
                 delivery.status = known.wasWritten ? .awaitingConfirmation : .pending
-                delivery.note = known.wasWritten ? "confirmation undone; waiting for `loa confirm`" : nil
+                delivery.note = known.wasWritten ? Message.noteConfirmationUndone() : nil
                 delivery.nextAttemptAt = nil
                 delivery.sentAt = nil
                 delivery.remoteUrl = nil
@@ -230,7 +232,7 @@ public struct OperatorActions: Sendable {
             for var delivery in try archive.deliveries(ids: ids) where delivery.status == .held {
                 delivery.status = .retrying
                 delivery.nextAttemptAt = now
-                delivery.note = "caught up: sent by `loa run --catch-up`"
+                delivery.note = Message.noteCaughtUp()
                 delivery.updatedAt = now
                 try archive.updateDelivery(delivery)
                 events.append(

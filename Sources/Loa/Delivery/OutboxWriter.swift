@@ -93,7 +93,9 @@ struct OutboxWriter {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw FileProblem("cannot write \(shown): \(ErrorWords.describe(error, path: parent.path))")
+            throw FileProblem(
+                Message.outboxCannotWrite(["folder": shown, "problem": ErrorWords.describe(error, path: parent.path)])
+            )
         }
         let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString.prefix(8)).part")
         defer { try? fileManager.removeItem(at: staging) }
@@ -111,7 +113,9 @@ struct OutboxWriter {
                     do {
                         image = try ImageFile.read(path: path, file: file)
                     } catch {
-                        throw FileProblem("cannot read the image '\(path)': \(error)")
+                        throw FileProblem(
+                            Message.outboxCannotReadImage(["image": path, "problem": ErrorWords.describe(error)])
+                        )
                     }
                     let name = Self.imageName(position: index + 1, name: image.name)
                     try image.data.write(to: staging.appendingPathComponent(name))
@@ -128,7 +132,9 @@ struct OutboxWriter {
         } catch let problem as FileProblem {
             throw problem
         } catch {
-            throw FileProblem("cannot write \(shown): \(ErrorWords.describe(error, path: folder.path))")
+            throw FileProblem(
+                Message.outboxCannotWrite(["folder": shown, "problem": ErrorWords.describe(error, path: folder.path)])
+            )
         }
         return photos
     }

@@ -21,7 +21,7 @@ extension QueueSync {
             revisionsBelow: announcement.revision,
             statuses: DeliveryStatus.owed,
             status: .cancelled,
-            note: "replaced by revision \(announcement.revision)",
+            note: Message.noteReplaced(["revision": "\(announcement.revision)"]),
             at: now
         )
         guard announcement.status == .ready else { return }
@@ -37,7 +37,7 @@ extension QueueSync {
             } else if DeliveryStatus.delivered.contains(delivery.status),
                 let sentHash = delivery.contentHash, sentHash != hash
             {
-                let note = "edited after it was sent; set `revision: \(announcement.revision + 1)` to post it again"
+                let note = Message.noteEdited(["revision": "\(announcement.revision + 1)"])
                 if delivery.note != note {
                     delivery.note = note
                     delivery.updatedAt = now
@@ -133,7 +133,7 @@ extension QueueSync {
                     revisionsBelow: nil,
                     statuses: DeliveryStatus.undelivered,
                     status: .cancelled,
-                    note: "its file \(DisplayPath.of(URL(fileURLWithPath: path))) left the queue before it was sent",
+                    note: Message.noteLeftQueue(["file": DisplayPath.of(URL(fileURLWithPath: path))]),
                     at: now
                 )
             }

@@ -46,7 +46,7 @@ public struct RetryPolicy: Sendable {
             return .fail(reason: reason)
         case .transient(let reason, let asked):
             guard failuresInARow <= delays.count else {
-                return .fail(reason: "gave up after \(failuresInARow) attempts; the last: \(reason)")
+                return .fail(reason: Message.noteGaveUp(["n": "\(failuresInARow)", "reason": reason]))
             }
             let base = delays[failuresInARow - 1]
             var delay = base * Double.random(in: (1 - jitter)...(1 + jitter), using: &generator)

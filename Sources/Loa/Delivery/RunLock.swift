@@ -31,8 +31,8 @@ public final class RunLock {
 
         public var description: String {
             switch self {
-            case .held(let path): "another loa run holds \(path)"
-            case .unavailable(let path, let reason): "cannot open the lock file \(path): \(reason)"
+            case .held(let path): Message.lockHeld(["path": path])
+            case .unavailable(let path, let reason): Message.lockUnavailable(["path": path, "reason": reason])
             }
         }
     }

@@ -56,7 +56,7 @@ struct TelegramTransport: DirectTransport {
                     form.addFile(name, name: photo.name, contentType: photo.type.contentType, data: photo.data)
                     value = images.count == 1 ? "" : "attach://\(name)"
                 } catch {
-                    let reason = "cannot read the image '\(path)': \(error)"
+                    let reason = Message.outboxCannotReadImage(["image": path, "problem": ErrorWords.describe(error)])
                     return DirectStep(
                         outcome: .notSent(reason: reason, notBefore: nil),
                         url: api.shown("sendPhoto"),
@@ -97,7 +97,9 @@ struct TelegramTransport: DirectTransport {
             if let id = answer.messageID {
                 outcome = .published(id: id, url: address(of: id))
             } else {
-                outcome = .unknown(reason: "\(api.platformName) answered \(response.status) without a message id")
+                outcome = .unknown(
+                    reason: Message.botNoMessageID(["platform": api.platformName, "status": "\(response.status)"])
+                )
             }
         }
         return DirectStep(outcome: outcome, url: api.shown(method), response: response)

@@ -18,7 +18,7 @@ struct UnsentDeliveries {
         onEvent: (@Sendable (RunEvent) -> Void)?
     ) throws -> [RunEvent] {
         try planned.map { item in
-            let reason = reasons[item.announcement.id] ?? "cannot read the announcement's images"
+            let reason = reasons[item.announcement.id] ?? Message.noteImagesUnreadable()
             var delivery = item.delivery
             let started = Date()
             var attempt = AttemptRecord(

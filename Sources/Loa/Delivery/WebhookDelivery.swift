@@ -231,7 +231,7 @@ struct WebhookDelivery {
             delivery.variantId = item.variantID
             delivery.contentHash = item.contentHash
             delivery.note = nil
-            let address = remote.url ?? remote.id.map { "id \($0)" } ?? "no id"
+            let address = remote.url ?? remote.id.map { "id \($0)" } ?? Message.onlineNoID()
             return RunEvent(
                 .sent,
                 announcement: delivery.announcementId,
@@ -253,7 +253,7 @@ struct WebhookDelivery {
                 .retrying,
                 announcement: delivery.announcementId,
                 channel: delivery.channel,
-                detail: "\(reason); next try in \(DurationText.format(delay))"
+                detail: Message.noteNextTry(["reason": reason, "delay": DurationText.format(delay)])
             )
         case .fail(let quoted):
             let reason = redact(quoted)

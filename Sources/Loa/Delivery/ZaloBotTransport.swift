@@ -21,8 +21,7 @@ struct ZaloBotTransport: DirectTransport {
             guard let address = image.address(mediaBaseURL: channel.mediaBaseURL) else {
                 return DirectStep(
                     outcome: .refused(
-                        reason: "the photo \(image.written) is a local file and the channel has no media_base_url: "
-                            + "Zalo takes photos by their web address"
+                        reason: Message.zaloLocalPhoto(["photo": image.written])
                     ),
                     url: api.shown("sendPhoto"),
                     response: HTTPResponse(status: 0)
@@ -33,8 +32,10 @@ struct ZaloBotTransport: DirectTransport {
                 // Some photos are out already: sending them again would show them twice.
                 if let first = media.first {
                     step.outcome = .unknown(
-                        reason: "\(media.count) of the photos went out (from message \(first)) but \(image.written) "
-                            + "did not: \(Self.reason(step.outcome)); post the rest by hand, or delete them before a retry"
+                        reason: Message.zaloPhotosPartly([
+                            "n": "\(media.count)", "first": first, "photo": image.written,
+                            "reason": Self.reason(step.outcome),
+                        ])
                     )
                 }
                 return step
@@ -53,7 +54,7 @@ struct ZaloBotTransport: DirectTransport {
         if case .published = outcome {
             outcome =
                 answer.messageID.map { .published(id: $0, url: nil) }
-                ?? .unknown(reason: "Zalo answered \(response.status) without a message id")
+                ?? .unknown(reason: Message.botNoMessageID(["platform": "Zalo", "status": "\(response.status)"]))
         }
         return DirectStep(outcome: outcome, url: api.shown(method), response: response)
     }
@@ -61,7 +62,7 @@ struct ZaloBotTransport: DirectTransport {
     private static func reason(_ outcome: DirectOutcome) -> String {
         switch outcome {
         case .notSent(let reason, _), .refused(let reason), .credentials(let reason), .unknown(let reason): reason
-        case .published: "no failure"
+        case .published: Message.zaloNoFailure()
         }
     }
 

@@ -30,10 +30,7 @@ struct ZaloOATransport: DirectTransport {
     var api: ZaloOAAPI { ZaloOAAPI(channel: channel) }
     var destination: String { "Zalo Official Account of app \(channel.appID ?? "")" }
 
-    var reconnect: String {
-        "the channel's posts wait until an OA admin makes a new refresh token (README: \"Posting to a Zalo Official "
-            + "Account\"), puts it in the credentials file, checks it with `loa check --online` and runs `loa retry`"
-    }
+    var reconnect: String { Message.reconnectZaloOA() }
 
     func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
         var session = Session(tokens: ZaloTokens(channel: channel, client: client), api: api, client: client)

@@ -63,13 +63,13 @@ struct YAMLReader {
             reportDuplicates(duplicates, in: text)
         } catch let error as YamlError {
             let (problem, mark, context) = Self.describe(error)
-            var message = Message.diagYAMLSyntax(["problem": problem])
+            var message = Message.diagYAMLSyntax(["problem": Self.libyamlWords(problem)])
             let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             if let context {
                 let opened =
                     context.mark.line <= lines.count
                     ? Message.diagFromLine(["line": "\(context.mark.line + lineOffset)"]) : ""
-                message += " (\(context.text)\(opened))"
+                message += " (\(Self.libyamlWords(context.text))\(opened))"
             }
             // libyaml places errors found at the end of the text after its last line, or names the end of the
             // stream: there, the construct left open is the one to look at, or else the last line.
@@ -215,6 +215,17 @@ struct YAMLReader {
         case .alias: Message.diagFoundAlias()
         }
     }
+
+    /// libyaml's description of a syntax problem, or of what it was reading, in the process's language: the
+    /// common ones have their words in the catalog (their English is libyaml's own), any other stays libyaml's.
+    static func libyamlWords(_ text: String) -> String {
+        libyamlMessages[text].map { $0() } ?? text
+    }
+
+    private static let libyamlMessages: [String: Message] = Dictionary(
+        Message.allCases.filter { $0.rawValue.hasPrefix("yaml") }.map { ($0.entry.en, $0) },
+        uniquingKeysWith: { first, _ in first }
+    )
 
     private static func describe(_ error: YamlError) -> (String, Mark?, YamlError.Context?) {
         switch error {

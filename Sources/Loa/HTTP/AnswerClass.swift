@@ -23,17 +23,18 @@ public enum AnswerClass: Sendable, Equatable {
             self = .success
         case 408, 425, 429, 500..<600:
             self = .transient(
-                reason: "the bridge answered \(response.status)\(Self.detail(response))",
+                reason: Message.answerBridge(["status": "\(response.status)", "detail": Self.detail(response)]),
                 retryAfter: Self.retryAfter(response, now: now)
             )
         case 300..<400:
-            let location = response.header("Location").map { " to \($0)" } ?? ""
+            let location = response.header("Location").map { Message.answerRedirectTo(["location": $0]) } ?? ""
             self = .permanent(
-                reason: "the bridge answered \(response.status), a redirect\(location); redirects are not followed, "
-                    + "so correct the channel's url"
+                reason: Message.answerRedirect(["status": "\(response.status)", "location": location])
             )
         default:
-            self = .permanent(reason: "the bridge refused the post with \(response.status)\(Self.detail(response))")
+            self = .permanent(
+                reason: Message.answerRefused(["status": "\(response.status)", "detail": Self.detail(response)])
+            )
         }
     }
 
@@ -51,12 +52,12 @@ public enum AnswerClass: Sendable, Equatable {
 
     private static func describe(_ kind: TransportError.Kind) -> String {
         switch kind {
-        case .timeout: "no answer before the timeout"
-        case .connection: "the connection failed"
-        case .dns: "the bridge's host name did not resolve"
-        case .tls: "the secure connection failed"
-        case .protocolError: "the bridge's answer was not valid HTTP"
-        case .other: "the request failed"
+        case .timeout: Message.answerTimeout()
+        case .connection: Message.answerConnection()
+        case .dns: Message.answerDNS()
+        case .tls: Message.answerTLS()
+        case .protocolError: Message.answerNotHTTP()
+        case .other: Message.answerFailed()
         }
     }
 

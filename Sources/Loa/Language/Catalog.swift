@@ -107,6 +107,87 @@ public enum Message: String, CaseIterable, Sendable {
     case diagZaloOAPlatform, diagZaloOAMissing, diagZaloOAAppIDHint, diagZaloOASecretHint, diagZaloOARefreshHint
     case diagNotAppID, diagIgnoredZaloOA, diagZaloTokenExpiring, diagZaloTokenExpired, diagZaloTokenHint
     case diagZaloTokenFileUnreadable, diagZaloTokenLost
+    // loa.yml: engagement, leases, Facebook Pages, bots, URLs, secrets and the credentials they name.
+    case cfgNotSchedule, cfgLeaseShort, cfgNoRemoteID, cfgNotPageID, cfgNotPageIDHint, cfgNotGraphVersion
+    case cfgIgnoredBot, cfgNotWebURL, cfgNotSigningSecret, cfgSigningSecretHint, cfgArchivePassword
+    case cfgControlCharacter, cfgUnclosedSubstitution, cfgBadSubstitutionName, cfgNotSetNowhere, cfgNotSetNoFile
+    case cfgNotSetHint, cfgValueControlCharacter, cfgCorrectIn, cfgTheEnvironment, cfgPlatformFor, cfgWritePlatform
+    case cfgMissingPageID, cfgMissingPageIDHint, cfgMissingPageToken, cfgMissingPageTokenHint, cfgNotChatID
+    case cfgNotChatIDHint, cfgMissingChat, cfgMissingChatTelegramHint, cfgMissingChatZaloHint, cfgMissingBotToken
+    case cfgBotTokenTelegramHint, cfgBotTokenZaloHint
+    // loa.yml: a PostgreSQL archive's URL.
+    case pgNotURL, pgBadPort, pgNoUser, pgNoHost, pgNoDatabase, pgBadSSLMode, pgUnknownParameter
+    // libyaml's descriptions of a syntax error, and of what it was reading: `en` is libyaml's own text, by which
+    // the YAML reader finds them (a problem not listed here is shown as libyaml wrote it).
+    case yamlCannotStartToken, yamlMappingValues, yamlMappingKeys, yamlExpectedColon, yamlUnexpectedEnd
+    case yamlTabIndentation, yamlTabWhereSpace, yamlUnknownEscape, yamlSequenceEntries, yamlDocumentIndicator
+    case yamlAnchorCharacter, yamlCommentOrLineBreak, yamlUndefinedTagHandle, yamlExpectedKey, yamlExpectedDash
+    case yamlExpectedBracket, yamlExpectedBrace, yamlNodeContent, yamlDocumentStart, yamlControlCharacters
+    case yamlInvalidLeadingOctet, yamlInvalidTrailingOctet, yamlIncompleteOctets, yamlUnexpectedColon
+    case yamlWhileSimpleKey, yamlWhileBlockMapping, yamlWhileBlockCollection, yamlWhileFlowSequence
+    case yamlWhileFlowMapping, yamlWhileQuotedScalar, yamlWhilePlainScalar, yamlWhileBlockNode, yamlWhileFlowNode
+    case yamlWhileAlias, yamlWhileAnchor, yamlWhileBlockScalar, yamlWhileTag, yamlWhileNode
+    // Text in an old encoding, rendering and templates.
+    case mojibakeNotVietnamese, mojibakeOldEncoding, mojibakeWindows1252
+    case renderTooLong, renderTemplateTooLong, renderEmpty, renderTooLongHint, renderTemplateTooLongHint
+    case renderEmptyHint, templateNeverUsed, templateNamesHint, templateEscapesHTML, templateEscapesHTMLHint
+    case templateSyntaxAt, templateSyntax, templateSectionName, templateUnfinishedTag, templateSectionEnd
+    case templateEmptyTag, templatePartial, templateTransform, templateUnknownValue, templateKnownValues
+    // loa check on an edited post; the credentials file.
+    case checkSentOn, checkEditedAfterSent, checkEditedAfterSentHint
+    case credReadableByOthers, credChangeableByGroup, credChmodHint, credExpectedKeyValue, credBadName, credSetTwice
+    case credAfterQuote, credNoClosingQuote
+    // Files and folders: why one could not be used, as the end of a sentence about it.
+    case fileNotExist, filePermissionDenied, fileDiskFull, fileQuota, fileReadOnly, fileIsFolder, filePathNotFolder
+    case fileLinkLoop, fileTooBig, fileNameTooLong, fileIOError, fileCouldNotBeDone, fileInTheWay, fileCouldNotBeRead
+    case fileFolderNotFile, fileNotRegular, fileLinkMissing, fileNoFolder, fileNotAFolder
+    // The archive's problems: "the archive 'archive/loa.sqlite' …".
+    case archiveSays, archiveNotSQLite, archiveCorrupt, archiveLocked, archiveDiskFull, archiveReadOnly
+    case archivePermission, archiveIOError, archiveNoMemory, archiveNoFolder, archiveCannotOpen, archiveCannotOpenCheck
+    case archiveOtherVersion, archiveUnusable, archiveUnusableBecause, archiveFolderNotMade, archiveEmpty
+    case archiveForeign, archiveOutdated, archiveIsFolder
+    // loa export: where a report may be written, its filters, and how periods are written.
+    case reportIsFolder, reportWorkspaceFile, reportFolderUnusable, reportExists, roleConfig, roleCredentials
+    case roleArchive, roleArchiveCompanion, roleInQueue, roleInTemplates, roleInOutbox
+    case filterFromAfterTo, filterNoUnit, filterNoChannel, filterNoneYet, filterExpectedOneOf
+    case periodExpectedMonth, periodExpectedQuarter, periodExpectedYear
+    // loa check --online.
+    case onlineLine, onlineReconnect, onlineTokenFails, onlineCannotAsk, onlineCheckNetwork, onlineNotPageToken
+    case onlineSomeoneElse, onlineNoID, onlineUserToken, onlineCannotReadPosts, onlineReadEngagementHint
+    case onlinePageReady, onlineBotFatherHint, onlineZaloBotHint, onlineCannotAskBot, onlineTheBot, onlineZaloReady
+    case onlineAddAdmin, onlineCannotSeeChat, onlineCheckChatID, onlineAdminNoPost, onlineNotAdmin, onlineBotReady
+    // loa channel rename, loa agenda --days, and a run that cannot go on.
+    case renameNoDeliveries, renameBoth, renameNoNewChannel, renameOldStillThere, renameMoved, renameReplaced
+    case renameRestored, noteChannelLeft, noteOwedAgain, agendaDaysRange, lockHeld, lockUnavailable
+    case runWouldSendDetail, runArchiveReplaced, runArchiveReplacedHint
+    // loa sink: its log, and its answers to the sender.
+    case sinkLogOption, sinkLogWrite, sinkFileNotFolder, sinkFolderNotThere, sinkFolderNotCreated, sinkImagesNotList
+    case sinkImageNotObject, sinkImageNotBase64, sinkImageNoSHA, sinkImageBytes, sinkImageChanged, sinkCannotStore
+    case sinkMissingID, sinkBadTimestamp, sinkBadSignature, sinkNotJSON, sinkNoPost
+    // Notes kept with a delivery, in the language of the run or command that wrote them (`loa status`, reports).
+    case holdRenamed, holdRepeat, holdTwin, holdCatchUp, noteSameID, noteNextTry, noteGaveUp, noteInterrupted
+    case noteInterruptedDirect, noteInterruptedBridge, waitMinimumGap, noteReplaced, noteEdited, noteLeftQueue
+    case noteImagesUnreadable, noteRetried, noteCancelled, noteFoundPosted, noteFoundPostedWhere, notePostedByHand
+    case notePostedByHandWhere, noteConfirmationUndone, noteCaughtUp
+    case answerBridge, answerRedirectTo, answerRedirect, answerRefused, answerTimeout, answerConnection, answerDNS
+    case answerTLS, answerNotHTTP, answerFailed
+    case directFound, directFoundAfter, directLost, directNotFound, directUnconfirmed, directTokenDead
+    case directLostAgain, directLookFailing, directLookFailed, directCannotLook, reconnectFacebookPage
+    case reconnectZaloOA, reconnectToken
+    // The queue folder, an image file, and writing to the outbox.
+    case queueCreateHint, queueMissing, queueIsFile, queueIsFileHint, queueUnreadable, queueUnreadableHint
+    case imageNotAnImage, outboxCannotWrite, outboxCannotReadImage
+    // loa zalo-bot chats.
+    case zaloBotAbstract, zaloChatsAbstract, zaloChatsDiscussion, zaloChatsChannel, zaloChatsConfigErrors
+    case zaloChatsNoChannel, zaloChatsNotZaloBot, zaloChatsNone, zaloChatsType, zaloChatsName, zaloChatsPutID
+    // loa agenda's waits; what Facebook and the bot platforms answered, for a delivery's note.
+    case agendaWaitGap, agendaWaitQuiet, agendaWaitsFor
+    case platformAnswered, platformNotJSON, platformNoMessage, platformNoDescription, platformNoCode
+    case platformDidNotLeave, platformIncomplete, platformRateLimited, platformPostingLimited
+    case botMigrated, botTokenDeadZalo, botTokenDeadTelegram, botNotAdmin
+    // What the direct transports say of a post that went out in part, or without an id; hosts that differ.
+    case zaloLocalPhoto, zaloPhotosPartly, zaloNoFailure, botNoMessageID, botTextAfterPhotos, facebookNoPostID
+    case facebookPhotoNoID, facebookPhotoRefused, facebookListNoData, hostsDiffer, hostsLine
 }
 
 extension Message {
@@ -1487,6 +1568,1227 @@ extension Message {
 
         case .sinkBadSecret:
             Entry(en: "--secret: expected whsec_ followed by base64", vi: "--secret: cần whsec_ rồi đến chuỗi base64")
+
+        case .cfgNotSchedule:
+            Entry(
+                en: "'{text}' is not a schedule; expected age: interval steps with growing ages up to {longest}, "
+                    + "as \"6h: 1h, 24h: 3h, 3d: 12h, 7d: 1d, 30d: 7d\"",
+                vi: "'{text}' không phải lịch đọc số liệu; cần các bước tuổi bài: khoảng cách giữa hai lần đọc, tuổi "
+                    + "tăng dần đến tối đa {longest}, như \"6h: 1h, 24h: 3h, 3d: 12h, 7d: 1d, 30d: 7d\""
+            )
+        case .cfgLeaseShort:
+            Entry(
+                en: "is {lease}, shorter than 3 × the longest channel timeout (channel '{channel}': {timeout}); "
+                    + "expected at least {least}",
+                vi: "là {lease}, ngắn hơn 3 × thời gian chờ dài nhất của các kênh (kênh '{channel}': {timeout}); "
+                    + "cần ít nhất {least}"
+            )
+        case .cfgNoRemoteID:
+            Entry(
+                en: "has no {remote_id}; every post would read the same figures",
+                vi: "thiếu {remote_id}; mọi bài sẽ đọc cùng một số liệu"
+            )
+        case .cfgNotPageID:
+            Entry(
+                en: "'{text}' is not a Page id; expected the Page's number, in quotes",
+                vi: "'{text}' không phải id của Trang; cần dãy số của Trang, đặt trong ngoặc kép"
+            )
+        case .cfgNotPageIDHint:
+            Entry(
+                en: "the Page's About section, or Meta Business Suite, shows it: page_id: \"104857600123456\"",
+                vi: "xem ở mục Giới thiệu của Trang, hoặc trong Meta Business Suite: page_id: \"104857600123456\""
+            )
+        case .cfgNotGraphVersion:
+            Entry(
+                en: "'{text}' is not a Graph API version; expected one like {version}",
+                vi: "'{text}' không phải phiên bản Graph API; cần dạng như {version}"
+            )
+        case .cfgIgnoredBot:
+            Entry(
+                en: "is ignored: a {transport} channel posts through the bot API itself",
+                vi: "bị bỏ qua: kênh {transport} tự đăng qua API của bot"
+            )
+        case .cfgNotWebURL:
+            Entry(en: "is not an http(s) URL with a host", vi: "không phải URL http(s) có tên máy chủ")
+        case .cfgNotSigningSecret:
+            Entry(
+                en: "is not a signing secret; expected whsec_ followed by base64",
+                vi: "không phải khóa ký; cần whsec_ rồi đến chuỗi base64"
+            )
+        case .cfgSigningSecretHint:
+            Entry(
+                en: "create one with: echo \"whsec_$(openssl rand -base64 32)\"",
+                vi: "tạo một khóa bằng lệnh: echo \"whsec_$(openssl rand -base64 32)\""
+            )
+        case .cfgArchivePassword:
+            Entry(
+                en: "carries a password; loa.yml is shared, so write `${NAME}` in its place and put NAME=… in the "
+                    + "credentials file or the environment, or leave it out and set PGPASSWORD",
+                vi: "có ghi mật khẩu; loa.yml được dùng chung, nên hãy viết `${NAME}` vào chỗ mật khẩu rồi ghi "
+                    + "NAME=… vào tệp credentials hoặc biến môi trường, hoặc bỏ mật khẩu đi và đặt PGPASSWORD"
+            )
+        case .cfgControlCharacter:
+            Entry(
+                en: "contains a control character (a line break, tab or escape); expected one line of printable text",
+                vi: "có ký tự điều khiển (xuống dòng, tab hoặc escape); cần đúng một dòng chữ thường"
+            )
+        case .cfgUnclosedSubstitution:
+            Entry(en: "has '${' without a closing '}'", vi: "có '${' mà thiếu '}' để đóng lại")
+        case .cfgBadSubstitutionName:
+            Entry(
+                en: "'${{name}}' is not a valid name; expected letters, digits and _",
+                vi: "'${{name}}' không phải tên hợp lệ; chỉ dùng chữ cái không dấu, chữ số và _"
+            )
+        case .cfgNotSetNowhere:
+            Entry(
+                en: "${{name}} is not set: not in the environment nor in {path}",
+                vi: "${{name}} chưa có giá trị: không có trong biến môi trường, cũng không có trong {path}"
+            )
+        case .cfgNotSetNoFile:
+            Entry(
+                en: "${{name}} is not set: not in the environment, and {path} does not exist",
+                vi: "${{name}} chưa có giá trị: không có trong biến môi trường, và chưa có tệp {path}"
+            )
+        case .cfgNotSetHint:
+            Entry(
+                en: "add the line {name}=… to {path} (see credentials.example)",
+                vi: "thêm dòng {name}=… vào {path} (xem tệp mẫu credentials.example)"
+            )
+        case .cfgValueControlCharacter:
+            Entry(
+                en: "${{name}} contains a control character (a line break, tab or escape); expected one line of "
+                    + "printable text",
+                vi: "${{name}} có ký tự điều khiển (xuống dòng, tab hoặc escape); cần đúng một dòng chữ thường"
+            )
+        case .cfgCorrectIn: Entry(en: "correct {name} in {source}", vi: "hãy sửa {name} trong {source}")
+        case .cfgTheEnvironment: Entry(en: "the environment", vi: "biến môi trường")
+        case .cfgPlatformFor:
+            Entry(
+                en: "is {platform}; a {transport} channel posts to {service}",
+                vi: "là {platform}; kênh {transport} đăng lên {service}"
+            )
+        case .cfgWritePlatform: Entry(en: "write `platform: {platform}`", vi: "hãy ghi `platform: {platform}`")
+        case .cfgMissingPageID:
+            Entry(
+                en: "is missing; a facebook-page channel needs the id of the Page it posts to",
+                vi: "còn thiếu; kênh facebook-page cần id của Trang sẽ đăng lên"
+            )
+        case .cfgMissingPageIDHint:
+            Entry(
+                en: "add `page_id: \"104857600123456\"` (the Page's About section shows it)",
+                vi: "thêm `page_id: \"104857600123456\"` (xem ở mục Giới thiệu của Trang)"
+            )
+        case .cfgMissingPageToken:
+            Entry(
+                en: "is missing; a facebook-page channel posts with a Page access token",
+                vi: "còn thiếu; kênh facebook-page đăng bằng mã truy cập (token) của Trang"
+            )
+        case .cfgMissingPageTokenHint:
+            Entry(
+                en: "add `token: ${{name}}` and put the token in the credentials file; the README's \"Posting "
+                    + "straight to a Facebook Page\" says how to get one that never expires",
+                vi: "thêm `token: ${{name}}` rồi ghi token vào tệp credentials; mục \"Posting straight to a "
+                    + "Facebook Page\" của README hướng dẫn cách lấy token không hết hạn"
+            )
+        case .cfgNotChatID:
+            Entry(
+                en: "'{text}' is not a chat id; expected @channelname, a number such as \"-1001234567890\", or the "
+                    + "id `loa zalo-bot chats` shows",
+                vi: "'{text}' không phải id cuộc trò chuyện; cần @tenkenh, một số như \"-1001234567890\", hoặc id "
+                    + "mà `loa zalo-bot chats` hiện ra"
+            )
+        case .cfgNotChatIDHint:
+            Entry(
+                en: "write it in quotes: chat_id: \"@tuoitrecantho\"",
+                vi: "hãy đặt trong ngoặc kép: chat_id: \"@tuoitrecantho\""
+            )
+        case .cfgMissingChat:
+            Entry(
+                en: "is missing; a {transport} channel needs the chat it posts to",
+                vi: "còn thiếu; kênh {transport} cần biết cuộc trò chuyện để đăng vào"
+            )
+        case .cfgMissingChatTelegramHint:
+            Entry(
+                en: "add `chat_id: \"@channelname\"` (a public channel's name) or its number, such as "
+                    + "\"-1001234567890\"",
+                vi: "thêm `chat_id: \"@tenkenh\"` (tên của kênh công khai) hoặc số id của nó, như "
+                    + "\"-1001234567890\""
+            )
+        case .cfgMissingChatZaloHint:
+            Entry(
+                en: "add the group's id, as `loa zalo-bot chats --channel {channel}` shows it",
+                vi: "thêm id của nhóm, lấy từ lệnh `loa zalo-bot chats --channel {channel}`"
+            )
+        case .cfgMissingBotToken:
+            Entry(
+                en: "is missing; a {transport} channel posts with a bot token",
+                vi: "còn thiếu; kênh {transport} đăng bằng token của bot"
+            )
+        case .cfgBotTokenTelegramHint:
+            Entry(
+                en: "add `token: ${{name}}` and put the token from @BotFather in the credentials file",
+                vi: "thêm `token: ${{name}}` rồi ghi token lấy từ @BotFather vào tệp credentials"
+            )
+        case .cfgBotTokenZaloHint:
+            Entry(
+                en: "add `token: ${{name}}` and put the token from Zalo's bot creator in the credentials file",
+                vi: "thêm `token: ${{name}}` rồi ghi token lấy từ trang tạo bot của Zalo vào tệp credentials"
+            )
+
+        case .pgNotURL: Entry(en: "is not a postgres:// URL", vi: "không phải URL postgres://")
+        case .pgBadPort:
+            Entry(
+                en: "has port '{port}'; expected a number from 1 to 65535",
+                vi: "có cổng '{port}'; cần một số từ 1 đến 65535"
+            )
+        case .pgNoUser:
+            Entry(
+                en: "names no user; expected postgres://USER@HOST:PORT/DATABASE",
+                vi: "thiếu tên người dùng; cần dạng postgres://USER@HOST:PORT/DATABASE"
+            )
+        case .pgNoHost:
+            Entry(
+                en: "names no host; expected postgres://USER@HOST:PORT/DATABASE",
+                vi: "thiếu tên máy chủ; cần dạng postgres://USER@HOST:PORT/DATABASE"
+            )
+        case .pgNoDatabase:
+            Entry(
+                en: "names no database; expected postgres://USER@HOST:PORT/DATABASE",
+                vi: "thiếu tên cơ sở dữ liệu; cần dạng postgres://USER@HOST:PORT/DATABASE"
+            )
+        case .pgBadSSLMode:
+            Entry(
+                en: "has sslmode '{value}'; expected disable, prefer or require (verify-ca and verify-full are what "
+                    + "require does: the certificate is always checked)",
+                vi: "có sslmode '{value}'; cần disable, prefer hoặc require (verify-ca và verify-full cũng như "
+                    + "require: chứng chỉ luôn được kiểm tra)"
+            )
+        case .pgUnknownParameter:
+            Entry(
+                en: "has the parameter '{key}', which Loa does not know; expected only sslmode",
+                vi: "có tham số '{key}' mà Loa không biết; chỉ dùng được sslmode"
+            )
+
+        case .yamlCannotStartToken:
+            Entry(
+                en: "found character that cannot start any token",
+                vi: "gặp một ký tự không được đứng đầu giá trị (như @ hoặc `)"
+            )
+        case .yamlMappingValues:
+            Entry(
+                en: "mapping values are not allowed in this context",
+                vi: "không được có dấu ':' ở chỗ này (một giá trị có ': ' mà chưa đặt trong ngoặc kép, hoặc dòng bị "
+                    + "thụt lề sai)"
+            )
+        case .yamlMappingKeys:
+            Entry(en: "mapping keys are not allowed in this context", vi: "không được có khóa ở chỗ này")
+        case .yamlExpectedColon:
+            Entry(en: "could not find expected ':'", vi: "không thấy dấu ':' sau tên khóa")
+        case .yamlUnexpectedEnd:
+            Entry(
+                en: "found unexpected end of stream",
+                vi: "tệp đã hết mà giá trị chưa được đóng lại (thường do thiếu dấu ngoặc kép đóng)"
+            )
+        case .yamlTabIndentation:
+            Entry(
+                en: "found a tab character that violates indentation",
+                vi: "có dấu tab làm lệch thụt lề; YAML chỉ thụt lề bằng dấu cách"
+            )
+        case .yamlTabWhereSpace:
+            Entry(
+                en: "found a tab character where an indentation space is expected",
+                vi: "có dấu tab ở chỗ cần dấu cách để thụt lề; YAML chỉ thụt lề bằng dấu cách"
+            )
+        case .yamlUnknownEscape:
+            Entry(
+                en: "found unknown escape character",
+                vi: "có ký tự đứng sau dấu \\ không hợp lệ; trong ngoặc kép hãy viết \\\\ cho một dấu \\, hoặc dùng "
+                    + "ngoặc đơn"
+            )
+        case .yamlSequenceEntries:
+            Entry(
+                en: "block sequence entries are not allowed in this context",
+                vi: "không được có mục danh sách '- ' ở chỗ này; hãy kiểm tra thụt lề"
+            )
+        case .yamlDocumentIndicator:
+            Entry(
+                en: "found unexpected document indicator",
+                vi: "gặp dòng '---' hoặc '...' ở giữa chừng"
+            )
+        case .yamlAnchorCharacter:
+            Entry(
+                en: "did not find expected alphabetic or numeric character",
+                vi: "sau '&' hoặc '*' cần có chữ cái hoặc chữ số; muốn viết dấu này thì đặt giá trị trong ngoặc kép"
+            )
+        case .yamlCommentOrLineBreak:
+            Entry(
+                en: "did not find expected comment or line break",
+                vi: "còn chữ thừa sau giá trị; sau đó chỉ được có chú thích (#) hoặc xuống dòng"
+            )
+        case .yamlUndefinedTagHandle:
+            Entry(
+                en: "found undefined tag handle",
+                vi: "gặp một thẻ (tag, bắt đầu bằng '!') chưa khai báo; muốn viết dấu '!' thì đặt giá trị trong ngoặc "
+                    + "kép"
+            )
+        case .yamlExpectedKey:
+            Entry(
+                en: "did not find expected key",
+                vi: "không thấy khóa ở chỗ cần có (dòng thụt lề lệch so với các dòng trên, hoặc còn chữ sau dấu ngoặc "
+                    + "kép đóng)"
+            )
+        case .yamlExpectedDash:
+            Entry(
+                en: "did not find expected '-' indicator",
+                vi: "không thấy dấu '-' của mục danh sách; hãy kiểm tra thụt lề"
+            )
+        case .yamlExpectedBracket:
+            Entry(
+                en: "did not find expected ',' or ']'",
+                vi: "không thấy dấu ',' hoặc ']'; danh sách [a, b] chưa được đóng lại"
+            )
+        case .yamlExpectedBrace:
+            Entry(
+                en: "did not find expected ',' or '}'",
+                vi: "không thấy dấu ',' hoặc '}'; nhóm {a: b} chưa được đóng lại"
+            )
+        case .yamlNodeContent: Entry(en: "did not find expected node content", vi: "thiếu giá trị ở chỗ này")
+        case .yamlDocumentStart:
+            Entry(en: "did not find expected <document start>", vi: "không thấy dòng '---' mở đầu")
+        case .yamlControlCharacters:
+            Entry(en: "control characters are not allowed", vi: "không được có ký tự điều khiển")
+        case .yamlInvalidLeadingOctet:
+            Entry(en: "invalid leading UTF-8 octet", vi: "có byte không hợp lệ trong UTF-8 (tệp không lưu dạng UTF-8?)")
+        case .yamlInvalidTrailingOctet:
+            Entry(
+                en: "invalid trailing UTF-8 octet",
+                vi: "có byte không hợp lệ trong UTF-8 (tệp không lưu dạng UTF-8?)"
+            )
+        case .yamlIncompleteOctets:
+            Entry(en: "incomplete UTF-8 octet sequence", vi: "có ký tự UTF-8 bị cắt dở ở cuối tệp")
+        case .yamlUnexpectedColon:
+            Entry(en: "found unexpected ':'", vi: "gặp dấu ':' không đúng chỗ; hãy đặt giá trị trong ngoặc kép")
+        case .yamlWhileSimpleKey: Entry(en: "while scanning a simple key", vi: "khi đọc một khóa")
+        case .yamlWhileBlockMapping:
+            Entry(en: "while parsing a block mapping", vi: "khi đọc các dòng khóa: giá trị")
+        case .yamlWhileBlockCollection: Entry(en: "while parsing a block collection", vi: "khi đọc một danh sách")
+        case .yamlWhileFlowSequence: Entry(en: "while parsing a flow sequence", vi: "khi đọc một danh sách [ ]")
+        case .yamlWhileFlowMapping: Entry(en: "while parsing a flow mapping", vi: "khi đọc một nhóm { }")
+        case .yamlWhileQuotedScalar:
+            Entry(en: "while scanning a quoted scalar", vi: "khi đọc một giá trị trong ngoặc kép")
+        case .yamlWhilePlainScalar: Entry(en: "while scanning a plain scalar", vi: "khi đọc một giá trị")
+        case .yamlWhileBlockNode: Entry(en: "while parsing a block node", vi: "khi đọc một giá trị")
+        case .yamlWhileFlowNode: Entry(en: "while parsing a flow node", vi: "khi đọc một giá trị trong [ ] hoặc { }")
+        case .yamlWhileAlias: Entry(en: "while scanning an alias", vi: "khi đọc một bí danh (sau dấu '*')")
+        case .yamlWhileAnchor: Entry(en: "while scanning an anchor", vi: "khi đọc một neo (sau dấu '&')")
+        case .yamlWhileBlockScalar:
+            Entry(en: "while scanning a block scalar", vi: "khi đọc một khối văn bản (sau dấu '|' hoặc '>')")
+        case .yamlWhileTag: Entry(en: "while scanning a tag", vi: "khi đọc một thẻ (sau dấu '!')")
+        case .yamlWhileNode: Entry(en: "while parsing a node", vi: "khi đọc một giá trị")
+
+        case .mojibakeNotVietnamese:
+            Entry(en: "is not readable Vietnamese", vi: "không đọc được thành tiếng Việt (sai bảng mã)")
+        case .mojibakeOldEncoding:
+            Entry(
+                en: "the text looks like {encoding} copied from an old document; convert it to Unicode (UniKey: Công "
+                    + "cụ chuyển mã, from {encoding} to Unicode) and save the file again",
+                vi: "văn bản có vẻ được chép từ tài liệu cũ gõ bằng bảng mã {encoding}; hãy chuyển sang Unicode "
+                    + "(UniKey: Công cụ chuyển mã, từ {encoding} sang Unicode) rồi lưu lại tệp"
+            )
+        case .mojibakeWindows1252:
+            Entry(
+                en: "the text is Unicode (UTF-8) that a program opened as Windows-1252 (Western) and saved again, so "
+                    + "'Đoàn' became 'ÄoÃ n'; it is not TCVN3 or VNI, and converting it with UniKey makes it worse. "
+                    + "Copy the text again from the original, opened as UTF-8 (Notepad: Encoding UTF-8; Excel: "
+                    + "Data › From Text/CSV, File origin 65001: Unicode (UTF-8)), and save the file as UTF-8",
+                vi: "văn bản là Unicode (UTF-8) nhưng đã bị một chương trình mở nhầm thành Windows-1252 (Western) "
+                    + "rồi lưu lại, nên 'Đoàn' thành 'ÄoÃ n'; đây không phải TCVN3 hay VNI, chuyển mã bằng UniKey chỉ "
+                    + "làm hỏng thêm. Hãy chép lại văn bản từ bản gốc, mở dạng UTF-8 (Notepad: Encoding UTF-8; Excel: "
+                    + "Data › From Text/CSV, File origin 65001: Unicode (UTF-8)), rồi lưu tệp dạng UTF-8"
+            )
+        case .renderTooLong:
+            Entry(
+                en: "is too long for {channel}: {length} characters, the limit is {limit}",
+                vi: "quá dài cho kênh {channel}: {length} ký tự, trong khi giới hạn là {limit}"
+            )
+        case .renderTemplateTooLong:
+            Entry(
+                en: "cannot fit {channel}'s limit of {limit} characters: the template {template} alone is longer",
+                vi: "không vừa giới hạn {limit} ký tự của kênh {channel}: riêng mẫu {template} đã dài hơn"
+            )
+        case .renderEmpty:
+            Entry(
+                en: "renders to no text at all for {channel} with the template {template}",
+                vi: "không ra chữ nào cho kênh {channel} với mẫu {template}"
+            )
+        case .renderTooLongHint:
+            Entry(
+                en: "add a `link:` so Loa can cut the text with “Xem thêm”, or write a shorter text under "
+                    + "`variants:` for {channel} or its platform",
+                vi: "thêm `link:` để Loa cắt bớt và chèn “Xem thêm”, hoặc viết bản ngắn hơn trong `variants:` cho "
+                    + "kênh {channel} hoặc nền tảng của nó"
+            )
+        case .renderTemplateTooLongHint:
+            Entry(
+                en: "shorten the template, or raise the channel's max_length",
+                vi: "hãy rút gọn mẫu, hoặc tăng max_length của kênh"
+            )
+        case .renderEmptyHint:
+            Entry(
+                en: "the template must show the post, as {{title}} and {{body}}; check its sections and names",
+                vi: "mẫu phải hiện nội dung bài, như {{title}} và {{body}}; hãy kiểm tra các khối và tên trong mẫu"
+            )
+        case .templateNeverUsed:
+            Entry(
+                en: "is never used: expected <platform>.mustache or <platform>.<category>.mustache",
+                vi: "không bao giờ được dùng: tên mẫu phải là <nền tảng>.mustache hoặc <nền tảng>.<chuyên mục>.mustache"
+            )
+        case .templateNamesHint:
+            Entry(
+                en: "platforms: {platforms}; categories: {categories}",
+                vi: "nền tảng: {platforms}; chuyên mục: {categories}"
+            )
+        case .templateEscapesHTML:
+            Entry(
+                en: "escapes text as HTML (& becomes &amp;)",
+                vi: "mã hóa chữ theo kiểu HTML (& sẽ thành &amp;)"
+            )
+        case .templateEscapesHTMLHint:
+            Entry(
+                en: "start the template with the line {{% CONTENT_TYPE: TEXT}}",
+                vi: "hãy mở đầu mẫu bằng dòng {{% CONTENT_TYPE: TEXT}}"
+            )
+        case .templateSyntaxAt:
+            Entry(
+                en: "Mustache syntax: {problem} at column {column}",
+                vi: "lỗi cú pháp Mustache: {problem} ở cột {column}"
+            )
+        case .templateSyntax: Entry(en: "Mustache syntax: {problem}", vi: "lỗi cú pháp Mustache: {problem}")
+        case .templateSectionName:
+            Entry(
+                en: "a section is closed with another name than it opened",
+                vi: "một khối được đóng bằng tên khác với tên lúc mở"
+            )
+        case .templateUnfinishedTag:
+            Entry(en: "a tag is not closed with }}", vi: "một thẻ chưa được đóng bằng }}")
+        case .templateSectionEnd:
+            Entry(
+                en: "a section is not closed ({{/name}} is missing)",
+                vi: "một khối chưa được đóng (thiếu {{/tên}})"
+            )
+        case .templateEmptyTag: Entry(en: "has an empty tag {tag}", vi: "có thẻ rỗng {tag}")
+        case .templatePartial:
+            Entry(
+                en: "includes the partial '{name}'; Loa does not read partials, so write its text into this template",
+                vi: "chèn mẫu con (partial) '{name}'; Loa không đọc mẫu con, hãy chép nội dung của nó vào mẫu này"
+            )
+        case .templateTransform:
+            Entry(
+                en: "uses the transform '{transform}', which Mustache does not have",
+                vi: "dùng phép biến đổi '{transform}' mà Mustache không có"
+            )
+        case .templateUnknownValue:
+            Entry(
+                en: "uses '{name}', which is not a value Loa gives a template",
+                vi: "dùng '{name}', không phải giá trị Loa đưa cho mẫu"
+            )
+        case .templateKnownValues: Entry(en: "; known values: {names}", vi: "; các giá trị có: {names}")
+
+        case .checkSentOn: Entry(en: " on {time}", vi: " lúc {time}")
+        case .checkEditedAfterSent:
+            Entry(
+                en: "edited after it was sent to {channels}; the change is not posted",
+                vi: "đã bị sửa sau khi gửi lên {channels}; phần sửa sẽ không được đăng"
+            )
+        case .checkEditedAfterSentHint:
+            Entry(
+                en: "set `revision: {revision}` to post the edited text as a new post",
+                vi: "đặt `revision: {revision}` để đăng bản đã sửa thành một bài mới"
+            )
+        case .credReadableByOthers:
+            Entry(en: "is readable by others (mode {mode})", vi: "người khác đọc được tệp này (quyền {mode})")
+        case .credChangeableByGroup:
+            Entry(en: "can be changed by its group (mode {mode})", vi: "cả nhóm sửa được tệp này (quyền {mode})")
+        case .credChmodHint:
+            Entry(
+                en: "run: chmod 600 {path} (or 640 for a workspace shared by a group)",
+                vi: "hãy chạy: chmod 600 {path} (hoặc 640 nếu cả một nhóm dùng chung không gian làm việc)"
+            )
+        case .credExpectedKeyValue: Entry(en: "expected KEY=value", vi: "cần dạng TÊN=giá trị")
+        case .credBadName:
+            Entry(
+                en: "'{name}' is not a valid name; expected letters, digits and _",
+                vi: "'{name}' không phải tên hợp lệ; chỉ dùng chữ cái không dấu, chữ số và _"
+            )
+        case .credSetTwice:
+            Entry(
+                en: "{name} is set twice; the last value wins",
+                vi: "{name} được đặt hai lần; giá trị sau cùng được dùng"
+            )
+        case .credAfterQuote:
+            Entry(en: "unexpected text after the closing quote", vi: "còn chữ thừa sau dấu ngoặc đóng")
+        case .credNoClosingQuote:
+            Entry(en: "the value has no closing {quote}", vi: "giá trị thiếu dấu {quote} đóng lại")
+
+        case .fileNotExist: Entry(en: "it does not exist", vi: "không tồn tại")
+        case .filePermissionDenied: Entry(en: "permission denied", vi: "không có quyền truy cập")
+        case .fileDiskFull: Entry(en: "the disk is full", vi: "ổ đĩa đã đầy")
+        case .fileQuota: Entry(en: "the disk quota is used up", vi: "đã dùng hết dung lượng được cấp trên ổ đĩa")
+        case .fileReadOnly: Entry(en: "the file system is read-only", vi: "hệ thống tệp chỉ cho đọc")
+        case .fileIsFolder: Entry(en: "it is a folder", vi: "đây là một thư mục")
+        case .filePathNotFolder:
+            Entry(en: "a part of its path is not a folder", vi: "một phần trong đường dẫn không phải thư mục")
+        case .fileLinkLoop:
+            Entry(
+                en: "it is a symbolic link that leads back to itself",
+                vi: "đây là liên kết tượng trưng trỏ vòng về chính nó"
+            )
+        case .fileTooBig: Entry(en: "the file has grown past the size allowed", vi: "tệp đã vượt cỡ cho phép")
+        case .fileNameTooLong: Entry(en: "its name is too long", vi: "tên quá dài")
+        case .fileIOError:
+            Entry(
+                en: "the disk could not be read or written (input/output error)",
+                vi: "không đọc hoặc ghi được ổ đĩa (lỗi vào/ra)"
+            )
+        case .fileCouldNotBeDone: Entry(en: "it could not be done", vi: "không làm được")
+        case .fileInTheWay:
+            Entry(
+                en: "something is in the way: a file of that name exists",
+                vi: "bị vướng: đã có một tệp trùng tên"
+            )
+        case .fileCouldNotBeRead: Entry(en: "it could not be read", vi: "không đọc được")
+        case .fileFolderNotFile: Entry(en: "it is a folder, not a file", vi: "đây là thư mục, không phải tệp")
+        case .fileNotRegular: Entry(en: "it is not a regular file", vi: "đây không phải tệp thông thường")
+        case .fileLinkMissing:
+            Entry(
+                en: "it is a symbolic link to '{target}', which does not exist",
+                vi: "đây là liên kết tượng trưng tới '{target}', mà '{target}' không tồn tại"
+            )
+        case .fileNoFolder: Entry(en: "the folder '{folder}' does not exist", vi: "không có thư mục '{folder}'")
+        case .fileNotAFolder: Entry(en: "'{path}' is not a folder", vi: "'{path}' không phải thư mục")
+
+        case .archiveSays: Entry(en: "the archive '{path}' {reason}", vi: "kho lưu trữ '{path}' {reason}")
+        case .archiveNotSQLite:
+            Entry(
+                en: "is not a Loa archive (it is not an SQLite database); move it away, or set `archive:` in loa.yml",
+                vi: "không phải kho lưu trữ của Loa (không phải cơ sở dữ liệu SQLite); hãy chuyển tệp đi chỗ khác, "
+                    + "hoặc đặt `archive:` trong loa.yml"
+            )
+        case .archiveCorrupt:
+            Entry(
+                en: "is damaged (SQLite found it corrupt); restore it from a backup",
+                vi: "bị hỏng (SQLite báo tệp hỏng); hãy khôi phục từ bản sao lưu"
+            )
+        case .archiveLocked:
+            Entry(
+                en: "is locked by another program; try again once that program has finished",
+                vi: "đang bị một chương trình khác khóa; hãy thử lại khi chương trình đó chạy xong"
+            )
+        case .archiveDiskFull:
+            Entry(en: "cannot be written: the disk is full", vi: "không ghi được: ổ đĩa đã đầy")
+        case .archiveReadOnly:
+            Entry(
+                en: "cannot be written: the file or its folder is read-only",
+                vi: "không ghi được: tệp hoặc thư mục chứa nó chỉ cho đọc"
+            )
+        case .archivePermission:
+            Entry(en: "cannot be used: permission denied", vi: "không dùng được: không có quyền truy cập")
+        case .archiveIOError:
+            Entry(
+                en: "could not be read or written (an input/output error: a failing disk, or one that is full)",
+                vi: "không đọc hoặc ghi được (lỗi vào/ra: ổ đĩa đang hỏng, hoặc đã đầy)"
+            )
+        case .archiveNoMemory:
+            Entry(en: "could not be read: the machine ran out of memory", vi: "không đọc được: máy đã hết bộ nhớ")
+        case .archiveNoFolder:
+            Entry(
+                en: "cannot be opened: its folder '{folder}' does not exist",
+                vi: "không mở được: không có thư mục '{folder}' chứa nó"
+            )
+        case .archiveCannotOpen: Entry(en: "cannot be opened: {problem}", vi: "không mở được: {problem}")
+        case .archiveCannotOpenCheck:
+            Entry(
+                en: "cannot be opened: check that it and its folder can be read and written",
+                vi: "không mở được: hãy kiểm tra tệp và thư mục chứa nó có đọc, ghi được không"
+            )
+        case .archiveOtherVersion:
+            Entry(
+                en: "is not a Loa archive, or was made by another version of Loa ({problem})",
+                vi: "không phải kho lưu trữ của Loa, hoặc do một phiên bản Loa khác tạo ra ({problem})"
+            )
+        case .archiveUnusable: Entry(en: "could not be used", vi: "không dùng được")
+        case .archiveUnusableBecause: Entry(en: "could not be used: {problem}", vi: "không dùng được: {problem}")
+        case .archiveFolderNotMade:
+            Entry(
+                en: "cannot be created: its folder cannot be made ({problem})",
+                vi: "không tạo được: không tạo được thư mục chứa nó ({problem})"
+            )
+        case .archiveEmpty:
+            Entry(
+                en: "the archive '{path}' is empty (0 bytes), so it is not a Loa archive; restore it from a backup, or "
+                    + "delete it to start a new archive (posts more than `catch_up` past their time are then held)",
+                vi: "kho lưu trữ '{path}' là tệp rỗng (0 byte), nên không phải kho lưu trữ của Loa; hãy khôi phục từ "
+                    + "bản sao lưu, hoặc xóa tệp để bắt đầu kho mới (khi đó các bài đã quá giờ hơn `catch_up` sẽ bị "
+                    + "tạm giữ)"
+            )
+        case .archiveForeign:
+            Entry(
+                en: "the archive '{path}' is not a Loa archive: it is an SQLite database without Loa's tables; point "
+                    + "`archive:` in loa.yml at Loa's archive, or move this file away",
+                vi: "kho lưu trữ '{path}' không phải của Loa: đây là cơ sở dữ liệu SQLite không có các bảng của Loa; "
+                    + "hãy trỏ `archive:` trong loa.yml tới kho lưu trữ của Loa, hoặc chuyển tệp này đi chỗ khác"
+            )
+        case .archiveOutdated:
+            Entry(
+                en: "the archive '{path}' was written by an older Loa; the next `loa run` (by the account that runs "
+                    + "cron) brings it up to date",
+                vi: "kho lưu trữ '{path}' do một phiên bản Loa cũ hơn ghi; lần `loa run` tới (bằng tài khoản chạy "
+                    + "cron) sẽ cập nhật nó"
+            )
+        case .archiveIsFolder:
+            Entry(
+                en: "cannot be used: it is a folder, not a file",
+                vi: "không dùng được: đây là thư mục, không phải tệp"
+            )
+
+        case .reportIsFolder:
+            Entry(
+                en: "'{path}' is a folder; expected the name of the file to write, such as {path}/bao-cao.csv",
+                vi: "'{path}' là một thư mục; cần tên tệp để ghi, như {path}/bao-cao.csv"
+            )
+        case .reportWorkspaceFile:
+            Entry(
+                en: "'{path}' is {role}; a report never replaces a file of the workspace: choose another name",
+                vi: "'{path}' là {role}; báo cáo không bao giờ ghi đè tệp của không gian làm việc: hãy chọn tên khác"
+            )
+        case .reportFolderUnusable:
+            Entry(
+                en: "the folder '{folder}' cannot be used: {problem}",
+                vi: "không dùng được thư mục '{folder}': {problem}"
+            )
+        case .reportExists:
+            Entry(
+                en: "'{path}' already exists; pass --force to replace it",
+                vi: "'{path}' đã có; thêm --force nếu muốn ghi đè"
+            )
+        case .roleConfig: Entry(en: "the workspace's {name}", vi: "tệp {name} của không gian làm việc")
+        case .roleCredentials:
+            Entry(en: "the workspace's credentials file", vi: "tệp credentials của không gian làm việc")
+        case .roleArchive: Entry(en: "the archive", vi: "kho lưu trữ")
+        case .roleArchiveCompanion:
+            Entry(en: "a file the archive keeps beside it", vi: "một tệp kho lưu trữ giữ bên cạnh nó")
+        case .roleInQueue: Entry(en: "in the queue folder", vi: "nằm trong thư mục hàng đợi")
+        case .roleInTemplates: Entry(en: "in the templates folder", vi: "nằm trong thư mục mẫu (templates)")
+        case .roleInOutbox: Entry(en: "in the outbox folder", vi: "nằm trong thư mục outbox")
+        case .filterFromAfterTo:
+            Entry(
+                en: "--from {from} is after --to {to}; expected the first day first",
+                vi: "--from {from} lại sau --to {to}; ngày đầu phải đứng trước"
+            )
+        case .filterNoUnit:
+            Entry(
+                en: "--unit: no announcement in the archive is from '{unit}'",
+                vi: "--unit: kho lưu trữ không có thông báo nào của '{unit}'"
+            )
+        case .filterNoChannel:
+            Entry(
+                en: "--channel: '{channel}' matches no channel of loa.yml or the archive",
+                vi: "--channel: '{channel}' không ứng với kênh nào trong loa.yml hay kho lưu trữ"
+            )
+        case .filterNoneYet: Entry(en: "; the archive has none yet", vi: "; kho lưu trữ chưa có gì")
+        case .filterExpectedOneOf: Entry(en: "; expected one of: {names}", vi: "; cần một trong: {names}")
+        case .periodExpectedMonth: Entry(en: "MM/yyyy, such as 11/2026", vi: "MM/yyyy, như 11/2026")
+        case .periodExpectedQuarter:
+            Entry(
+                en: "a quarter and a year, such as IV/2026 or 4/2026",
+                vi: "quý và năm, như IV/2026 hoặc 4/2026"
+            )
+        case .periodExpectedYear: Entry(en: "yyyy, such as 2026", vi: "yyyy, như 2026")
+
+        case .onlineLine: Entry(en: "online: {line}", vi: "trực tuyến: {line}")
+        case .onlineReconnect:
+            Entry(
+                en: "make a new Page token as the README's \"Posting straight to a Facebook Page\" says, and put it in "
+                    + "the credentials file",
+                vi: "hãy tạo token Trang mới theo mục \"Posting straight to a Facebook Page\" của README, rồi ghi vào "
+                    + "tệp credentials"
+            )
+        case .onlineTokenFails: Entry(en: "the token does not work: {reason}", vi: "token không dùng được: {reason}")
+        case .onlineCannotAsk:
+            Entry(
+                en: "cannot ask {service} about the token: {reason}",
+                vi: "không hỏi được {service} về token: {reason}"
+            )
+        case .onlineCheckNetwork:
+            Entry(
+                en: "check the network and api_base, then try again",
+                vi: "hãy kiểm tra mạng và api_base, rồi thử lại"
+            )
+        case .onlineNotPageToken:
+            Entry(
+                en: "the token is not a Page token for page {page}: it speaks for {name} ({id})",
+                vi: "token này không phải token của Trang {page}: nó đại diện cho {name} ({id})"
+            )
+        case .onlineSomeoneElse: Entry(en: "someone else", vi: "người khác")
+        case .onlineNoID: Entry(en: "no id", vi: "không có id")
+        case .onlineUserToken:
+            Entry(
+                en: "a user token cannot post as the Page; {reconnect}",
+                vi: "token của người dùng không đăng thay Trang được; {reconnect}"
+            )
+        case .onlineCannotReadPosts:
+            Entry(
+                en: "the token cannot read the Page's posts ({reason}); Loa needs that to find a post whose answer "
+                    + "was lost and to read engagement",
+                vi: "token không đọc được bài của Trang ({reason}); Loa cần quyền này để tìm lại bài bị mất câu trả "
+                    + "lời và để đọc số liệu tương tác"
+            )
+        case .onlineReadEngagementHint:
+            Entry(
+                en: "give the app pages_read_engagement when making the token; {reconnect}",
+                vi: "hãy cấp quyền pages_read_engagement cho ứng dụng khi tạo token; {reconnect}"
+            )
+        case .onlinePageReady:
+            Entry(
+                en: "{channel}: a working Page token for '{name}' ({id}), able to read its posts",
+                vi: "{channel}: token Trang của '{name}' ({id}) dùng được, đọc được bài của Trang"
+            )
+        case .onlineBotFatherHint:
+            Entry(
+                en: "ask @BotFather for the bot's token (/token) and put it in the credentials file",
+                vi: "hãy hỏi @BotFather token của bot (/token) rồi ghi vào tệp credentials"
+            )
+        case .onlineZaloBotHint:
+            Entry(
+                en: "copy the bot's token from Zalo's bot creator into the credentials file",
+                vi: "hãy chép token của bot từ trang tạo bot của Zalo vào tệp credentials"
+            )
+        case .onlineCannotAskBot:
+            Entry(
+                en: "cannot ask {service} about the bot: {reason}",
+                vi: "không hỏi được {service} về bot: {reason}"
+            )
+        case .onlineTheBot: Entry(en: "the bot", vi: "bot")
+        case .onlineZaloReady:
+            Entry(
+                en: "{channel}: a working Zalo bot token for {name}",
+                vi: "{channel}: token bot Zalo của {name} dùng được"
+            )
+        case .onlineAddAdmin:
+            Entry(
+                en: "add {name} to {chat} as an administrator allowed to post messages",
+                vi: "hãy thêm {name} vào {chat} làm quản trị viên có quyền đăng tin"
+            )
+        case .onlineCannotSeeChat:
+            Entry(
+                en: "cannot see {chat} as {name}: {reason}",
+                vi: "{name} không thấy được {chat}: {reason}"
+            )
+        case .onlineCheckChatID: Entry(en: "check chat_id, then {add}", vi: "hãy kiểm tra chat_id, rồi {add}")
+        case .onlineAdminNoPost:
+            Entry(
+                en: "{name} is an administrator without the right to post messages in {chat}",
+                vi: "{name} là quản trị viên của {chat} nhưng không có quyền đăng tin"
+            )
+        case .onlineNotAdmin:
+            Entry(
+                en: "{name} is '{status}' there, not an administrator in {chat}",
+                vi: "{name} đang là '{status}' trong {chat}, không phải quản trị viên"
+            )
+        case .onlineBotReady:
+            Entry(
+                en: "{channel}: {name} may post in {chat} ({status})",
+                vi: "{channel}: {name} được phép đăng trong {chat} ({status})"
+            )
+
+        case .renameNoDeliveries:
+            Entry(
+                en: "the archive has no deliveries on channel '{old}'",
+                vi: "kho lưu trữ không có lượt gửi nào trên kênh '{old}'"
+            )
+        case .renameBoth:
+            Entry(
+                en: "'{id}' (revision {revision}) has records under both '{old}' and '{new}'; nothing was moved",
+                vi: "'{id}' (bản {revision}) có dữ liệu ở cả '{old}' và '{new}'; chưa chuyển gì cả"
+            )
+        case .renameNoNewChannel:
+            Entry(
+                en: "loa.yml has no channel '{new}'; rename the channel there first",
+                vi: "loa.yml không có kênh '{new}'; hãy đổi tên kênh trong loa.yml trước"
+            )
+        case .renameOldStillThere:
+            Entry(
+                en: "loa.yml still has a channel '{old}'; rename it there first",
+                vi: "loa.yml vẫn còn kênh '{old}'; hãy đổi tên nó trong loa.yml trước"
+            )
+        case .renameMoved:
+            Entry(
+                en: "moved {n} delivery from '{old}' to '{new}'",
+                enOther: "moved {n} deliveries from '{old}' to '{new}'",
+                vi: "đã chuyển {n} lượt gửi từ '{old}' sang '{new}'"
+            )
+        case .renameReplaced:
+            Entry(
+                en: "; {n} made for '{new}' meanwhile replaced by them",
+                vi: "; thay cho {n} lượt gửi đã tạo cho '{new}' trong lúc chờ"
+            )
+        case .renameRestored: Entry(en: "; {n} owed again", vi: "; {n} lượt gửi lại được chờ đăng")
+        case .noteChannelLeft:
+            Entry(
+                en: "the announcement no longer names this channel",
+                vi: "thông báo không còn ghi kênh này"
+            )
+        case .noteOwedAgain:
+            Entry(
+                en: "owed again: channel '{old}' was renamed '{new}'",
+                vi: "lại chờ đăng: kênh '{old}' đã đổi tên thành '{new}'"
+            )
+        case .agendaDaysRange:
+            Entry(en: "--days: expected 1 to 366, got {days}", vi: "--days: cần từ 1 đến 366, nhưng lại là {days}")
+        case .lockHeld: Entry(en: "another loa run holds {path}", vi: "một lần loa run khác đang giữ {path}")
+        case .lockUnavailable:
+            Entry(
+                en: "cannot open the lock file {path}: {reason}",
+                vi: "không mở được tệp khóa {path}: {reason}"
+            )
+        case .runWouldSendDetail:
+            Entry(en: "{target}, {length}/{limit} characters", vi: "{target}, {length}/{limit} ký tự")
+        case .runArchiveReplaced:
+            Entry(
+                en: "the archive was deleted or replaced while this run worked; what it recorded is lost",
+                vi: "kho lưu trữ đã bị xóa hoặc thay thế trong lúc lần chạy này đang làm việc; những gì nó ghi lại "
+                    + "đã mất"
+            )
+        case .runArchiveReplacedHint:
+            Entry(
+                en: "restore the archive from a backup; the next run starts a new one, which holds posts more than "
+                    + "`catch_up` past their time for `loa run --catch-up`",
+                vi: "hãy khôi phục kho lưu trữ từ bản sao lưu; lần chạy tới sẽ tạo kho mới, và tạm giữ các bài đã "
+                    + "quá giờ hơn `catch_up` để chờ `loa run --catch-up`"
+            )
+
+        case .sinkLogOption:
+            Entry(
+                en: "--log: cannot write the log '{log}': {problem}",
+                vi: "--log: không ghi được nhật ký '{log}': {problem}"
+            )
+        case .sinkLogWrite:
+            Entry(en: "cannot write the log '{log}': {problem}", vi: "không ghi được nhật ký '{log}': {problem}")
+        case .sinkFileNotFolder:
+            Entry(en: "'{path}' is a file, not a folder", vi: "'{path}' là tệp, không phải thư mục")
+        case .sinkFolderNotThere:
+            Entry(
+                en: "the folder '{folder}' cannot be created there",
+                vi: "không tạo được thư mục '{folder}' ở chỗ đó"
+            )
+        case .sinkFolderNotCreated:
+            Entry(en: "the folder '{folder}' cannot be created", vi: "không tạo được thư mục '{folder}'")
+        case .sinkImagesNotList: Entry(en: "images is not a list", vi: "images không phải một danh sách")
+        case .sinkImageNotObject: Entry(en: "{field} is not an object", vi: "{field} không phải một đối tượng JSON")
+        case .sinkImageNotBase64:
+            Entry(en: "{field} ({name}): data is not base64", vi: "{field} ({name}): data không phải base64")
+        case .sinkImageNoSHA:
+            Entry(en: "{field} ({name}): data without sha256", vi: "{field} ({name}): có data mà thiếu sha256")
+        case .sinkImageBytes:
+            Entry(
+                en: "{field} ({name}): {count} bytes of data, but bytes says {declared}",
+                vi: "{field} ({name}): data có {count} byte, nhưng bytes ghi {declared}"
+            )
+        case .sinkImageChanged:
+            Entry(
+                en: "{field} ({name}): sha256 does not match its data; the photo was changed on the way",
+                vi: "{field} ({name}): sha256 không khớp với data; ảnh đã bị thay đổi trên đường gửi"
+            )
+        case .sinkCannotStore:
+            Entry(en: "cannot store the photos: {problem}", vi: "không lưu được ảnh: {problem}")
+        case .sinkMissingID: Entry(en: "missing webhook-id", vi: "thiếu webhook-id")
+        case .sinkBadTimestamp:
+            Entry(
+                en: "webhook-timestamp missing or too far from now",
+                vi: "thiếu webhook-timestamp, hoặc thời điểm quá xa hiện tại"
+            )
+        case .sinkBadSignature: Entry(en: "bad signature", vi: "chữ ký không đúng")
+        case .sinkNotJSON: Entry(en: "the body is not a JSON object", vi: "nội dung gửi không phải đối tượng JSON")
+        case .sinkNoPost: Entry(en: "no post {id}", vi: "không có bài {id}")
+
+        case .holdRenamed:
+            Entry(
+                en: "channel '{channel}' has the address of '{old}', which posted this already: if you renamed it, "
+                    + "`loa channel rename {old} {channel}` moves its records; if not, "
+                    + "`loa retry {id} --channel {channel}` posts it",
+                vi: "kênh '{channel}' có cùng địa chỉ với '{old}', kênh đã đăng bài này rồi: nếu bạn đã đổi tên kênh, "
+                    + "`loa channel rename {old} {channel}` sẽ chuyển dữ liệu của nó; nếu không, "
+                    + "`loa retry {id} --channel {channel}` sẽ đăng bài"
+            )
+        case .holdRepeat:
+            Entry(
+                en: "the same text was already delivered as '{twin}', due at another time: if this copy is a repeat, "
+                    + "`loa retry {id}` posts it; otherwise `loa cancel {id}` drops it",
+                vi: "nội dung y hệt đã được gửi với tên '{twin}', vào một giờ khác: nếu đây là bài đăng lại, "
+                    + "`loa retry {id}` sẽ đăng; nếu không, `loa cancel {id}` sẽ bỏ bài"
+            )
+        case .holdTwin:
+            Entry(
+                en: "the same content was already delivered as '{twin}' (renamed file?); `loa cancel {id}` drops it, "
+                    + "`loa retry {id}` posts it anyway",
+                vi: "nội dung y hệt đã được gửi với tên '{twin}' (tệp bị đổi tên?); `loa cancel {id}` sẽ bỏ bài, "
+                    + "`loa retry {id}` vẫn đăng"
+            )
+        case .holdCatchUp:
+            Entry(
+                en: "this archive is new, and the post was due {when}, more than {catch_up} ago: it may be out "
+                    + "already (a lost archive?); `loa run --catch-up` sends every such post, `loa retry {id}` this "
+                    + "one, `loa cancel {id}` drops it",
+                vi: "kho lưu trữ này mới tạo, mà bài đến hạn lúc {when}, đã quá {catch_up}: có thể bài đã đăng rồi "
+                    + "(kho lưu trữ cũ bị mất?); `loa run --catch-up` gửi mọi bài như thế, `loa retry {id}` gửi bài "
+                    + "này, `loa cancel {id}` bỏ bài"
+            )
+        case .noteSameID:
+            Entry(
+                en: "waiting: {files} have the same id; give one of them another `id:`",
+                vi: "đang đợi: {files} trùng id; hãy đặt `id:` khác cho một trong hai tệp"
+            )
+        case .noteNextTry:
+            Entry(en: "{reason}; next try in {delay}", vi: "{reason}; thử lại sau {delay}")
+        case .noteGaveUp:
+            Entry(
+                en: "gave up after {n} attempts; the last: {reason}",
+                vi: "đã dừng sau {n} lần thử; lần cuối: {reason}"
+            )
+        case .noteInterrupted:
+            Entry(
+                en: "the run stopped before the answer was recorded",
+                vi: "lần chạy dừng trước khi kịp ghi lại câu trả lời"
+            )
+        case .noteInterruptedDirect:
+            Entry(
+                en: "the last run stopped before the platform's answer was recorded; Loa looks for the post before "
+                    + "sending again",
+                vi: "lần chạy trước dừng khi chưa kịp ghi câu trả lời của nền tảng; Loa sẽ tìm bài trên nền tảng "
+                    + "trước khi gửi lại"
+            )
+        case .noteInterruptedBridge:
+            Entry(
+                en: "the last run stopped before the bridge's answer was recorded; sending again with the same id",
+                vi: "lần chạy trước dừng khi chưa kịp ghi câu trả lời của cầu nối; gửi lại với cùng id"
+            )
+        case .waitMinimumGap:
+            Entry(
+                en: "waiting for the channel's minimum gap of {gap}, until {until}",
+                vi: "đợi đủ khoảng cách tối thiểu {gap} giữa hai bài của kênh, đến {until}"
+            )
+        case .noteReplaced: Entry(en: "replaced by revision {revision}", vi: "đã được thay bằng bản {revision}")
+        case .noteEdited:
+            Entry(
+                en: "edited after it was sent; set `revision: {revision}` to post it again",
+                vi: "đã sửa sau khi gửi; đặt `revision: {revision}` để đăng lại"
+            )
+        case .noteLeftQueue:
+            Entry(
+                en: "its file {file} left the queue before it was sent",
+                vi: "tệp {file} đã bị bỏ khỏi hàng đợi trước khi gửi"
+            )
+        case .noteImagesUnreadable:
+            Entry(en: "cannot read the announcement's images", vi: "không đọc được ảnh của thông báo")
+        case .noteRetried: Entry(en: "retry asked for by an operator", vi: "người vận hành yêu cầu gửi lại")
+        case .noteCancelled: Entry(en: "cancelled by an operator", vi: "người vận hành đã hủy")
+        case .noteFoundPosted: Entry(en: "found posted by a person", vi: "có người thấy bài đã lên")
+        case .noteFoundPostedWhere:
+            Entry(en: "found posted by a person: {note}", vi: "có người thấy bài đã lên: {note}")
+        case .notePostedByHand: Entry(en: "posted by hand", vi: "đã đăng tay")
+        case .notePostedByHandWhere: Entry(en: "posted by hand: {note}", vi: "đã đăng tay: {note}")
+        case .noteConfirmationUndone:
+            Entry(
+                en: "confirmation undone; waiting for `loa confirm`",
+                vi: "đã hủy xác nhận; đang chờ `loa confirm`"
+            )
+        case .noteCaughtUp:
+            Entry(en: "caught up: sent by `loa run --catch-up`", vi: "gửi bù: gửi bằng `loa run --catch-up`")
+
+        case .answerBridge:
+            Entry(en: "the bridge answered {status}{detail}", vi: "cầu nối trả lời {status}{detail}")
+        case .answerRedirectTo: Entry(en: " to {location}", vi: " tới {location}")
+        case .answerRedirect:
+            Entry(
+                en: "the bridge answered {status}, a redirect{location}; redirects are not followed, so correct the "
+                    + "channel's url",
+                vi: "cầu nối trả lời {status}, một lệnh chuyển hướng{location}; Loa không đi theo chuyển hướng, hãy "
+                    + "sửa url của kênh"
+            )
+        case .answerRefused:
+            Entry(
+                en: "the bridge refused the post with {status}{detail}",
+                vi: "cầu nối từ chối bài với mã {status}{detail}"
+            )
+        case .answerTimeout: Entry(en: "no answer before the timeout", vi: "hết thời gian chờ mà không có trả lời")
+        case .answerConnection: Entry(en: "the connection failed", vi: "không kết nối được")
+        case .answerDNS:
+            Entry(en: "the bridge's host name did not resolve", vi: "không tìm thấy tên máy chủ của cầu nối")
+        case .answerTLS: Entry(en: "the secure connection failed", vi: "kết nối bảo mật thất bại")
+        case .answerNotHTTP:
+            Entry(en: "the bridge's answer was not valid HTTP", vi: "câu trả lời của cầu nối không phải HTTP hợp lệ")
+        case .answerFailed: Entry(en: "the request failed", vi: "yêu cầu thất bại")
+
+        case .directFound:
+            Entry(
+                en: "its answer was lost; found on the platform",
+                vi: "mất câu trả lời; đã tìm thấy bài trên nền tảng"
+            )
+        case .directFoundAfter: Entry(en: "found after a lost answer: ", vi: "tìm thấy sau khi mất câu trả lời: ")
+        case .directLost:
+            Entry(
+                en: "the answer was lost ({reason}); Loa looks on the platform before sending again",
+                vi: "mất câu trả lời ({reason}); Loa sẽ tìm bài trên nền tảng trước khi gửi lại"
+            )
+        case .directNotFound:
+            Entry(
+                en: "not found on the platform; sending once more",
+                vi: "không thấy bài trên nền tảng; gửi thêm một lần"
+            )
+        case .directUnconfirmed:
+            Entry(
+                en: "{reason}; look on the platform, then run `loa confirm {id} --channel {channel} --url <address of "
+                    + "the post>` if it is there, or `loa retry {id} --channel {channel}` if it is not",
+                vi: "{reason}; hãy xem trên nền tảng, rồi chạy `loa confirm {id} --channel {channel} --url <địa chỉ "
+                    + "bài đăng>` nếu bài đã lên, hoặc `loa retry {id} --channel {channel}` nếu chưa"
+            )
+        case .directTokenDead:
+            Entry(
+                en: "the channel's token no longer works ({reason}); {reconnect}",
+                vi: "token của kênh không còn dùng được ({reason}); {reconnect}"
+            )
+        case .reconnectFacebookPage:
+            Entry(
+                en: "the channel's posts wait until a Page admin makes a new Page token (README: \"Posting straight "
+                    + "to a Facebook Page\"), puts it in the credentials file, checks it with `loa check --online` "
+                    + "and runs `loa retry`",
+                vi: "các bài của kênh phải đợi đến khi quản trị viên Trang tạo token Trang mới (README: \"Posting "
+                    + "straight to a Facebook Page\"), ghi vào tệp credentials, kiểm tra bằng `loa check --online` "
+                    + "và chạy `loa retry`"
+            )
+        case .reconnectZaloOA:
+            Entry(
+                en: "the channel's posts wait until an OA admin makes a new refresh token (README: \"Posting to a "
+                    + "Zalo Official Account\"), puts it in the credentials file, checks it with `loa check --online` "
+                    + "and runs `loa retry`",
+                vi: "các bài của kênh phải đợi đến khi quản trị viên OA tạo refresh token mới (README: \"Posting to "
+                    + "a Zalo Official Account\"), ghi vào tệp credentials, kiểm tra bằng `loa check --online` và "
+                    + "chạy `loa retry`"
+            )
+        case .reconnectToken:
+            Entry(
+                en: "the channel's posts wait until its token is replaced in the credentials file, checked with "
+                    + "`loa check --online`, and `loa retry` is run",
+                vi: "các bài của kênh phải đợi đến khi token của kênh được thay trong tệp credentials, kiểm tra bằng "
+                    + "`loa check --online` và chạy `loa retry`"
+            )
+        case .directLostAgain:
+            Entry(
+                en: "its answer was lost again and the post is not on the platform yet",
+                vi: "lại mất câu trả lời, và bài vẫn chưa có trên nền tảng"
+            )
+        case .directLookFailing:
+            Entry(
+                en: "its answer was lost and looking for it kept failing ({reason})",
+                vi: "mất câu trả lời, và tìm bài nhiều lần vẫn không được ({reason})"
+            )
+        case .directLookFailed:
+            Entry(en: "looking for the post failed: {reason}", vi: "tìm bài không được: {reason}")
+        case .directCannotLook:
+            Entry(
+                en: "its answer was lost and the platform offers no way to look for it",
+                vi: "mất câu trả lời, và nền tảng không cho cách nào để tìm lại bài"
+            )
+
+        case .queueCreateHint:
+            Entry(
+                en: "create it, or set `queue:` in loa.yml",
+                vi: "hãy tạo thư mục này, hoặc đặt `queue:` trong loa.yml"
+            )
+        case .queueMissing: Entry(en: "the queue folder does not exist", vi: "chưa có thư mục hàng đợi")
+        case .queueIsFile:
+            Entry(
+                en: "the queue folder is not a folder (it is a file)",
+                vi: "thư mục hàng đợi không phải thư mục (mà là một tệp)"
+            )
+        case .queueIsFileHint:
+            Entry(
+                en: "move the file away and create the folder, or set `queue:` in loa.yml",
+                vi: "hãy chuyển tệp đó đi rồi tạo thư mục, hoặc đặt `queue:` trong loa.yml"
+            )
+        case .queueUnreadable:
+            Entry(
+                en: "the queue folder cannot be read: {problem}",
+                vi: "không đọc được thư mục hàng đợi: {problem}"
+            )
+        case .queueUnreadableHint:
+            Entry(
+                en: "check its permissions, or set `queue:` in loa.yml",
+                vi: "hãy kiểm tra quyền truy cập của thư mục, hoặc đặt `queue:` trong loa.yml"
+            )
+        case .imageNotAnImage:
+            Entry(en: "it is not a JPEG, PNG, GIF or WebP image", vi: "đây không phải ảnh JPEG, PNG, GIF hay WebP")
+        case .outboxCannotWrite: Entry(en: "cannot write {folder}: {problem}", vi: "không ghi được {folder}: {problem}")
+        case .outboxCannotReadImage:
+            Entry(
+                en: "cannot read the image '{image}': {problem}",
+                vi: "không đọc được ảnh '{image}': {problem}"
+            )
+
+        case .zaloBotAbstract:
+            Entry(en: "Set up zalo-bot channels (experimental).", vi: "Thiết lập kênh zalo-bot (thử nghiệm).")
+        case .zaloChatsAbstract:
+            Entry(
+                en: "List the groups and chats a zalo-bot channel's bot has seen, with the id for chat_id.",
+                vi: "Liệt kê các nhóm và cuộc trò chuyện mà bot của kênh zalo-bot đã thấy, kèm id để ghi vào chat_id."
+            )
+        case .zaloChatsDiscussion:
+            Entry(
+                en: """
+                    Asks the Zalo Bot Platform for the bot's pending updates (getUpdates) and prints one line per \
+                    chat: its id, its type and its name. A bot sees a group only after someone in it mentions the \
+                    bot, so mention it once in the group first. Nothing is posted. Exit codes: 0 listed (perhaps \
+                    none); 1 Zalo refused or did not answer; 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Hỏi Zalo Bot Platform các cập nhật đang chờ của bot (getUpdates) và in mỗi cuộc trò chuyện một \
+                    dòng: id, loại và tên. Bot chỉ thấy một nhóm sau khi có người trong nhóm nhắc đến bot, nên hãy \
+                    nhắc bot một lần trong nhóm trước. Không đăng gì cả. Mã thoát: 0 đã liệt kê (có thể không có \
+                    gì); 1 Zalo từ chối hoặc không trả lời; 2 dùng sai lệnh hoặc sai cấu hình.
+                    """
+            )
+        case .zaloChatsChannel:
+            Entry(en: "The zalo-bot channel whose bot to ask.", vi: "Kênh zalo-bot có bot cần hỏi.")
+        case .zaloChatsConfigErrors:
+            Entry(
+                en: "loa.yml has errors; run `loa check` to see them",
+                vi: "loa.yml có lỗi; hãy chạy `loa check` để xem"
+            )
+        case .zaloChatsNoChannel:
+            Entry(en: "loa.yml has no channel '{channel}'", vi: "loa.yml không có kênh '{channel}'")
+        case .zaloChatsNotZaloBot:
+            Entry(
+                en: "the channel '{channel}' is {transport}, not zalo-bot; `loa zalo-bot chats` asks a Zalo bot",
+                vi: "kênh '{channel}' là {transport}, không phải zalo-bot; `loa zalo-bot chats` chỉ hỏi bot Zalo"
+            )
+        case .zaloChatsNone:
+            Entry(
+                en: "The bot has seen no chat yet: mention it once in the group (@ and its name), then run this again.",
+                vi: "Bot chưa thấy cuộc trò chuyện nào: hãy nhắc bot một lần trong nhóm (@ và tên bot), rồi chạy lại "
+                    + "lệnh này."
+            )
+        case .zaloChatsType: Entry(en: "TYPE", vi: "LOẠI")
+        case .zaloChatsName: Entry(en: "NAME", vi: "TÊN")
+        case .zaloChatsPutID:
+            Entry(
+                en: "Put the group's id in loa.yml: chat_id: \"<ID>\"",
+                vi: "Ghi id của nhóm vào loa.yml: chat_id: \"<ID>\""
+            )
+
+        case .agendaWaitGap:
+            Entry(
+                en: "the channel's minimum gap of {gap} after its last post",
+                vi: "khoảng cách tối thiểu {gap} sau bài trước của kênh"
+            )
+        case .agendaWaitQuiet: Entry(en: "the channel's quiet hours ({hours})", vi: "giờ yên lặng của kênh ({hours})")
+        case .agendaWaitsFor: Entry(en: "waits for {reasons}", vi: "đợi {reasons}")
+        case .platformAnswered: Entry(en: "{platform} answered {status}", vi: "{platform} trả lời {status}")
+        case .platformNotJSON: Entry(en: ", not JSON: {excerpt}", vi: ", không phải JSON: {excerpt}")
+        case .platformNoMessage: Entry(en: "no message", vi: "không kèm lời giải thích")
+        case .platformNoDescription: Entry(en: "no description", vi: "không kèm lời giải thích")
+        case .platformNoCode: Entry(en: "no code", vi: "không có mã")
+        case .platformDidNotLeave:
+            Entry(en: "{problem} (the request did not leave)", vi: "{problem} (yêu cầu chưa được gửi đi)")
+        case .platformIncomplete:
+            Entry(
+                en: "no complete answer ({kind}: {problem})",
+                vi: "không nhận được câu trả lời đầy đủ ({kind}: {problem})"
+            )
+        case .platformRateLimited: Entry(en: "rate limited: {reason}", vi: "bị giới hạn số lần gọi: {reason}")
+        case .platformPostingLimited:
+            Entry(en: "posting limited for now: {reason}", vi: "tạm thời bị hạn chế đăng bài: {reason}")
+        case .botMigrated:
+            Entry(
+                en: "the group {chat} became a supergroup with the id {id}: write chat_id: \"{id}\" in loa.yml "
+                    + "({reason})",
+                vi: "nhóm {chat} đã thành siêu nhóm với id {id}: hãy ghi chat_id: \"{id}\" vào loa.yml ({reason})"
+            )
+        case .botTokenDeadZalo:
+            Entry(
+                en: "the bot's token does not work ({reason}); put the token from Zalo's bot creator in the "
+                    + "credentials file, check it with `loa check --online` and run `loa retry`",
+                vi: "token của bot không dùng được ({reason}); hãy ghi token lấy từ trang tạo bot của Zalo vào tệp "
+                    + "credentials, kiểm tra bằng `loa check --online` rồi chạy `loa retry`"
+            )
+        case .botTokenDeadTelegram:
+            Entry(
+                en: "the bot's token does not work ({reason}); put the token from @BotFather in the credentials "
+                    + "file, check it with `loa check --online` and run `loa retry`",
+                vi: "token của bot không dùng được ({reason}); hãy ghi token lấy từ @BotFather vào tệp credentials, "
+                    + "kiểm tra bằng `loa check --online` rồi chạy `loa retry`"
+            )
+        case .botNotAdmin:
+            Entry(
+                en: "the bot is not an administrator of {chat} or was removed from it ({reason}); add it as an "
+                    + "administrator allowed to post, then run `loa retry`",
+                vi: "bot không phải quản trị viên của {chat} hoặc đã bị xóa khỏi đó ({reason}); hãy thêm bot làm "
+                    + "quản trị viên có quyền đăng tin, rồi chạy `loa retry`"
+            )
+
+        case .zaloLocalPhoto:
+            Entry(
+                en: "the photo {photo} is a local file and the channel has no media_base_url: Zalo takes photos by "
+                    + "their web address",
+                vi: "ảnh {photo} là tệp trên máy mà kênh không có media_base_url: Zalo chỉ nhận ảnh qua địa chỉ web"
+            )
+        case .zaloPhotosPartly:
+            Entry(
+                en: "{n} of the photos went out (from message {first}) but {photo} did not: {reason}; post the rest "
+                    + "by hand, or delete them before a retry",
+                vi: "{n} ảnh đã lên (từ tin nhắn {first}) nhưng {photo} thì chưa: {reason}; hãy đăng tay phần còn "
+                    + "lại, hoặc xóa các ảnh đã lên trước khi gửi lại"
+            )
+        case .zaloNoFailure: Entry(en: "no failure", vi: "không có lỗi")
+        case .botNoMessageID:
+            Entry(
+                en: "{platform} answered {status} without a message id",
+                vi: "{platform} trả lời {status} mà không kèm id tin nhắn"
+            )
+        case .botTextAfterPhotos:
+            Entry(
+                en: "the photos went out (message {first}) but the text did not: {reason}; post the text by hand, "
+                    + "or delete the photos before a retry",
+                vi: "ảnh đã lên (tin nhắn {first}) nhưng chữ thì chưa: {reason}; hãy đăng tay phần chữ, hoặc xóa "
+                    + "các ảnh trước khi gửi lại"
+            )
+        case .facebookNoPostID:
+            Entry(
+                en: "Facebook answered {status} without the post's id",
+                vi: "Facebook trả lời {status} mà không kèm id bài đăng"
+            )
+        case .facebookPhotoNoID:
+            Entry(
+                en: "Facebook took the photo {photo} but gave no id",
+                vi: "Facebook đã nhận ảnh {photo} nhưng không trả id"
+            )
+        case .facebookPhotoRefused: Entry(en: "the photo {photo}: {reason}", vi: "ảnh {photo}: {reason}")
+        case .facebookListNoData:
+            Entry(
+                en: "Facebook's list of the Page's posts had no `data`",
+                vi: "danh sách bài của Trang do Facebook trả về không có `data`"
+            )
+        case .hostsDiffer:
+            Entry(
+                en: "the {n} hosts sharing this archive do not run the same Loa and workspace (loa.yml, templates, "
+                    + "queue); bring each copy up to date:",
+                vi: "{n} máy dùng chung kho lưu trữ này không chạy cùng một bản Loa và không gian làm việc (loa.yml, "
+                    + "mẫu, hàng đợi); hãy cập nhật cho mọi bản giống nhau:"
+            )
+        case .hostsLine:
+            Entry(
+                en: "{names}: Loa {version}, workspace {hash}",
+                vi: "{names}: Loa {version}, không gian làm việc {hash}"
+            )
         }
     }
 }

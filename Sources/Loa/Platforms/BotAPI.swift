@@ -87,10 +87,12 @@ struct BotAnswer {
         guard let object else {
             let excerpt = String(decoding: response.body.prefix(160), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
-            return "\(platform) answered \(response.status)" + (excerpt.isEmpty ? "" : ", not JSON: \(excerpt)")
+            return Message.platformAnswered(["platform": platform, "status": "\(response.status)"])
+                + (excerpt.isEmpty ? "" : Message.platformNotJSON(["excerpt": excerpt]))
         }
-        let description = (object["description"] as? String) ?? (object["message"] as? String) ?? "no description"
-        return "\(platform) answered \(response.status)"
+        let description =
+            (object["description"] as? String) ?? (object["message"] as? String) ?? Message.platformNoDescription()
+        return Message.platformAnswered(["platform": platform, "status": "\(response.status)"])
             + (errorCode.map { " (error \($0))" } ?? "") + ": \(description)"
     }
 
@@ -105,9 +107,9 @@ struct BotAnswer {
     func classify(publishing: Bool) -> DirectOutcome {
         if let failure = response.error {
             if !failure.requestMayHaveLeft {
-                return .notSent(reason: "\(failure.message) (the request did not leave)", notBefore: nil)
+                return .notSent(reason: Message.platformDidNotLeave(["problem": failure.message]), notBefore: nil)
             }
-            let reason = "no complete answer (\(failure.kind.rawValue): \(failure.message))"
+            let reason = Message.platformIncomplete(["kind": failure.kind.rawValue, "problem": failure.message])
             return publishing ? .unknown(reason: reason) : .notSent(reason: reason, notBefore: nil)
         }
         guard let object, (object["ok"] as? Bool) != nil else {
@@ -117,25 +119,23 @@ struct BotAnswer {
         let code = errorCode ?? response.status
         if code == 429 {
             let wait = (parameters?["retry_after"] as? NSNumber)?.doubleValue
-            return .notSent(reason: "rate limited: " + errorText, notBefore: wait ?? 60)
+            return .notSent(reason: Message.platformRateLimited(["reason": errorText]), notBefore: wait ?? 60)
         }
         if let migrated = parameters?["migrate_to_chat_id"] as? NSNumber {
             return .refused(
-                reason: "the group \(chat) became a supergroup with the id \(migrated.stringValue): write "
-                    + "chat_id: \"\(migrated.stringValue)\" in loa.yml (\(errorText))"
+                reason: Message.botMigrated(["chat": chat, "id": migrated.stringValue, "reason": errorText])
             )
         }
         if code == 401 {
             return .refused(
-                reason: "the bot's token does not work (\(errorText)); put the token from "
-                    + (platform == "Zalo" ? "Zalo's bot creator" : "@BotFather")
-                    + " in the credentials file, check it with `loa check --online` and run `loa retry`"
+                reason: (platform == "Zalo" ? Message.botTokenDeadZalo : Message.botTokenDeadTelegram)([
+                    "reason": errorText
+                ])
             )
         }
         if code == 403 {
             return .refused(
-                reason: "the bot is not an administrator of \(chat) or was removed from it (\(errorText)); add it "
-                    + "as an administrator allowed to post, then run `loa retry`"
+                reason: Message.botNotAdmin(["chat": chat, "reason": errorText])
             )
         }
         if code >= 500 || response.status >= 500 {

@@ -37,21 +37,24 @@ struct GraphAnswer {
         guard let error else {
             let excerpt = String(decoding: response.body.prefix(160), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
-            return "Facebook answered \(response.status)" + (excerpt.isEmpty ? "" : ", not JSON: \(excerpt)")
+            return Message.platformAnswered(["platform": "Facebook", "status": "\(response.status)"])
+                + (excerpt.isEmpty ? "" : Message.platformNotJSON(["excerpt": excerpt]))
         }
-        let message = (error["error_user_msg"] as? String) ?? (error["message"] as? String) ?? "no message"
-        var codes = code.map { "code \($0)" } ?? "no code"
+        let message =
+            (error["error_user_msg"] as? String) ?? (error["message"] as? String) ?? Message.platformNoMessage()
+        var codes = code.map { "code \($0)" } ?? Message.platformNoCode()
         if let subcode { codes += ", subcode \(subcode)" }
-        return "Facebook answered \(response.status) (\(codes)): \(message)"
+        return Message.platformAnswered(["platform": "Facebook", "status": "\(response.status)"])
+            + " (\(codes)): \(message)"
     }
 
     /// The class of this answer to a request that publishes: a success only with a JSON object and no error.
     func classify(publishing: Bool, now: Date) -> DirectOutcome {
         if let failure = response.error {
             if !failure.requestMayHaveLeft {
-                return .notSent(reason: "\(failure.message) (the request did not leave)", notBefore: nil)
+                return .notSent(reason: Message.platformDidNotLeave(["problem": failure.message]), notBefore: nil)
             }
-            let reason = "no complete answer (\(failure.kind.rawValue): \(failure.message))"
+            let reason = Message.platformIncomplete(["kind": failure.kind.rawValue, "problem": failure.message])
             return publishing ? .unknown(reason: reason) : .notSent(reason: reason, notBefore: nil)
         }
         guard let object else {
@@ -65,13 +68,13 @@ struct GraphAnswer {
         let code = self.code ?? 0
         if Self.rateLimitCodes.contains(code) {
             return .notSent(
-                reason: "rate limited: " + errorText,
+                reason: Message.platformRateLimited(["reason": errorText]),
                 notBefore: Self.usageWait(response) ?? Self.rateLimitWait
             )
         }
         if code == 368, subcode == 1_390_008 {
             return .notSent(
-                reason: "posting limited for now: " + errorText,
+                reason: Message.platformPostingLimited(["reason": errorText]),
                 notBefore: Self.usageWait(response) ?? Self.postingLimitWait
             )
         }

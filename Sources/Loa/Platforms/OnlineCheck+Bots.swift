@@ -25,25 +25,24 @@ extension OnlineCheck {
             if me.errorCode == 401 || me.errorCode == 404 || me.response.status == 401 {
                 problem(
                     "token",
-                    "the token does not work: \(me.errorText)",
+                    Message.onlineTokenFails(["reason": me.errorText]),
                     hint: channel.transport == .telegram
-                        ? "ask @BotFather for the bot's token (/token) and put it in the credentials file"
-                        : "copy the bot's token from Zalo's bot creator into the credentials file"
+                        ? Message.onlineBotFatherHint() : Message.onlineZaloBotHint()
                 )
             } else {
                 problem(
                     "token",
-                    "cannot ask \(api.platformName) about the bot: \(me.errorText)",
-                    hint: "check the network and api_base, then try again"
+                    Message.onlineCannotAskBot(["service": api.platformName, "reason": me.errorText]),
+                    hint: Message.onlineCheckNetwork()
                 )
             }
             return
         }
         let name =
             (bot["username"] as? String).map { "@\($0)" } ?? (bot["account_name"] as? String)
-            ?? (bot["display_name"] as? String) ?? (bot["first_name"] as? String) ?? "the bot"
+            ?? (bot["display_name"] as? String) ?? (bot["first_name"] as? String) ?? Message.onlineTheBot()
         guard channel.transport == .telegram else {
-            report.ready.append("\(channel.id): a working Zalo bot token for \(redact(name))")
+            report.ready.append(Message.onlineZaloReady(["channel": channel.id, "name": redact(name)]))
             return
         }
         let botID = (bot["id"] as? NSNumber)?.stringValue ?? ""
@@ -52,9 +51,13 @@ extension OnlineCheck {
             platform: api.platformName,
             chat: chat
         )
-        let add = "add \(name) to \(chat) as an administrator allowed to post messages"
+        let add = Message.onlineAddAdmin(["name": name, "chat": chat])
         guard member.ok, let rights = member.result as? [String: Any] else {
-            problem("chat_id", "cannot see \(chat) as \(name): \(member.errorText)", hint: "check chat_id, then " + add)
+            problem(
+                "chat_id",
+                Message.onlineCannotSeeChat(["chat": chat, "name": name, "reason": member.errorText]),
+                hint: Message.onlineCheckChatID(["add": add])
+            )
             return
         }
         let status = rights["status"] as? String ?? ""
@@ -67,13 +70,16 @@ extension OnlineCheck {
         default: mayPost = false
         }
         guard mayPost else {
-            let why =
-                status == "administrator"
-                ? "is an administrator without the right to post messages"
-                : "is '\(status)' there, not an administrator"
-            problem("chat_id", "\(name) \(why) in \(chat)", hint: add)
+            let words = ["name": name, "chat": chat, "status": status]
+            problem(
+                "chat_id",
+                status == "administrator" ? Message.onlineAdminNoPost(words) : Message.onlineNotAdmin(words),
+                hint: add
+            )
             return
         }
-        report.ready.append("\(channel.id): \(redact(name)) may post in \(chat) (\(status))")
+        report.ready.append(
+            Message.onlineBotReady(["channel": channel.id, "name": redact(name), "chat": chat, "status": status])
+        )
     }
 }

@@ -40,9 +40,7 @@ public struct OnlineCheck: Sendable {
                 )
             }
             let graph = GraphAPI(channel: channel)
-            let reconnect =
-                "make a new Page token as the README's \"Posting straight to a Facebook Page\" says, and put it in "
-                + "the credentials file"
+            let reconnect = Message.onlineReconnect()
             let me = GraphAnswer(
                 client.send(
                     graph.request(.get, graph.endpoint("me", query: [URLQueryItem(name: "fields", value: "id,name")]))
@@ -52,12 +50,12 @@ public struct OnlineCheck: Sendable {
             case .published:
                 break
             case .credentials(let reason):
-                problem("the token does not work: \(reason)", hint: reconnect)
+                problem(Message.onlineTokenFails(["reason": reason]), hint: reconnect)
                 continue
             case .notSent(let reason, _), .unknown(let reason), .refused(let reason):
                 problem(
-                    "cannot ask Facebook about the token: \(reason)",
-                    hint: "check the network and api_base, then try again"
+                    Message.onlineCannotAsk(["service": "Facebook", "reason": reason]),
+                    hint: Message.onlineCheckNetwork()
                 )
                 continue
             }
@@ -65,8 +63,11 @@ public struct OnlineCheck: Sendable {
             let name = me.object?["name"] as? String ?? ""
             guard id == channel.pageID else {
                 problem(
-                    "the token is not a Page token for page \(channel.pageID ?? "?"): it speaks for \(name.isEmpty ? "someone else" : "'\(name)'") (\(id ?? "no id"))",
-                    hint: "a user token cannot post as the Page; " + reconnect
+                    Message.onlineNotPageToken([
+                        "page": channel.pageID ?? "?", "name": name.isEmpty ? Message.onlineSomeoneElse() : "'\(name)'",
+                        "id": id ?? Message.onlineNoID(),
+                    ]),
+                    hint: Message.onlineUserToken(["reconnect": reconnect])
                 )
                 continue
             }
@@ -83,13 +84,13 @@ public struct OnlineCheck: Sendable {
             )
             guard case .published = posts.classify(publishing: false, now: Date()) else {
                 problem(
-                    "the token cannot read the Page's posts (\(posts.errorText)); Loa needs that to find a post whose answer was lost and to read engagement",
-                    hint: "give the app pages_read_engagement when making the token; " + reconnect
+                    Message.onlineCannotReadPosts(["reason": posts.errorText]),
+                    hint: Message.onlineReadEngagementHint(["reconnect": reconnect])
                 )
                 continue
             }
             report.ready.append(
-                "\(channel.id): a working Page token for '\(redact(name))' (\(id ?? "")), able to read its posts"
+                Message.onlinePageReady(["channel": channel.id, "name": redact(name), "id": id ?? ""])
             )
         }
         for channel in configuration.channels where channel.transport.isBot {

@@ -40,15 +40,16 @@ public struct TemplateSet: Sendable {
             let key = String(name.dropLast(".mustache".count))
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
             if !platforms.contains(parts[0]) || (parts.count == 2 && !categories.contains(parts[1])) {
-                let expected = "<platform>.mustache or <platform>.<category>.mustache"
                 diagnostics.append(
                     Diagnostic(
                         .warning,
                         area: .configuration,
                         file: display,
-                        message: "is never used: expected \(expected)",
-                        hint:
-                            "platforms: \(platforms.joined(separator: ", ")); categories: \(categories.joined(separator: ", "))"
+                        message: Message.templateNeverUsed(),
+                        hint: Message.templateNamesHint([
+                            "platforms": platforms.joined(separator: ", "),
+                            "categories": categories.joined(separator: ", "),
+                        ])
                     )
                 )
                 continue
@@ -73,8 +74,8 @@ public struct TemplateSet: Sendable {
                             area: .configuration,
                             file: display,
                             line: 1,
-                            message: "escapes text as HTML (& becomes &amp;)",
-                            hint: "start the template with the line {{% CONTENT_TYPE: TEXT}}"
+                            message: Message.templateEscapesHTML(),
+                            hint: Message.templateEscapesHTMLHint()
                         )
                     )
                 }
@@ -84,13 +85,18 @@ public struct TemplateSet: Sendable {
                         area: .configuration,
                         file: display,
                         line: error.context.lineNumber,
-                        message:
-                            "Mustache syntax: \(Self.describe(error.error)) at column \(error.context.columnNumber)"
+                        message: Message.templateSyntaxAt([
+                            "problem": Self.describe(error.error), "column": "\(error.context.columnNumber)",
+                        ])
                     )
                 )
             } catch {
                 diagnostics.append(
-                    Diagnostic(area: .configuration, file: display, message: "Mustache syntax: \(error)")
+                    Diagnostic(
+                        area: .configuration,
+                        file: display,
+                        message: Message.templateSyntax(["problem": "\(error)"])
+                    )
                 )
             }
         }
@@ -110,9 +116,9 @@ public struct TemplateSet: Sendable {
 
     private static func describe(_ error: any Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with another name than it opened"
-        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
-        case MustacheTemplate.Error.expectedSectionEnd: "a section is not closed ({{/name}} is missing)"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: Message.templateSectionName()
+        case MustacheTemplate.Error.unfinishedName: Message.templateUnfinishedTag()
+        case MustacheTemplate.Error.expectedSectionEnd: Message.templateSectionEnd()
         default: "\(error)"
         }
     }

@@ -36,7 +36,7 @@ enum TemplateTags {
             line += content.count { $0.isNewline }
             rest = inside[end.upperBound...]
             guard let sigil = content.first else {
-                problems.append(Problem(line: tagLine, message: "has an empty tag \(open)\(close)"))
+                problems.append(Problem(line: tagLine, message: Message.templateEmptyTag(["tag": open + close])))
                 continue
             }
             switch sigil {
@@ -53,8 +53,7 @@ enum TemplateTags {
                 problems.append(
                     Problem(
                         line: tagLine,
-                        message: "includes the partial '\(name)'; Loa does not read partials, so write its text "
-                            + "into this template"
+                        message: Message.templatePartial(["name": String(name)])
                     )
                 )
             case "{", "&", "#", "^":
@@ -80,7 +79,7 @@ enum TemplateTags {
             problems.append(
                 Problem(
                     line: line,
-                    message: "uses the transform '\(transform)', which Mustache does not have"
+                    message: Message.templateTransform(["transform": String(transform)])
                         + Suggestion.didYouMean(String(transform), among: transforms.sorted())
                 )
             )
@@ -92,9 +91,9 @@ enum TemplateTags {
             problems.append(
                 Problem(
                     line: line,
-                    message: "uses '\(name)', which is not a value Loa gives a template"
-                        + Suggestion.didYouMean(root, among: names) + "; known values: "
-                        + names.joined(separator: ", ")
+                    message: Message.templateUnknownValue(["name": String(name)])
+                        + Suggestion.didYouMean(root, among: names)
+                        + Message.templateKnownValues(["names": names.joined(separator: ", ")])
                 )
             )
         }

@@ -46,11 +46,11 @@ public enum RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tooLong(let channel, let length, let limit):
-            "is too long for \(channel): \(length) characters, the limit is \(limit)"
+            Message.renderTooLong(["channel": channel, "length": "\(length)", "limit": "\(limit)"])
         case .templateTooLong(let channel, let template, let limit):
-            "cannot fit \(channel)'s limit of \(limit) characters: the template \(template) alone is longer"
+            Message.renderTemplateTooLong(["channel": channel, "limit": "\(limit)", "template": template])
         case .empty(let channel, let template):
-            "renders to no text at all for \(channel) with the template \(template)"
+            Message.renderEmpty(["channel": channel, "template": template])
         }
     }
 
@@ -58,11 +58,11 @@ public enum RenderFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var hint: String {
         switch self {
         case .tooLong(let channel, _, _):
-            "add a `link:` so Loa can cut the text with “Xem thêm”, or write a shorter text under `variants:` for \(channel) or its platform"
+            Message.renderTooLongHint(["channel": channel])
         case .templateTooLong:
-            "shorten the template, or raise the channel's max_length"
+            Message.renderTemplateTooLongHint()
         case .empty:
-            "the template must show the post, as {{title}} and {{body}}; check its sections and names"
+            Message.renderEmptyHint()
         }
     }
 }

@@ -48,9 +48,9 @@ public struct CalendarPeriod: Sendable, Equatable {
     /// What a `period` is written as, for an error message.
     public static func expected(_ period: ReportPeriod) -> String {
         switch period {
-        case .month: "MM/yyyy, such as 11/2026"
-        case .quarter: "a quarter and a year, such as IV/2026 or 4/2026"
-        case .year: "yyyy, such as 2026"
+        case .month: Message.periodExpectedMonth()
+        case .quarter: Message.periodExpectedQuarter()
+        case .year: Message.periodExpectedYear()
         }
     }
 

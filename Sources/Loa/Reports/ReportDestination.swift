@@ -17,10 +17,10 @@ public enum ReportDestination {
     public static func problem(writing file: URL, in configuration: Configuration, replacing: Bool) -> String? {
         let shown = DisplayPath.of(file)
         if case .success(.folder) = FileProblem.kind(of: file.path) {
-            return "'\(shown)' is a folder; expected the name of the file to write, such as \(shown)/bao-cao.csv"
+            return Message.reportIsFolder(["path": shown])
         }
         if let role = workspaceRole(of: file, in: configuration) {
-            return "'\(shown)' is \(role); a report never replaces a file of the workspace: choose another name"
+            return Message.reportWorkspaceFile(["path": shown, "role": role])
         }
         let folder = file.deletingLastPathComponent()
         let folderShown = DisplayPath.of(folder)
@@ -28,14 +28,16 @@ public enum ReportDestination {
         case .success(.folder):
             break
         case .success:
-            return "'\(folderShown)' is not a folder"
+            return Message.fileNotAFolder(["path": folderShown])
         case .failure(let error):
-            if error.code == .ENOENT { return "the folder '\(folderShown)' does not exist" }
-            return "the folder '\(folderShown)' cannot be used: \(FileProblem.reason(errno: error.code.rawValue))"
+            if error.code == .ENOENT { return Message.fileNoFolder(["folder": folderShown]) }
+            return Message.reportFolderUnusable([
+                "folder": folderShown, "problem": FileProblem.reason(errno: error.code.rawValue),
+            ])
         }
         // Anything there, a link to nowhere included.
         if !replacing, case .success = FileProblem.kind(of: file.path, followingLinks: false) {
-            return "'\(shown)' already exists; pass --force to replace it"
+            return Message.reportExists(["path": shown])
         }
         return nil
     }
@@ -55,25 +57,25 @@ public enum ReportDestination {
             ].map(resolved)
         )
         var files: [(String, String)] = [
-            (resolved(configuration.file), "the workspace's \(configuration.file.lastPathComponent)"),
-            (resolved(configuration.credentialsFile), "the workspace's credentials file"),
+            (resolved(configuration.file), Message.roleConfig(["name": configuration.file.lastPathComponent])),
+            (resolved(configuration.credentialsFile), Message.roleCredentials()),
         ]
         for archive in archives {
-            files.append((archive, "the archive"))
+            files.append((archive, Message.roleArchive()))
             // SQLite's -wal, -shm and -journal, and the run lock (.lock), live beside the archive under its name.
             let name = (archive as NSString).lastPathComponent
             let folder = (archive as NSString).deletingLastPathComponent
             if (target as NSString).deletingLastPathComponent == folder,
                 (target as NSString).lastPathComponent.hasPrefix(name)
             {
-                return "a file the archive keeps beside it"
+                return Message.roleArchiveCompanion()
             }
         }
         if let match = files.first(where: { $0.0 == target }) { return match.1 }
         let folders = [
-            (configuration.queueDirectory, "in the queue folder"),
-            (configuration.templatesDirectory, "in the templates folder"),
-            (configuration.root.appendingPathComponent("outbox"), "in the outbox folder"),
+            (configuration.queueDirectory, Message.roleInQueue()),
+            (configuration.templatesDirectory, Message.roleInTemplates()),
+            (configuration.root.appendingPathComponent("outbox"), Message.roleInOutbox()),
         ]
         for (folder, role) in folders {
             let path = resolved(folder)

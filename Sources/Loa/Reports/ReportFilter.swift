@@ -35,16 +35,16 @@ public struct ReportFilter: Sendable {
     {
         if let from, let through, from > through {
             let format = LocalDateFormat(timeZone: timeZone)
-            return "--from \(format.day(from)) is after --to \(format.day(through)); expected the first day first"
+            return Message.filterFromAfterTo(["from": format.day(from), "to": format.day(through)])
         }
         if let unit {
             let wanted = VietnameseText.nfc(unit)
             if !units.contains(where: { VietnameseText.nfc($0) == wanted }) {
-                return "--unit: no announcement in the archive is from '\(unit)'" + Self.hint(unit, among: units)
+                return Message.filterNoUnit(["unit": unit]) + Self.hint(unit, among: units)
             }
         }
         if let channel, !channels.contains(where: { Glob.matches(channel, $0) }) {
-            return "--channel: '\(channel)' matches no channel of loa.yml or the archive"
+            return Message.filterNoChannel(["channel": channel])
                 + Self.hint(channel, among: channels)
         }
         return nil
@@ -52,11 +52,13 @@ public struct ReportFilter: Sendable {
 
     /// " (did you mean 'x'?)" for a likely typo, else the names there are when they are few enough to read.
     private static func hint(_ word: String, among names: some Collection<String>) -> String {
-        if let closest = Suggestion.closest(to: word, among: names) { return " (did you mean '\(closest)'?)" }
-        guard !names.isEmpty else { return "; the archive has none yet" }
+        if let closest = Suggestion.closest(to: word, among: names) {
+            return Message.suggestionDidYouMean(["word": closest])
+        }
+        guard !names.isEmpty else { return Message.filterNoneYet() }
         let sorted = names.sorted { $0.compare($1, locale: Locale(identifier: "vi_VN")) == .orderedAscending }
         guard sorted.count <= 12 else { return "" }
-        return "; expected one of: " + sorted.map { "'\($0)'" }.joined(separator: ", ")
+        return Message.filterExpectedOneOf(["names": sorted.map { "'\($0)'" }.joined(separator: ", ")])
     }
 
     /// The instants the filter's days cover, in milliseconds since 1970: from the first day's local midnight up

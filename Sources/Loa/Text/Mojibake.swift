@@ -63,13 +63,9 @@ public enum Mojibake {
     public static func hint(for encoding: Encoding) -> String {
         switch encoding {
         case .tcvn3, .vni:
-            "the text looks like \(encoding.rawValue) copied from an old document; convert it to Unicode "
-                + "(UniKey: Công cụ chuyển mã, from \(encoding.rawValue) to Unicode) and save the file again"
+            Message.mojibakeOldEncoding(["encoding": encoding.rawValue])
         case .utf8ReadAsWindows1252:
-            "the text is Unicode (UTF-8) that a program opened as Windows-1252 (Western) and saved again, so "
-                + "'Đoàn' became 'ÄoÃ n'; it is not TCVN3 or VNI, and converting it with UniKey makes it worse. "
-                + "Copy the text again from the original, opened as UTF-8 (Notepad: Encoding UTF-8; Excel: Data › "
-                + "From Text/CSV, File origin 65001: Unicode (UTF-8)), and save the file as UTF-8"
+            Message.mojibakeWindows1252()
         }
     }
 

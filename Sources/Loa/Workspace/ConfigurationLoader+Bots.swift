@@ -9,9 +9,8 @@ extension ConfigurationLoader {
             reader.report(
                 at: field.value,
                 field: field.field,
-                "'\(text)' is not a chat id; expected @channelname, a number such as \"-1001234567890\", or the id "
-                    + "`loa zalo-bot chats` shows",
-                hint: "write it in quotes: chat_id: \"@tuoitrecantho\""
+                Message.cfgNotChatID(["text": text]),
+                hint: Message.cfgNotChatIDHint()
             )
             return nil
         }
@@ -33,28 +32,30 @@ extension ConfigurationLoader {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).platform",
-                "is \(platform.rawValue); a \(channel.transport.rawValue) channel posts to "
-                    + (telegram ? "Telegram" : "Zalo"),
-                hint: "write `platform: \(expected.rawValue)`"
+                Message.cfgPlatformFor([
+                    "platform": platform.rawValue, "transport": channel.transport.rawValue,
+                    "service": telegram ? "Telegram" : "Zalo",
+                ]),
+                hint: Message.cfgWritePlatform(["platform": expected.rawValue])
             )
         }
         if chatEntry == nil {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).chat_id",
-                "is missing; a \(channel.transport.rawValue) channel needs the chat it posts to",
+                Message.cfgMissingChat(["transport": channel.transport.rawValue]),
                 hint: telegram
-                    ? "add `chat_id: \"@channelname\"` (a public channel's name) or its number, such as \"-1001234567890\""
-                    : "add the group's id, as `loa zalo-bot chats --channel \(channel.id)` shows it"
+                    ? Message.cfgMissingChatTelegramHint() : Message.cfgMissingChatZaloHint(["channel": channel.id])
             )
         }
         if channel.token == nil {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).token",
-                "is missing; a \(channel.transport.rawValue) channel posts with a bot token",
-                hint: "add `token: ${\(Self.tokenName(for: channel.id))}` and put the token from "
-                    + (telegram ? "@BotFather" : "Zalo's bot creator") + " in the credentials file"
+                Message.cfgMissingBotToken(["transport": channel.transport.rawValue]),
+                hint: (telegram ? Message.cfgBotTokenTelegramHint : Message.cfgBotTokenZaloHint)([
+                    "name": Self.tokenName(for: channel.id)
+                ])
             )
         }
     }

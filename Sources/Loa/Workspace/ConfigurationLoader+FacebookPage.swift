@@ -14,25 +14,26 @@ extension ConfigurationLoader {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).platform",
-                "is \(platform.rawValue); a facebook-page channel posts to Facebook",
-                hint: "write `platform: facebook`"
+                Message.cfgPlatformFor([
+                    "platform": platform.rawValue, "transport": "facebook-page", "service": "Facebook",
+                ]),
+                hint: Message.cfgWritePlatform(["platform": "facebook"])
             )
         }
         if pageEntry == nil {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).page_id",
-                "is missing; a facebook-page channel needs the id of the Page it posts to",
-                hint: "add `page_id: \"104857600123456\"` (the Page's About section shows it)"
+                Message.cfgMissingPageID(),
+                hint: Message.cfgMissingPageIDHint()
             )
         }
         if channel.token == nil {
             reader.report(
                 at: entry.keyNode,
                 field: "\(entry.field).token",
-                "is missing; a facebook-page channel posts with a Page access token",
-                hint: "add `token: ${\(Self.tokenName(for: channel.id))}` and put the token in the credentials file; "
-                    + "the README's \"Posting straight to a Facebook Page\" says how to get one that never expires"
+                Message.cfgMissingPageToken(),
+                hint: Message.cfgMissingPageTokenHint(["name": Self.tokenName(for: channel.id)])
             )
         }
     }

@@ -129,9 +129,9 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: entry.value,
                         field: entry.field,
-                        "'\(text)' is not a schedule; expected age: interval steps with growing ages up to "
-                            + "\(DurationText.format(EngagementSchedule.longestAge)), "
-                            + "as \"6h: 1h, 24h: 3h, 3d: 12h, 7d: 1d, 30d: 7d\""
+                        Message.cfgNotSchedule([
+                            "text": text, "longest": DurationText.format(EngagementSchedule.longestAge),
+                        ])
                     )
                 }
             default:
@@ -178,9 +178,10 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: leaseEntry.value,
                 field: leaseEntry.field,
-                "is \(DurationText.format(lease)), shorter than 3 × the longest channel timeout (channel "
-                    + "'\(longest.id)': \(DurationText.format(longest.timeout))); expected at least "
-                    + DurationText.format(3 * longest.timeout)
+                Message.cfgLeaseShort([
+                    "lease": DurationText.format(lease), "channel": longest.id,
+                    "timeout": DurationText.format(longest.timeout), "least": DurationText.format(3 * longest.timeout),
+                ])
             )
         }
         return Outcome(configuration: configuration, diagnostics: reader.diagnostics + credentialProblems)
@@ -266,7 +267,7 @@ public struct ConfigurationLoader: Sendable {
                             .warning,
                             at: field.value,
                             field: field.field,
-                            "has no {remote_id}; every post would read the same figures"
+                            Message.cfgNoRemoteID(["remote_id": "{remote_id}"])
                         )
                     }
                 }
@@ -281,8 +282,8 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: field.value,
                         field: field.field,
-                        "'\(text)' is not a Page id; expected the Page's number, in quotes",
-                        hint: "the Page's About section, or Meta Business Suite, shows it: page_id: \"104857600123456\""
+                        Message.cfgNotPageID(["text": text]),
+                        hint: Message.cfgNotPageIDHint()
                     )
                 }
             case "api_version":
@@ -295,7 +296,7 @@ public struct ConfigurationLoader: Sendable {
                     reader.report(
                         at: field.value,
                         field: field.field,
-                        "'\(text)' is not a Graph API version; expected one like \(Channel.newestGraphVersion)"
+                        Message.cfgNotGraphVersion(["text": text, "version": Channel.newestGraphVersion])
                     )
                 }
             case "api_base":
@@ -395,7 +396,7 @@ public struct ConfigurationLoader: Sendable {
                     .warning,
                     at: ignored.keyNode,
                     field: ignored.field,
-                    "is ignored: a \(transport.rawValue) channel posts through the bot API itself"
+                    Message.cfgIgnoredBot(["transport": transport.rawValue])
                 )
             }
         } else if transport == .zaloOA {
@@ -510,7 +511,7 @@ public struct ConfigurationLoader: Sendable {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
             url.host?.isEmpty == false
         else {
-            reader.report(at: entry.value, field: entry.field, "is not an http(s) URL with a host")
+            reader.report(at: entry.value, field: entry.field, Message.cfgNotWebURL())
             return nil
         }
         return url
@@ -523,8 +524,8 @@ public struct ConfigurationLoader: Sendable {
             reader.report(
                 at: entry.value,
                 field: entry.field,
-                "is not a signing secret; expected whsec_ followed by base64",
-                hint: "create one with: echo \"whsec_$(openssl rand -base64 32)\""
+                Message.cfgNotSigningSecret(),
+                hint: Message.cfgSigningSecretHint()
             )
             return nil
         }
@@ -561,8 +562,7 @@ extension ConfigurationLoader {
             reader.report(
                 at: entry.value,
                 field: entry.field,
-                "carries a password; loa.yml is shared, so write `${NAME}` in its place and put NAME=… in the "
-                    + "credentials file or the environment, or leave it out and set PGPASSWORD",
+                Message.cfgArchivePassword(),
                 hint: "postgres://\(parsed.location.user):${LOA_ARCHIVE_PASSWORD}@\(parsed.location.host):"
                     + "\(parsed.location.port)/\(parsed.location.database)"
             )
@@ -599,7 +599,7 @@ struct SecretResolver {
             reader.report(
                 at: entry.value,
                 field: entry.field,
-                "contains a control character (a line break, tab or escape); expected one line of printable text"
+                Message.cfgControlCharacter()
             )
             return nil
         }
@@ -608,7 +608,7 @@ struct SecretResolver {
         while let open = rest.range(of: "${") {
             result += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                reader.report(at: entry.value, field: entry.field, "has '${' without a closing '}'")
+                reader.report(at: entry.value, field: entry.field, Message.cfgUnclosedSubstitution())
                 return nil
             }
             let name = String(rest[open.upperBound..<close])
@@ -616,31 +616,27 @@ struct SecretResolver {
                 reader.report(
                     at: entry.value,
                     field: entry.field,
-                    "'${\(name)}' is not a valid name; expected letters, digits and _"
+                    Message.cfgBadSubstitutionName(["name": name])
                 )
                 return nil
             }
             guard let value = environment[name] ?? credentials.values[name], !value.isEmpty else {
-                let whereToLook =
-                    credentials.exists
-                    ? "not in the environment nor in \(credentialsPath)"
-                    : "not in the environment, and \(credentialsPath) does not exist"
+                let words = ["name": name, "path": credentialsPath]
                 reader.report(
                     at: entry.value,
                     field: entry.field,
-                    "${\(name)} is not set: \(whereToLook)",
-                    hint: "add the line \(name)=… to \(credentialsPath) (see credentials.example)"
+                    credentials.exists ? Message.cfgNotSetNowhere(words) : Message.cfgNotSetNoFile(words),
+                    hint: Message.cfgNotSetHint(words)
                 )
                 return nil
             }
             if Self.hasControlCharacter(value) {
-                let source = environment[name] != nil ? "the environment" : credentialsPath
+                let source = environment[name] != nil ? Message.cfgTheEnvironment() : credentialsPath
                 reader.report(
                     at: entry.value,
                     field: entry.field,
-                    "${\(name)} contains a control character (a line break, tab or escape); "
-                        + "expected one line of printable text",
-                    hint: "correct \(name) in \(source)"
+                    Message.cfgValueControlCharacter(["name": name]),
+                    hint: Message.cfgCorrectIn(["name": name, "source": source])
                 )
                 return nil
             }

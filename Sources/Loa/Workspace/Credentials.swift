@@ -33,10 +33,10 @@ public struct Credentials: Sendable {
             report(
                 .warning,
                 line: nil,
-                mode & 0o007 != 0
-                    ? "is readable by others (mode \(String(mode & 0o777, radix: 8)))"
-                    : "can be changed by its group (mode \(String(mode & 0o777, radix: 8)))",
-                hint: "run: chmod 600 \(displayPath) (or 640 for a workspace shared by a group)"
+                (mode & 0o007 != 0 ? Message.credReadableByOthers : Message.credChangeableByGroup)([
+                    "mode": String(mode & 0o777, radix: 8)
+                ]),
+                hint: Message.credChmodHint(["path": displayPath])
             )
         }
         let text: String
@@ -53,18 +53,18 @@ public struct Credentials: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let equals = line.firstIndex(of: "=") else {
-                report(line: lineNumber, "expected KEY=value")
+                report(line: lineNumber, Message.credExpectedKeyValue())
                 continue
             }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces)
             guard isValidName(key) else {
-                report(line: lineNumber, "'\(key)' is not a valid name; expected letters, digits and _")
+                report(line: lineNumber, Message.credBadName(["name": key]))
                 continue
             }
             switch parseValue(line[line.index(after: equals)...]) {
             case .success(let value):
                 if credentials.values[key] != nil {
-                    report(.warning, line: lineNumber, "\(key) is set twice; the last value wins")
+                    report(.warning, line: lineNumber, Message.credSetTwice(["name": key]))
                 }
                 credentials.values[key] = VietnameseText.nfc(value)
             case .failure(let problem):
@@ -108,14 +108,14 @@ public struct Credentials: Sendable {
             } else if character == quote {
                 let rest = text.dropFirst(offset + 2).trimmingCharacters(in: .whitespaces)
                 guard rest.isEmpty || rest.hasPrefix("#") else {
-                    return .failure(ValueProblem(message: "unexpected text after the closing quote"))
+                    return .failure(ValueProblem(message: Message.credAfterQuote()))
                 }
                 return .success(value)
             } else {
                 value.append(character)
             }
         }
-        return .failure(ValueProblem(message: "the value has no closing \(quote)"))
+        return .failure(ValueProblem(message: Message.credNoClosingQuote(["quote": String(quote)])))
     }
 }
 

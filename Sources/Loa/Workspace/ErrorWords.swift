@@ -32,9 +32,9 @@ public enum ErrorWords {
             switch FileProblem.kind(of: folder.path) {
             case .success(.folder):
                 if folder.path == parent.path { return "'\(DisplayPath.of(url))': \(FileProblem.reason(of: error))" }
-                return "the folder '\(DisplayPath.of(parent))' does not exist"
+                return Message.fileNoFolder(["folder": DisplayPath.of(parent)])
             case .success:
-                return "'\(DisplayPath.of(folder))' is not a folder"
+                return Message.fileNotAFolder(["path": DisplayPath.of(folder)])
             case .failure(let failure) where failure.code == .ENOENT || failure.code == .ENOTDIR:
                 folder = folder.deletingLastPathComponent()
             case .failure:

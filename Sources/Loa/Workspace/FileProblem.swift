@@ -18,17 +18,17 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable {
     /// What a failed system call's `errno` means for a file, as the end of a sentence ("cannot write …: reason").
     public static func reason(errno code: Int32) -> String {
         switch code {
-        case ENOENT: "it does not exist"
-        case EACCES, EPERM: "permission denied"
-        case ENOSPC: "the disk is full"
-        case EDQUOT: "the disk quota is used up"
-        case EROFS: "the file system is read-only"
-        case EISDIR: "it is a folder"
-        case ENOTDIR: "a part of its path is not a folder"
-        case ELOOP: "it is a symbolic link that leads back to itself"
-        case EFBIG: "the file has grown past the size allowed"
-        case ENAMETOOLONG: "its name is too long"
-        case EIO: "the disk could not be read or written (input/output error)"
+        case ENOENT: Message.fileNotExist()
+        case EACCES, EPERM: Message.filePermissionDenied()
+        case ENOSPC: Message.fileDiskFull()
+        case EDQUOT: Message.fileQuota()
+        case EROFS: Message.fileReadOnly()
+        case EISDIR: Message.fileIsFolder()
+        case ENOTDIR: Message.filePathNotFolder()
+        case ELOOP: Message.fileLinkLoop()
+        case EFBIG: Message.fileTooBig()
+        case ENAMETOOLONG: Message.fileNameTooLong()
+        case EIO: Message.fileIOError()
         default: String(cString: strerror(code)).lowercased()
         }
     }
@@ -39,25 +39,25 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable {
         let nsError = error as NSError
         if nsError.domain == NSPOSIXErrorDomain { return reason(errno: Int32(nsError.code)) }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError { return reason(of: underlying) }
-        guard nsError.domain == NSCocoaErrorDomain else { return "it could not be done" }
+        guard nsError.domain == NSCocoaErrorDomain else { return Message.fileCouldNotBeDone() }
         switch CocoaError.Code(rawValue: nsError.code) {
         case .fileNoSuchFile, .fileReadNoSuchFile: return reason(errno: ENOENT)
         case .fileWriteNoPermission, .fileReadNoPermission: return reason(errno: EACCES)
         case .fileWriteOutOfSpace: return reason(errno: ENOSPC)
         case .fileWriteVolumeReadOnly: return reason(errno: EROFS)
-        case .fileWriteFileExists: return "something is in the way: a file of that name exists"
-        default: return "it could not be done"
+        case .fileWriteFileExists: return Message.fileInTheWay()
+        default: return Message.fileCouldNotBeDone()
         }
     }
 
     /// Why a text file that failed to load could not be used: "cannot be read: it is a folder, not a file",
     /// "cannot be read: permission denied", or "is not UTF-8 text".
     public static func unreadableText(_ path: String) -> String {
-        if let problem = notAFile(path) { return "cannot be read: \(problem)" }
+        if let problem = notAFile(path) { return Message.diagCannotRead(["problem": problem]) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return "cannot be read: \(reason(errno: errno))" }
+        guard descriptor >= 0 else { return Message.diagCannotRead(["problem": reason(errno: errno)]) }
         close(descriptor)
-        return "is not UTF-8 text"
+        return Message.diagNotUTF8()
     }
 
     /// Why the file at `path` could not be read, found by opening it again.
@@ -65,7 +65,7 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return reason(errno: errno) }
         close(descriptor)
-        return "it could not be read"
+        return Message.fileCouldNotBeRead()
     }
 
     /// What can be at a path.
@@ -95,17 +95,17 @@ public struct FileProblem: Error, CustomStringConvertible, Sendable {
         let failure: Int32
         switch kind(of: path) {
         case .success(.file): return nil
-        case .success(.folder): return "it is a folder, not a file"
-        case .success: return "it is not a regular file"
+        case .success(.folder): return Message.fileFolderNotFile()
+        case .success: return Message.fileNotRegular()
         case .failure(let error): failure = error.code.rawValue
         }
         guard case .success(.symbolicLink) = kind(of: path, followingLinks: false) else {
             return reason(errno: failure)
         }
-        if failure == ELOOP { return "it is a symbolic link that leads back to itself" }
+        if failure == ELOOP { return Message.fileLinkLoop() }
         if failure == ENOENT {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            return "it is a symbolic link to '\(target)', which does not exist"
+            return Message.fileLinkMissing(["target": target])
         }
         return reason(errno: failure)
     }

@@ -99,7 +99,7 @@ public struct WorkspaceCheck: Sendable {
         else { return [] }
         let dates = LocalDateFormat(timeZone: timeZone)
         let channels = edited.map { delivery in
-            delivery.channel + (delivery.sentAt.map { " on \(dates.dayAndTime($0))" } ?? "")
+            delivery.channel + (delivery.sentAt.map { Message.checkSentOn(["time": dates.dayAndTime($0)]) } ?? "")
         }
         return [
             Diagnostic(
@@ -107,8 +107,8 @@ public struct WorkspaceCheck: Sendable {
                 area: .queue,
                 file: DisplayPath.of(announcement.file),
                 field: "body",
-                message: "edited after it was sent to \(channels.joined(separator: ", ")); the change is not posted",
-                hint: "set `revision: \(announcement.revision + 1)` to post the edited text as a new post"
+                message: Message.checkEditedAfterSent(["channels": channels.joined(separator: ", ")]),
+                hint: Message.checkEditedAfterSentHint(["revision": "\(announcement.revision + 1)"])
             )
         ]
     }
