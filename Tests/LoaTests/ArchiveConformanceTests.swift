@@ -563,6 +563,9 @@ struct ArchiveConformanceTests {
             )
         }
         try archive.read { archive throws in
+            #expect(try archive.contentHash(announcement: "goc", revision: 1) == "hash-moi")
+            #expect(try archive.contentHash(announcement: "goc", revision: 2) == nil)
+            #expect(try archive.contentHash(announcement: "khac", revision: 1) == nil)
             #expect(try archive.deliveredTwin(contentHash: "hash-goc-1", otherThan: "x") == nil)
             let twin = try archive.deliveredTwin(contentHash: "hash-moi", otherThan: "x")
             #expect(twin?.announcement == "goc" && twin?.publishAt == Self.at(30))

@@ -165,6 +165,9 @@ public protocol ArchiveReading {
     func hosts() throws -> [HostRecord]
     /// Every channel lease ever given (``ChannelLease``), by channel, expired ones included.
     func channelLeases() throws -> [ChannelLease]
+    /// The content hash recorded for an announcement's revision (the first one recorded, on a shared archive);
+    /// nil when that revision is not recorded.
+    func contentHash(announcement: String, revision: Int) throws -> String?
 }
 
 /// The writes every store offers, in a transaction.

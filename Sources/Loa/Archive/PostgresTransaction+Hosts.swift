@@ -19,4 +19,10 @@ extension PostgresTransaction {
             """
         )
     }
+
+    func contentHash(announcement: String, revision: Int) throws -> String? {
+        try rows(
+            "SELECT content_hash FROM announcements WHERE id = \(announcement) AND revision = \(revision)"
+        ).first?.decode(String.self)
+    }
 }

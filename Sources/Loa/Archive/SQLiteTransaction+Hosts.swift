@@ -19,4 +19,12 @@ extension SQLiteTransaction {
             arguments: [host.name, host.loaVersion, host.configHash, host.firstSeenAt, host.lastSeenAt]
         )
     }
+
+    func contentHash(announcement: String, revision: Int) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT content_hash FROM announcements WHERE id = ? AND revision = ?",
+            arguments: [announcement, revision]
+        )
+    }
 }

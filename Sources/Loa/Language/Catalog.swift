@@ -92,6 +92,7 @@ public enum Message: String, CaseIterable, Sendable {
     case diagChannelsKnown, diagChannelsEmpty, diagNotOneOf, diagNotOneOfOr, diagNotWebAddress, diagNotVariant
     case diagExpectedOneOf, diagNoOpeningFence, diagNoOpeningFenceHint, diagNoClosingFence, diagFrontMatterEmpty
     case diagBodyEmpty, diagNotUTF8, diagNotUTF8Hint, diagIDTaken, diagIDCase, diagIDTakenHint
+    case diagStaleCopy, diagStaleCopyHint
     // loa check's diagnostics: loa.yml.
     case diagNoChannelsDefined, diagNotTimeZone, diagWebhookNeedsURL, diagWebhookNeedsSecret, diagWebhookSecretHint
     case diagNoSuchFile, diagNoSuchFileHint, diagConfigEmpty, diagNotALanguage, diagNotifyNotAChannel
@@ -1190,6 +1191,18 @@ extension Message {
             Entry(
                 en: "give one of them another `id:`; neither is posted until then",
                 vi: "hãy đặt `id:` khác cho một trong hai tệp; trước đó cả hai đều chưa được đăng"
+            )
+        case .diagStaleCopy:
+            Entry(
+                en: "this host's copy of '{id}' (revision {revision}) differs from the one the shared archive "
+                    + "recorded first; this host does not send it, the hosts with the recorded copy do",
+                vi: "bản '{id}' (phiên bản {revision}) trên máy này khác bản mà kho lưu trữ chung ghi nhận trước; "
+                    + "máy này không gửi tin đó, các máy có bản đã ghi nhận sẽ gửi"
+            )
+        case .diagStaleCopyHint:
+            Entry(
+                en: "bring this host's queue up to date (git pull); to change a post, raise its `revision:`",
+                vi: "hãy cập nhật thư mục hàng đợi của máy này (git pull); muốn sửa tin, hãy tăng `revision:`"
             )
         case .diagNoChannelsDefined:
             Entry(en: "is missing; expected at least one channel", vi: "còn thiếu; cần ít nhất một kênh")

@@ -401,6 +401,10 @@ final class MemoryArchive: Archive {
             state.polls[delivery] = (time, unchangedReads, error)
         }
 
+        func contentHash(announcement: String, revision: Int) throws -> String? {
+            state.announcements[key(announcement, revision)]?.hash
+        }
+
         func hosts() throws -> [HostRecord] { state.hosts.values.sorted { $0.name < $1.name } }
 
         func excludeOtherQueueSyncs() throws {}
