@@ -288,4 +288,96 @@ struct SeveralHostsTests {
         let sent = try Self.query(database, password, "SELECT host, count(*)::text FROM attempts GROUP BY 1")
         #expect(sent == [["h1", "2"]], "\(sent)")
     }
+
+    @Test("a direct channel (telegram): a paused host's refusal after a takeover is fenced out; the post stays sent")
+    func pausedDirectHost() throws {
+        let (database, password) = try PostgresServer.freshDatabase()
+        let bot = try FakeBotAPI(token: TelegramTests.token)
+        let workspace = try PostgresArchiveEndToEndTests.workspace(
+            channels: TelegramTests.channel(bot, extra: ["timeout: 1s"]),
+            database: database
+        )
+        try workspace.write(
+            "loa.yml",
+            try String(contentsOf: workspace.root.appendingPathComponent("loa.yml"), encoding: .utf8)
+                .replacingOccurrences(of: "channels:\n", with: "lease: 3s\nchannels:\n")
+        )
+        try TelegramTests.announce(workspace, "tin-1", body: "Đoàn phường An Hòa ra quân.")
+        let marker = workspace.root.appendingPathComponent("paused").path
+        let h1 = try Self.start(
+            workspace,
+            host: "h1",
+            now: Date.vietnam(9),
+            password: password,
+            extra: TelegramTests.environment.merging(["LOA_TEST_PAUSE_IN_FLIGHT": marker]) { $1 }
+        )
+        try Self.waitUntilPaused(marker)
+        let h2 = try Self.start(
+            workspace,
+            host: "h2",
+            now: Date.vietnam(9, 1),
+            password: password,
+            extra: TelegramTests.environment
+        )
+        h2.waitUntilExit()
+        #expect(h2.terminationStatus == 0 && bot.messages.count == 1)
+        // h1 wakes with its send about to go; the platform refuses it, and the refusal is not written.
+        bot.fail("sendMessage", .answer(status: 400, body: #"{"ok":false,"error_code":400,"description":"Bad"}"#))
+        kill(h1.processIdentifier, SIGCONT)
+        h1.waitUntilExit()
+        #expect(bot.requests("sendMessage").count == 2 && bot.messages.count == 1)
+        let delivery = try Self.query(database, password, "SELECT status, remote_id FROM deliveries")
+        #expect(delivery == [["sent", "101"]], "\(delivery)")
+        let attempts = try Self.query(database, password, "SELECT host, outcome FROM attempts ORDER BY id")
+        #expect(attempts == [["h2", "sent"], ["h1", "failed"]], "\(attempts)")
+    }
+
+    @Test("a notice goes out under a lease of the notify channel: held by another host, it waits for the next run")
+    func noticeUnderLease() throws {
+        let (database, password) = try PostgresServer.freshDatabase()
+        let posts = try TestBridge { _, _ in .respond(status: 400, body: #"{"error":"bad page"}"#) }
+        let notices = try TestBridge { _, count in .ok(id: "n\(count)") }
+        let workspace = try DeliveryWorkspace(
+            channels: [
+                DeliveryWorkspace.webhook("fb", url: posts.url("/fb")),
+                DeliveryWorkspace.webhook("ban-chi-huy", url: notices.url("/notify")),
+            ].joined(separator: "\n"),
+            settings: "notify: ban-chi-huy\narchive: postgres://\(database.user):${LOA_TEST_PG_PASSWORD}@"
+                + "\(database.host):\(database.port)/\(database.database)?sslmode=disable"
+        )
+        try workspace.announce("hong", "publish_at: 01/12/2026 08:50\nchannels: [fb]")
+        let environment = { (host: String) in ["LOA_TEST_PG_PASSWORD": password, "LOA_HOST": host] }
+        let early = try workspace.loa(["run", "--now", Date.vietnam(8)], environment: environment("h1"))
+        #expect(early.status == 0, "\(early.all)")
+        // Another host holds the notify channel for the next hour (on the runs' clock).
+        _ = try Self.query(
+            database,
+            password,
+            """
+            INSERT INTO channel_leases (channel, holder, token, until)
+            VALUES ('ban-chi-huy', 'h9', nextval('lease_tokens'), '\(Date.vietnam(10))')
+            ON CONFLICT (channel) DO UPDATE SET holder = 'h9', token = excluded.token, until = excluded.until
+            RETURNING channel
+            """
+        )
+        let failed = try workspace.loa(["run", "--now", Date.vietnam(9)], environment: environment("h1"))
+        #expect(failed.status == 1 && posts.received.count == 1, "\(failed.all)")
+        #expect(notices.received.isEmpty, "the notify channel is h9's: \(failed.all)")
+        let waiting = try Self.query(
+            database,
+            password,
+            "SELECT status FROM deliveries WHERE announcement_id LIKE 'loa-notify-%'"
+        )
+        #expect(waiting == [["pending"]], "\(waiting)")
+        // After h9's lease, any host's run sends it, once.
+        let later = try workspace.loa(["run", "--now", Date.vietnam(10, 1)], environment: environment("h2"))
+        #expect(notices.received.count == 1, "\(later.all)")
+        let sent = try Self.query(
+            database,
+            password,
+            "SELECT a.host, a.outcome FROM attempts a JOIN deliveries d ON d.id = a.delivery_id "
+                + "WHERE d.announcement_id LIKE 'loa-notify-%'"
+        )
+        #expect(sent == [["h2", "sent"]], "\(sent)")
+    }
 }
