@@ -135,6 +135,20 @@ struct SeveralHostsTests {
         let early = try Self.start(workspace, host: "h2", now: Date.vietnam(9, plus: 2), password: password)
         early.waitUntilExit()
         #expect(early.terminationStatus == 0 && bridge.received.count == 6)
+        // loa status shows h1's leases while they run, and its six requests as orphaned once they have ended.
+        let environment = ["LOA_TEST_PG_PASSWORD": password]
+        let during = try workspace.loa(["status", "--now", Date.vietnam(9, plus: 2)], environment: environment)
+        #expect(during.status == 0 && during.standardOutput.contains("Channel leases running: 3"), "\(during.all)")
+        #expect(during.standardOutput.contains("fb-1: h1 until 01/12/2026 09:00\n"), "\(during.all)")
+        #expect(!during.standardOutput.contains("Orphaned"), "\(during.all)")
+        let after = try workspace.loa(["status", "--now", Date.vietnam(9, 1)], environment: environment)
+        #expect(!after.standardOutput.contains("Channel leases running"), "\(after.all)")
+        // Every start h1 journaled (its six requests in flight, and the batch's next ones) has no outcome.
+        let orphaned = after.standardOutput.components(separatedBy: "\n").filter { $0.contains(": started ") }
+        #expect(after.standardOutput.contains("Orphaned sends: \(orphaned.count) deliveries"), "\(after.all)")
+        #expect(orphaned.count >= 6, "\(after.all)")
+        #expect(after.standardOutput.contains("tin-1 → fb-1: started"), "\(after.all)")
+        #expect(after.standardOutput.contains("last lease h1"), "\(after.all)")
         // After it, h2 takes the channels over.
         let h2 = try Self.start(workspace, host: "h2", now: Date.vietnam(9, 1), password: password)
         h2.waitUntilExit()
@@ -161,6 +175,9 @@ struct SeveralHostsTests {
                 ["0"]
             ]
         )
+        let settled = try workspace.loa(["status", "--now", Date.vietnam(9, 2)], environment: environment)
+        let quiet = !settled.standardOutput.contains("Orphaned") && !settled.standardOutput.contains("leases")
+        #expect(quiet, "\(settled.all)")
     }
 
     @Test("a host paused with its requests about to go, resumed after a takeover: one post, its failure not written")
@@ -379,5 +396,62 @@ struct SeveralHostsTests {
                 + "WHERE d.announcement_id LIKE 'loa-notify-%'"
         )
         #expect(sent == [["h2", "sent"]], "\(sent)")
+    }
+
+    @Test("three hosts run loa engagement at once: each post read once per slot, one snapshot per metric and slot")
+    func engagementOncePerSlot() throws {
+        let (database, password) = try PostgresServer.freshDatabase()
+        // Reads answer after 200 ms, so that the three hosts' runs overlap.
+        let bridge = try TestBridge { request, count in
+            request.method == "POST"
+                ? .ok(id: "p\(count)")
+                : .delay(0.2, .respond(status: 200, body: #"{"reactions": 12, "views": 480}"#))
+        }
+        let channels = (1...10).map {
+            DeliveryWorkspace.webhook(
+                "fb-\($0)",
+                url: bridge.url("/fb-\($0)"),
+                extra: ["stats_url: \(bridge.url("/stats/{remote_id}"))"]
+            )
+        }
+        let workspace = try PostgresArchiveEndToEndTests.workspace(
+            channels: channels.joined(separator: "\n"),
+            database: database
+        )
+        for index in 1...3 { try workspace.announce("tin-\(index)", "publish_at: 01/12/2026 08:00") }
+        let run = try workspace.loa(
+            ["run", "--now", Date.vietnam(9)],
+            environment: ["LOA_TEST_PG_PASSWORD": password, "LOA_HOST": "h1"]
+        )
+        #expect(run.status == 0 && bridge.received.count == 30, "\(run.all)")
+        func engagement(at now: String) throws {
+            let processes = try ["h1", "h2", "h3"].map { host in
+                let process = Process()
+                process.executableURL = LoaProcess.binary
+                process.arguments = ["engagement", "--now", now]
+                process.currentDirectoryURL = workspace.root
+                process.environment = ProcessInfo.processInfo.environment
+                    .merging(DeliveryWorkspace.environment) { $1 }
+                    .merging(["LOA_HOST": host, "LOA_TEST_PG_PASSWORD": password]) { $1 }
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        }
+        // Two slots an hour apart (hourly while fresh): 30 posts read in each, once.
+        try engagement(at: Date.vietnam(9, 30))
+        try engagement(at: Date.vietnam(10, 31))
+        let reads = bridge.received.filter { $0.method == "GET" }
+        #expect(reads.count == 60, "\(reads.count) reads")
+        #expect(Dictionary(grouping: reads, by: \.path).values.allSatisfy { $0.count == 2 })
+        let snapshots = try Self.query(
+            database,
+            password,
+            "SELECT count(*)::text, count(DISTINCT (delivery_id, metric, taken_at))::text FROM engagement_snapshots"
+        )
+        #expect(snapshots == [["120", "120"]], "\(snapshots)")
     }
 }

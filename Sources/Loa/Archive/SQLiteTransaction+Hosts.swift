@@ -27,4 +27,14 @@ extension SQLiteTransaction {
             arguments: [announcement, revision]
         )
     }
+
+    func startedDeliveries() throws -> [StartedDelivery] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT entry.value ->> 0, run_starts.started_at FROM run_starts, json_each(run_starts.deliveries) AS entry
+                ORDER BY run_starts.started_at, run_starts.id, entry.key
+                """
+        ).map { StartedDelivery(delivery: $0[0], startedAt: $0[1]) }
+    }
 }
