@@ -114,14 +114,13 @@ extension PostgresTransaction {
         _ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)],
         fencedBy leases: [String: Int64]
     ) throws {
-        for (attempt, delivery) in outcomes {
-            try insertAttempt(attempt)
-            if DeliveryStatus.delivered.contains(delivery.status) {
-                try recordOutcome(delivery, fence: nil)
-            } else {
-                try recordOutcome(delivery, fence: leases[delivery.channel] ?? -1)
+        guard !outcomes.isEmpty else { return }
+        try insertAttempts(outcomes.map(\.attempt))
+        try recordOutcomes(
+            outcomes.map { _, delivery in
+                (delivery, DeliveryStatus.delivered.contains(delivery.status) ? nil : leases[delivery.channel] ?? -1)
             }
-        }
+        )
     }
 
     func claimPolls(_ polls: [(delivery: String, lastPolledAt: Date?)], at now: Date) throws -> Set<String> {
