@@ -18,6 +18,8 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(Message.optionJSON()))
     var json = false
 
+    @OptionGroup var clock: ClockOption
+
     func run() async throws {
         let opened = try workspace.open()
         let path = opened.configuration.archive
@@ -30,22 +32,39 @@ struct StatusCommand: AsyncParsableCommand {
         let announcement = self.announcement
         typealias Listing = (
             deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)],
-            images: [String: ImageListing], hosts: [HostRecord]
+            images: [String: ImageListing], hosts: [HostRecord], shared: [String]
         )
         let configuration = opened.configuration
-        let (deliveries, tries, images, hosts) = try await onOwnThread { () throws -> Listing in
+        let now = try clock.date(in: configuration.timeZone)
+        let (deliveries, tries, images, hosts, shared) = try await onOwnThread { () throws -> Listing in
             guard let archive = try ArchiveStores.openForReading(path, password: configuration.archivePassword) else {
-                return ([], [:], [:], [])
+                return ([], [:], [:], [], [])
             }
             let deliveries = try archive.deliveries(announcement: announcement)
+            var shared: [String] = []
+            if ArchiveStores.isShared(path) {
+                shared = try archive.read { archive in
+                    let started = try archive.startedDeliveries()
+                    let sending = try archive.deliveries(announcement: nil).filter { $0.status == .sending }
+                    return SharedArchiveStatus.lines(
+                        leases: try archive.channelLeases(),
+                        started: started,
+                        deliveries: try archive.deliveries(ids: started.map(\.delivery)) + sending,
+                        now: now,
+                        dates: LocalDateFormat(timeZone: configuration.timeZone)
+                    )
+                }
+            }
             return (
                 deliveries, try archive.tries(), Self.images(of: Set(deliveries.map(\.announcementId)), configuration),
-                try archive.read { try $0.hosts() }
+                try archive.read { try $0.hosts() }, shared
             )
         }
         // Hosts sharing the archive that run different copies: said on standard error, so `--json` stays clean.
         for line in HostRegistry.disagreements(hosts) { Console.write(line, to: .standardError) }
         if json {
+            // Leases and orphaned sends, on a shared archive: on standard error, so that the JSON stays clean.
+            if !shared.isEmpty { Console.write(shared.joined(separator: "\n"), to: .standardError) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
@@ -64,6 +83,8 @@ struct StatusCommand: AsyncParsableCommand {
             ])
         }
         Console.write(Console.table(rows))
+        // Leases and orphaned sends, on a shared archive, below the table.
+        if !shared.isEmpty { Console.write("\n" + shared.joined(separator: "\n")) }
     }
 
     /// The images of the announcements `ids`, as their queue files name them now (none for a file gone from the

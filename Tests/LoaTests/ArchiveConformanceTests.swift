@@ -290,6 +290,9 @@ struct ArchiveConformanceTests {
         let done = try archive.write { try $0.recordStarting([(finished.id, 0)], at: Self.at(3)) }
         try archive.write { try $0.forgetStarts([done]) }
         #expect(entry != done)
+        // The journal lists what it holds, with when it started: the run's starts, answered or not.
+        let started = try archive.read { try $0.startedDeliveries() }
+        #expect(started == [answered.id, lost.id].map { StartedDelivery(delivery: $0, startedAt: Self.at(3)) })
         try archive.write { try $0.recoverInterruptedStarts() }
         try archive.read { archive throws in
             let recovered = try #require(try archive.delivery(announcement: "a", revision: 1, channel: "c2"))
@@ -547,6 +550,19 @@ struct ArchiveConformanceTests {
         try archive.write { try $0.recordPollFailure(delivery: post.id, error: "Bridge bận (503)") }
         targets = try archive.read { try $0.engagementTargets() }
         #expect(targets.first?.lastPolledAt == Self.at(120) && targets.first?.unchangedReads == 2)
+        // A slot's read is taken once: from the last read as it was found, by whichever host comes first.
+        let seen: [(delivery: String, lastPolledAt: Date?)] = [(post.id, Self.at(120)), (direct.id, nil)]
+        #expect(try archive.write { try $0.claimPolls(seen, at: Self.at(200)) } == [post.id, direct.id])
+        #expect(try archive.write { try $0.claimPolls(seen, at: Self.at(201)) }.isEmpty, "taken already")
+        targets = try archive.read { try $0.engagementTargets() }
+        #expect(targets.map(\.lastPolledAt) == [Self.at(200), Self.at(200)])
+        #expect(targets.first?.unchangedReads == 2, "a claim leaves the count of unchanged reads")
+        // A read that learnt nothing is given back; one given back late (read again since) is left alone.
+        try archive.write { try $0.releasePoll(delivery: post.id, takenAt: Self.at(200), lastPolledAt: Self.at(120)) }
+        try archive.write { try $0.releasePoll(delivery: direct.id, takenAt: Self.at(199), lastPolledAt: nil) }
+        targets = try archive.read { try $0.engagementTargets() }
+        #expect(targets.map(\.lastPolledAt) == [Self.at(120), Self.at(200)])
+        #expect(try archive.write { try $0.claimPolls([(post.id, Self.at(120))], at: Self.at(300)) } == [post.id])
     }
 
     @Test("a removed delivery is gone, with its reads; texts are stored once", arguments: ArchiveStore.allCases)
@@ -598,6 +614,9 @@ struct ArchiveConformanceTests {
             )
         }
         try archive.read { archive throws in
+            #expect(try archive.contentHash(announcement: "goc", revision: 1) == "hash-moi")
+            #expect(try archive.contentHash(announcement: "goc", revision: 2) == nil)
+            #expect(try archive.contentHash(announcement: "khac", revision: 1) == nil)
             #expect(try archive.deliveredTwin(contentHash: "hash-goc-1", otherThan: "x") == nil)
             let twin = try archive.deliveredTwin(contentHash: "hash-moi", otherThan: "x")
             #expect(twin?.announcement == "goc" && twin?.publishAt == Self.at(30))

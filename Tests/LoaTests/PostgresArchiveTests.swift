@@ -65,7 +65,8 @@ struct PostgresArchiveTests {
         let configuration = try #require(outcome.configuration)
         #expect(configuration.archive == "postgres://loa@db.tinhdoan.vn:5433/loa?sslmode=require")
         #expect(configuration.archivePassword?.reveal() == "m@t/kh#u:Đoàn")
-        #expect(configuration.runLockPath == workspace.url(".loa-run.lock").path)
+        #expect(configuration.runLockPath == workspace.url(".loa-run-\(HostName.current).lock").path)
+        #expect(Configuration.fileNamePart("../tỉnh/đoàn") == "_._tỉnh_đoàn")
 
         let plain = try workspace.write("plain.yml", "archive: postgres://loa@db/loa" + Self.channels)
         let fromEnvironment = ConfigurationLoader(environment: ["PGPASSWORD": "từ môi trường"]).load(from: plain)

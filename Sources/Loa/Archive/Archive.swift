@@ -165,6 +165,11 @@ public protocol ArchiveReading {
     func hosts() throws -> [HostRecord]
     /// Every channel lease ever given (``ChannelLease``), by channel, expired ones included.
     func channelLeases() throws -> [ChannelLease]
+    /// Every delivery the start journal holds (``recordStarting(_:at:)`` with no outcome since), oldest first.
+    func startedDeliveries() throws -> [StartedDelivery]
+    /// The content hash recorded for an announcement's revision (the first one recorded, on a shared archive);
+    /// nil when that revision is not recorded.
+    func contentHash(announcement: String, revision: Int) throws -> String?
 }
 
 /// The writes every store offers, in a transaction.
@@ -282,6 +287,14 @@ public protocol ArchiveWriting: ArchiveReading {
 
     // MARK: Hosts
 
+    /// Takes this slot's read of each post whose last read is still the one given (`lastPolledAt`: none yet, or
+    /// that time): its last read becomes `now`, and it is returned. A post another host has read since is left
+    /// out, so that several hosts running `loa engagement` at once read each post once per slot (a conditional
+    /// update, as pg-boss's `trySetTimestamp`).
+    func claimPolls(_ polls: [(delivery: String, lastPolledAt: Date?)], at now: Date) throws -> Set<String>
+    /// Gives back a read taken at `takenAt` that learnt nothing (the stats address did not answer): its last read
+    /// is `lastPolledAt` again, so the next run tries again, unless another read was recorded since.
+    func releasePoll(delivery: String, takenAt: Date, lastPolledAt: Date?) throws
     /// Registers a host as it runs now: its Loa version and workspace hash replace what it had, `lastSeenAt`
     /// moves on, and `firstSeenAt` is kept from its first registration.
     func recordHost(_ host: HostRecord) throws

@@ -38,3 +38,15 @@ public struct HostRecord: Sendable, Hashable {
         self.lastSeenAt = lastSeenAt
     }
 }
+
+/// A delivery whose attempt a run recorded as starting (the start journal) and whose outcome is not recorded yet:
+/// its request is in flight, or the host sending it died.
+public struct StartedDelivery: Sendable, Hashable {
+    public var delivery: String
+    public var startedAt: Date
+
+    public init(delivery: String, startedAt: Date) {
+        self.delivery = delivery
+        self.startedAt = startedAt
+    }
+}

@@ -19,4 +19,23 @@ extension PostgresTransaction {
             """
         )
     }
+
+    func contentHash(announcement: String, revision: Int) throws -> String? {
+        try rows(
+            "SELECT content_hash FROM announcements WHERE id = \(announcement) AND revision = \(revision)"
+        ).first?.decode(String.self)
+    }
+
+    func startedDeliveries() throws -> [StartedDelivery] {
+        try rows(
+            """
+            SELECT entry.value ->> 0, run_starts.started_at
+            FROM run_starts, jsonb_array_elements(run_starts.deliveries) WITH ORDINALITY AS entry(value, position)
+            ORDER BY run_starts.started_at, run_starts.id, entry.position
+            """
+        ).map {
+            let (delivery, startedAt) = try $0.decode((String, Date).self)
+            return StartedDelivery(delivery: delivery, startedAt: startedAt)
+        }
+    }
 }

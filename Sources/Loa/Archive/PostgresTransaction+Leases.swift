@@ -114,13 +114,52 @@ extension PostgresTransaction {
         _ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)],
         fencedBy leases: [String: Int64]
     ) throws {
-        for (attempt, delivery) in outcomes {
-            try insertAttempt(attempt)
-            if DeliveryStatus.delivered.contains(delivery.status) {
-                try recordOutcome(delivery, fence: nil)
-            } else {
-                try recordOutcome(delivery, fence: leases[delivery.channel] ?? -1)
+        guard !outcomes.isEmpty else { return }
+        try insertAttempts(outcomes.map(\.attempt))
+        try recordOutcomes(
+            outcomes.map { _, delivery in
+                (delivery, DeliveryStatus.delivered.contains(delivery.status) ? nil : leases[delivery.channel] ?? -1)
             }
+        )
+    }
+
+    func claimPolls(_ polls: [(delivery: String, lastPolledAt: Date?)], at now: Date) throws -> Set<String> {
+        let first = polls.filter { $0.lastPolledAt == nil }.map(\.delivery)
+        let again = polls.compactMap { poll in poll.lastPolledAt.map { (poll.delivery, $0) } }
+        var claimed: Set<String> = []
+        if !first.isEmpty {
+            // At READ COMMITTED, a host that meets another's row waits for it, then finds it read: not claimed.
+            claimed.formUnion(
+                try rows(
+                    """
+                    INSERT INTO engagement_polls (delivery_id, last_polled_at, unchanged_count)
+                    SELECT id, \(now), 0 FROM unnest(\(first)::text[]) AS k(id)
+                    ON CONFLICT (delivery_id) DO UPDATE SET last_polled_at = excluded.last_polled_at
+                    WHERE engagement_polls.last_polled_at IS NULL
+                    RETURNING delivery_id
+                    """
+                ).map { try $0.decode(String.self) }
+            )
         }
+        for (delivery, seen) in again {
+            let taken = try rows(
+                """
+                UPDATE engagement_polls SET last_polled_at = \(now)
+                WHERE delivery_id = \(delivery) AND last_polled_at = \(seen)
+                RETURNING delivery_id
+                """
+            )
+            if !taken.isEmpty { claimed.insert(delivery) }
+        }
+        return claimed
+    }
+
+    func releasePoll(delivery: String, takenAt: Date, lastPolledAt: Date?) throws {
+        try rows(
+            """
+            UPDATE engagement_polls SET last_polled_at = \(lastPolledAt)
+            WHERE delivery_id = \(delivery) AND last_polled_at = \(takenAt)
+            """
+        )
     }
 }

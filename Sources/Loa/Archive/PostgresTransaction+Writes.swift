@@ -25,25 +25,6 @@ extension PostgresTransaction {
         )
     }
 
-    func insertDeliveries(_ deliveries: [DeliveryRecord]) throws {
-        for delivery in deliveries {
-            try rows(
-                """
-                INSERT INTO deliveries (id, announcement_id, revision, channel, platform, transport, status, due_at,
-                    next_attempt_at, attempt_count, backoff_step, content_hash, variant_id, remote_id, remote_url, note,
-                    sent_at, created_at, updated_at, window_start)
-                VALUES (\(delivery.id), \(delivery.announcementId), \(delivery.revision), \(delivery.channel),
-                    \(delivery.platform.rawValue), \(delivery.transport.rawValue), \(delivery.status.rawValue),
-                    \(delivery.dueAt), \(delivery.nextAttemptAt), \(delivery.attemptCount), \(delivery.backoffStep),
-                    \(delivery.contentHash), \(delivery.variantId), \(delivery.remoteId), \(delivery.remoteUrl),
-                    \(delivery.note), \(delivery.sentAt), \(delivery.createdAt), \(delivery.updatedAt),
-                    \(delivery.windowStart))
-                ON CONFLICT (id) DO NOTHING
-                """
-            )
-        }
-    }
-
     func updateDelivery(_ delivery: DeliveryRecord) throws {
         try rows(
             """
@@ -136,59 +117,9 @@ extension PostgresTransaction {
     }
 
     func recordOutcomes(_ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)]) throws {
-        for (attempt, delivery) in outcomes {
-            try insertAttempt(attempt)
-            try recordOutcome(delivery, fence: nil)
-        }
-    }
-
-    /// Writes a delivery as an answer left it, as SQLite's outcome statement: a cancel made while the request was
-    /// in flight survives all but a post that went out. With a `fence` (a lease token), only while the channel's
-    /// lease has that token and the delivery is not delivered already.
-    func recordOutcome(_ delivery: DeliveryRecord, fence: Int64?) throws {
-        let cancelled = "'\(DeliveryStatus.cancelled.rawValue)'"
-        let sent = "'\(DeliveryStatus.sent.rawValue)'"
-        let delivered = DeliveryStatus.sqlList(DeliveryStatus.delivered)
-        let kept = "deliveries.status = \(cancelled) AND $1::text NOT IN \(delivered)"
-        var binds = PostgresBindings()
-        binds.append(delivery.status.rawValue)
-        binds.append(delivery.attemptCount)
-        binds.append(delivery.nextAttemptAt)
-        binds.append(delivery.backoffStep)
-        binds.append(delivery.contentHash)
-        binds.append(delivery.variantId)
-        binds.append(delivery.remoteId)
-        binds.append(delivery.remoteUrl)
-        binds.append(delivery.note)
-        binds.append(delivery.sentAt)
-        binds.append(delivery.updatedAt)
-        binds.append(delivery.id)
-        var fenced = ""
-        if let fence {
-            binds.append(fence)
-            fenced = """
-                 AND deliveries.status NOT IN \(delivered) AND EXISTS (
-                    SELECT 1 FROM channel_leases WHERE channel = deliveries.channel AND token = $13)
-                """
-        }
-        try rows(
-            PostgresQuery(
-                unsafeSQL: """
-                    UPDATE deliveries SET
-                        status = CASE WHEN \(kept) THEN status ELSE $1::text END,
-                        attempt_count = $2,
-                        next_attempt_at = CASE WHEN \(kept) THEN NULL ELSE $3::timestamptz END,
-                        backoff_step = $4, content_hash = $5, variant_id = $6, remote_id = $7, remote_url = $8,
-                        note = CASE
-                            WHEN \(kept) THEN note
-                            WHEN status = \(cancelled) AND $1::text = \(sent) THEN '\(DeliveryRecord.cancelledTooLate)'
-                            ELSE $9 END,
-                        sent_at = $10, updated_at = $11
-                    WHERE id = $12\(fenced)
-                    """,
-                binds: binds
-            )
-        )
+        guard !outcomes.isEmpty else { return }
+        try insertAttempts(outcomes.map(\.attempt))
+        try recordOutcomes(outcomes.map { ($0.delivery, nil) })
     }
 
     func insertAttempt(_ attempt: AttemptRecord) throws {

@@ -19,4 +19,22 @@ extension SQLiteTransaction {
             arguments: [host.name, host.loaVersion, host.configHash, host.firstSeenAt, host.lastSeenAt]
         )
     }
+
+    func contentHash(announcement: String, revision: Int) throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT content_hash FROM announcements WHERE id = ? AND revision = ?",
+            arguments: [announcement, revision]
+        )
+    }
+
+    func startedDeliveries() throws -> [StartedDelivery] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT entry.value ->> 0, run_starts.started_at FROM run_starts, json_each(run_starts.deliveries) AS entry
+                ORDER BY run_starts.started_at, run_starts.id, entry.key
+                """
+        ).map { StartedDelivery(delivery: $0[0], startedAt: $0[1]) }
+    }
 }

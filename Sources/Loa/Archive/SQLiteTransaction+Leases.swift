@@ -118,4 +118,34 @@ extension SQLiteTransaction {
             try delivery.recordOutcome(of: attempt, using: updateDelivery)
         }
     }
+
+    func claimPolls(_ polls: [(delivery: String, lastPolledAt: Date?)], at now: Date) throws -> Set<String> {
+        var claimed: Set<String> = []
+        for (delivery, seen) in polls {
+            if let seen {
+                try db.execute(
+                    sql: "UPDATE engagement_polls SET last_polled_at = ? WHERE delivery_id = ? AND last_polled_at = ?",
+                    arguments: [now, delivery, seen]
+                )
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO engagement_polls (delivery_id, last_polled_at, unchanged_count) VALUES (?, ?, 0)
+                        ON CONFLICT (delivery_id) DO UPDATE SET last_polled_at = excluded.last_polled_at
+                        WHERE engagement_polls.last_polled_at IS NULL
+                        """,
+                    arguments: [delivery, now]
+                )
+            }
+            if db.changesCount > 0 { claimed.insert(delivery) }
+        }
+        return claimed
+    }
+
+    func releasePoll(delivery: String, takenAt: Date, lastPolledAt: Date?) throws {
+        try db.execute(
+            sql: "UPDATE engagement_polls SET last_polled_at = ? WHERE delivery_id = ? AND last_polled_at = ?",
+            arguments: [lastPolledAt, delivery, takenAt]
+        )
+    }
 }

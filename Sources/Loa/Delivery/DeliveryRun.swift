@@ -88,14 +88,18 @@ public struct DeliveryRun: Sendable {
             now: now
         )
         let notices = try Notifier.unsent(archive, configuration: workspace.configuration)
-        let announcements = notices.isEmpty ? sync.announcements : sync.announcements.merging(notices) { $1 }
+        var announcements = notices.isEmpty ? sync.announcements : sync.announcements.merging(notices) { $1 }
         let redactors = Dictionary(
             uniqueKeysWithValues: workspace.configuration.channels.map { ($0.id, Redactor(channels: [$0])) }
         )
+        let lease = workspace.configuration.effectiveLease
+        let started = DispatchTime.now().uptimeNanoseconds
+        /// Seconds since the run began sending, added to its clock (`now`) for leases.
+        func elapsed() -> TimeInterval { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
         /// Plans what is due (on the `leased` channels only, when given), and sends it.
         func planAndDeliver(leased leases: [ChannelLease]?) throws {
             let leased = leases.map { Set($0.map(\.channel)) }
-            let (planned, decisions) = try archive.write { archive in
+            var (planned, decisions) = try archive.write { archive in
                 try planner.plan(archive, announcements: announcements, changed: sync.changed, channels: leased)
             }
             report.events += decisions
@@ -118,19 +122,29 @@ public struct DeliveryRun: Sendable {
                 }
                 return
             }
-            if leases != nil, !planned.isEmpty { Self.pauseForTests() }
+            var leases = leases
+            if let held = leases, !planned.isEmpty {
+                Self.pauseForTests("LOA_TEST_PAUSE_BEFORE_SENDING")
+                // A host paused or cut off since it leased (planning can take a while) must not send on channels
+                // another host has taken over since: the leases are renewed just before sending, and what was
+                // planned on a lost one is left to its new holder. Answers that come after a lease is lost
+                // meanwhile are fenced by its token (``ArchiveWriting/recordOutcomes(_:fencedBy:)``).
+                let at = now.addingTimeInterval(elapsed())
+                let kept = try archive.write { try $0.renewLeases(held, at: at, for: lease) }
+                let keptChannels = Set(kept.map(\.channel))
+                planned.removeAll { !keptChannels.contains($0.channel.id) }
+                leases = kept
+                Self.pauseForTests("LOA_TEST_PAUSE_IN_FLIGHT")
+            }
             report.events += try deliver(planned, archive, redactors, leases: leases)
         }
+        // A shared archive's work is taken a batch of channels at a time, each batch leased in one short
+        // transaction committed before anything is sent, while half the lease is left: the other hosts' runs take
+        // the rest meanwhile. Leases are kept to the run's end (so that a channel planned once is not leased again
+        // by the same run) and then released for any host's next run.
+        var held: [ChannelLease] = []
+        defer { if !held.isEmpty { _ = try? archive.write { try $0.releaseLeases(held, at: now) } } }
         if shared && !dryRun {
-            // A shared archive's work is taken a batch of channels at a time, each batch leased in one short
-            // transaction committed before anything is sent, while half the lease is left: the other hosts' runs
-            // take the rest meanwhile. Leases are kept to the run's end (so that a channel planned once is not
-            // leased again by the same run) and then released for any host's next run.
-            let lease = workspace.configuration.effectiveLease
-            let started = DispatchTime.now().uptimeNanoseconds
-            var held: [ChannelLease] = []
-            defer { if !held.isEmpty { _ = try? archive.write { try $0.releaseLeases(held, at: now) } } }
-            func elapsed() -> TimeInterval { Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 }
             while elapsed() < lease / 2 {
                 // The leases of earlier batches, whose answers may still be coming, are renewed first (on the
                 // run's clock); one lost meanwhile was taken over, and its answers are fenced out.
@@ -161,11 +175,20 @@ public struct DeliveryRun: Sendable {
         if let notifier = Notifier(configuration: workspace.configuration, now: now),
             let notice = try notifier.record(events: report.events, diagnostics: report.diagnostics, in: archive)
         {
-            let (planned, decisions) = try archive.write { archive in
-                try planner.plan(archive, announcements: [notice.id: notice])
+            if shared {
+                // The notice goes out under a lease of the notify channel, like any post: when another host holds
+                // it, that host's run (or the next run to lease it) sends the notice (``Notifier/unsent``).
+                announcements[notice.id] = notice
+                let leases = try claimChannels(archive)
+                held += leases
+                if !leases.isEmpty { try planAndDeliver(leased: leases) }
+            } else {
+                let (planned, decisions) = try archive.write { archive in
+                    try planner.plan(archive, announcements: [notice.id: notice])
+                }
+                decisions.forEach { onEvent?($0) }
+                report.events += try decisions + deliver(planned, archive, redactors)
             }
-            decisions.forEach { onEvent?($0) }
-            report.events += try decisions + deliver(planned, archive, redactors)
         }
         if let archiveFile, archiveFile != FileIdentity(path: workspace.configuration.archive) {
             // What this run recorded went into a file nobody can open again: the next run would start a new
@@ -195,6 +218,7 @@ public struct DeliveryRun: Sendable {
             now: now,
             timeZone: workspace.configuration.timeZone
         )
+        let fence = leases.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.channel, $0.token) }) }
         var events: [RunEvent] = []
         for item in planned where item.channel.transport == .outbox {
             let event = try outbox.deliver(item)
@@ -209,21 +233,16 @@ public struct DeliveryRun: Sendable {
             concurrency: workspace.configuration.concurrency,
             redactors: redactors,
             onEvent: onEvent,
-            fence: leases.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.channel, $0.token) }) }
+            fence: fence
         )
         // Usually every planned delivery goes to a webhook: then the list is handed on as it is, not copied.
         let webhookItems =
             planned.allSatisfy { $0.channel.transport == .webhook }
             ? planned : planned.filter { $0.channel.transport == .webhook }
         events += try webhook.deliver(webhookItems)
-        events += try DirectDelivery(
-            archive: archive,
-            exchange: exchange,
-            policy: policy,
-            now: now,
-            onEvent: onEvent
-        )
-        .deliver(planned.filter { $0.channel.transport.isDirect })
+        var direct = DirectDelivery(archive: archive, exchange: exchange, policy: policy, now: now, onEvent: onEvent)
+        direct.fence = fence
+        events += try direct.deliver(planned.filter { $0.channel.transport.isDirect })
         return events
     }
 
@@ -243,12 +262,13 @@ public struct DeliveryRun: Sendable {
 
     /// For the tests of a host paused between planning and sending (a stand-in for a network partition): with
     /// `LOA_TEST_PAUSE_BEFORE_SENDING=FILE`, a run on a shared archive writes FILE and stops itself (SIGSTOP)
-    /// before its first batch is sent, once; the test resumes it with SIGCONT.
-    private static func pauseForTests() {
-        guard let marker = ProcessInfo.processInfo.environment["LOA_TEST_PAUSE_BEFORE_SENDING"], !marker.isEmpty,
+    /// before it checks its leases for its first batch; with `LOA_TEST_PAUSE_IN_FLIGHT=FILE`, after that check,
+    /// just before the batch's requests. Once; the test resumes it with SIGCONT.
+    private static func pauseForTests(_ variable: String) {
+        guard let marker = ProcessInfo.processInfo.environment[variable], !marker.isEmpty,
             !FileManager.default.fileExists(atPath: marker)
         else { return }
-        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
+        _ = FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
         kill(getpid(), SIGSTOP)
     }
 

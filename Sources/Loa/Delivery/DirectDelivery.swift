@@ -17,6 +17,10 @@ struct DirectDelivery {
     let now: Date
     /// Told of each outcome once it is recorded.
     let onEvent: (@Sendable (RunEvent) -> Void)?
+    /// On a shared archive, the lease token of each channel this run sends on: a failure, a retry time or an
+    /// unconfirmed send is written only while the lease is still this run's; a post that went out always is
+    /// (``ArchiveWriting/recordOutcomes(_:fencedBy:)``).
+    var fence: [String: Int64]? = nil
     /// Waits between a lost answer and the look; a test's fake clock can skip it.
     var wait: @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
 
@@ -92,7 +96,7 @@ struct DirectDelivery {
                 }
                 let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
                 if credentialsFailed { attempt.outcome = .unknown }
-                try archive.write { try $0.recordOutcomes([(attempt, delivery)]) }
+                try archive.write { try record(attempt, delivery, $0) }
                 if case .send = decision {
                     sendsAfterLook += 1
                     lookSince = nil
@@ -115,7 +119,7 @@ struct DirectDelivery {
             )
             let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
             try archive.write {
-                try $0.recordOutcomes([(attempt, delivery)])
+                try record(attempt, delivery, $0)
                 try $0.forgetStarts([journal])
             }
             guard case .look = decision else {
@@ -125,6 +129,15 @@ struct DirectDelivery {
             onEvent?(event)
             wait(item.channel.reconcileAfter)
             lookSince = started
+        }
+    }
+
+    /// Records an attempt and what it left of its delivery, fenced by the channel's lease on a shared archive.
+    private func record(_ attempt: AttemptRecord, _ delivery: DeliveryRecord, _ archive: any ArchiveWriting) throws {
+        if let fence {
+            try archive.recordOutcomes([(attempt, delivery)], fencedBy: fence)
+        } else {
+            try archive.recordOutcomes([(attempt, delivery)])
         }
     }
 

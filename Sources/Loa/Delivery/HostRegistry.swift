@@ -45,3 +45,59 @@ public enum HostRegistry {
         return lines
     }
 }
+
+/// What `loa status` adds on an archive shared by several hosts: the channel leases running, and the orphaned
+/// sends (deliveries a host started and never recorded an outcome for, on a channel whose lease has ended: that
+/// host died or was cut off, and the next run to lease the channel sends them again).
+public enum SharedArchiveStatus {
+    /// The lines, or none when no lease runs and nothing is orphaned. `deliveries` holds at least the records of
+    /// `started` and every `sending` delivery.
+    public static func lines(
+        leases: [ChannelLease],
+        started: [StartedDelivery],
+        deliveries: [DeliveryRecord],
+        now: Date,
+        dates: LocalDateFormat
+    ) -> [String] {
+        let running = leases.filter { $0.until > now }
+        let runningChannels = Set(running.map(\.channel))
+        let byID = Dictionary(deliveries.map { ($0.id, $0) }) { first, _ in first }
+        let holders = Dictionary(leases.map { ($0.channel, $0.holder) }) { first, _ in first }
+        let unsettled: Set<DeliveryStatus> = [.pending, .retrying, .sending]
+        var orphans: [(delivery: DeliveryRecord, started: Date)] = []
+        var seen: Set<String> = []
+        let sending = deliveries.filter { $0.status == .sending }.map { ($0.id, $0.updatedAt) }
+        for (id, time) in started.map({ ($0.delivery, $0.startedAt) }) + sending where !seen.contains(id) {
+            guard let delivery = byID[id], unsettled.contains(delivery.status),
+                !runningChannels.contains(delivery.channel)
+            else { continue }
+            seen.insert(id)
+            orphans.append((delivery, time))
+        }
+        var lines: [String] = []
+        if !running.isEmpty {
+            lines.append(Message.statusLeases(["n": "\(running.count)"]))
+            for lease in running {
+                lines.append(
+                    "  "
+                        + Message.statusLeaseLine([
+                            "channel": lease.channel, "host": lease.holder, "until": dates.dayAndTime(lease.until),
+                        ])
+                )
+            }
+        }
+        if !orphans.isEmpty {
+            lines.append(Message.statusOrphans(["n": "\(orphans.count)"]))
+            for (delivery, time) in orphans {
+                lines.append(
+                    "  "
+                        + Message.statusOrphanLine([
+                            "announcement": delivery.announcementId, "channel": delivery.channel,
+                            "started": dates.dayAndTime(time), "host": holders[delivery.channel] ?? "-",
+                        ])
+                )
+            }
+        }
+        return lines
+    }
+}

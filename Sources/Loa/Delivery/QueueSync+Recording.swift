@@ -125,8 +125,23 @@ extension QueueSync {
     }
 
     /// Unsettled deliveries of files that left the queue are cancelled, so their status says why.
-    func forgetRemovedFiles(present: Set<String>, cache: [String: CachedFile], _ archive: any ArchiveWriting) throws {
+    ///
+    /// On an archive shared by several hosts, each host's copy of the queue is pulled at its own moment (or kept
+    /// in another folder), so a file missing from this host's copy is not proof that it left the queue: only
+    /// this host's own records of files under its queue folder are forgotten, and nothing is cancelled (`loa
+    /// cancel` withdraws a post there).
+    func forgetRemovedFiles(
+        present: Set<String>,
+        cache: [String: CachedFile],
+        prefix: String,
+        _ archive: any ArchiveWriting
+    ) throws {
+        let shared = ArchiveStores.isShared(configuration.archive)
         for (path, cached) in cache where !present.contains(path) {
+            if shared {
+                if path.hasPrefix(prefix) { try archive.forgetQueueFile(path) }
+                continue
+            }
             if let id = cached.announcementID {
                 try archive.markDeliveries(
                     announcement: id,

@@ -187,7 +187,7 @@ struct QueueSync {
                 archive
             )
             if firstRunTime == nil { try archive.setSetting(Self.firstRunSetting, now.formatted(.iso8601)) }
-            try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, archive)
+            try forgetRemovedFiles(present: Set(files.map(\.path)), cache: cache, prefix: prefix, archive)
             if configurationChanged { try archive.setSetting(Self.fingerprintSetting, fingerprint) }
             try archive.setSetting(Self.listingSetting, listing)
         }
@@ -220,7 +220,9 @@ struct QueueSync {
             let file = entry.file
             outcome.parsedCount += 1
             if entry.changed { outcome.diagnostics += result.diagnostics }
-            if var announcement = result.announcement, !duplicates.contains(announcement.id) {
+            if var announcement = result.announcement, !duplicates.contains(announcement.id),
+                try !isStaleCopy(announcement, file: file.path, changed: entry.changed, &outcome, archive)
+            {
                 announcement.file = URL(fileURLWithPath: file.path)
                 try self.record(announcement, renamed: renamed, firstRun: firstRun, archive, events: &outcome.events)
                 outcome.announcements[announcement.id] = announcement
@@ -268,6 +270,38 @@ struct QueueSync {
                 at: now
             )
         }
+    }
+
+    /// On an archive shared by several hosts, whether this host's copy of `announcement` is not the one the
+    /// archive recorded first for its id and revision (another content hash: a queue folder not yet pulled, or
+    /// a file edited without raising `revision:`). Such a copy is neither recorded nor sent from this host, so
+    /// the first recorded text is the one every host sends; a warning says so when the file changed.
+    private func isStaleCopy(
+        _ announcement: Announcement,
+        file: String,
+        changed: Bool,
+        _ outcome: inout Outcome,
+        _ archive: any ArchiveWriting
+    ) throws -> Bool {
+        guard ArchiveStores.isShared(configuration.archive),
+            let stored = try archive.contentHash(announcement: announcement.id, revision: announcement.revision),
+            stored != ContentHash.of(announcement)
+        else { return false }
+        if changed {
+            outcome.diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    area: .queue,
+                    file: DisplayPath.of(URL(fileURLWithPath: file)),
+                    field: "revision",
+                    message: Message.diagStaleCopy([
+                        "id": announcement.id, "revision": String(announcement.revision),
+                    ]),
+                    hint: Message.diagStaleCopyHint()
+                )
+            )
+        }
+        return true
     }
 
     /// What, in the configuration, changes how files parse or which deliveries they are owed.

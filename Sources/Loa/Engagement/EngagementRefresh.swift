@@ -38,6 +38,8 @@ public struct EngagementRefresh: Sendable {
         let delivery: DeliveryRecord
         let channel: Channel
         let unchangedReads: Int
+        /// The last read as the run found it: the slot's read is taken from it (``ArchiveWriting/claimPolls``).
+        let lastPolledAt: Date?
     }
 
     public func perform() throws -> Report {
@@ -66,7 +68,12 @@ public struct EngagementRefresh: Sendable {
                 report.skipped += 1
                 continue
             }
-            let target = Target(delivery: delivery, channel: channel, unchangedReads: candidate.unchangedReads)
+            let target = Target(
+                delivery: delivery,
+                channel: channel,
+                unchangedReads: candidate.unchangedReads,
+                lastPolledAt: candidate.lastPolledAt
+            )
             if channel.transport == .facebookPage {
                 graphTargets.append(target)
             } else if channel.transport == .zaloOA {
@@ -75,6 +82,15 @@ public struct EngagementRefresh: Sendable {
                 targets.append(target)
             }
         }
+        // Each post's read for this slot is taken before any request, in one short transaction: hosts running
+        // `loa engagement` at once read each post once (one host takes it; the others skip it).
+        let claimed = try archive.write { archive in
+            try archive.claimPolls((graphTargets + targets).map { ($0.delivery.id, $0.lastPolledAt) }, at: now)
+        }
+        report.skipped += graphTargets.count + targets.count
+        graphTargets.removeAll { !claimed.contains($0.delivery.id) }
+        targets.removeAll { !claimed.contains($0.delivery.id) }
+        report.skipped -= graphTargets.count + targets.count
         try readFromGraph(graphTargets, archive: archive, redact: redact, report: &report)
         try readFromZalo(zaloTargets, archive: archive, redact: redact, report: &report)
         let requests = targets.compactMap { request(for: $0) }
@@ -110,6 +126,11 @@ public struct EngagementRefresh: Sendable {
                     case .transient(let reason, _):
                         report.retrying += 1
                         try archive.recordPollFailure(delivery: target.delivery.id, error: redact(reason))
+                        try archive.releasePoll(
+                            delivery: target.delivery.id,
+                            takenAt: now,
+                            lastPolledAt: target.lastPolledAt
+                        )
                     case .permanent(let reason):
                         report.warnings.append("\(label): \(redact(reason))")
                         try archive.recordPoll(
@@ -175,6 +196,11 @@ public struct EngagementRefresh: Sendable {
                     if problem.retry {
                         report.retrying += 1
                         try archive.recordPollFailure(delivery: target.delivery.id, error: reason)
+                        try archive.releasePoll(
+                            delivery: target.delivery.id,
+                            takenAt: now,
+                            lastPolledAt: target.lastPolledAt
+                        )
                     } else {
                         report.warnings.append("\(label): \(reason)")
                         try archive.recordPoll(

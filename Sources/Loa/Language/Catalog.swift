@@ -92,6 +92,7 @@ public enum Message: String, CaseIterable, Sendable {
     case diagChannelsKnown, diagChannelsEmpty, diagNotOneOf, diagNotOneOfOr, diagNotWebAddress, diagNotVariant
     case diagExpectedOneOf, diagNoOpeningFence, diagNoOpeningFenceHint, diagNoClosingFence, diagFrontMatterEmpty
     case diagBodyEmpty, diagNotUTF8, diagNotUTF8Hint, diagIDTaken, diagIDCase, diagIDTakenHint
+    case diagStaleCopy, diagStaleCopyHint, statusLeases, statusOrphans, statusLeaseLine, statusOrphanLine
     // loa check's diagnostics: loa.yml.
     case diagNoChannelsDefined, diagNotTimeZone, diagWebhookNeedsURL, diagWebhookNeedsSecret, diagWebhookSecretHint
     case diagNoSuchFile, diagNoSuchFileHint, diagConfigEmpty, diagNotALanguage, diagNotifyNotAChannel
@@ -361,11 +362,15 @@ extension Message {
             Entry(
                 en: """
                     IMAGES lists the photos of each announcement as its queue file now names them; the last column says why \
-                    a delivery is where it is, in words a person can act on.
+                    a delivery is where it is, in words a person can act on. On a PostgreSQL archive shared by several \
+                    hosts, the channel leases running and the orphaned sends (started by a host whose lease has ended) \
+                    follow the table.
                     """,
                 vi: """
                     Cột ẢNH liệt kê ảnh của từng thông báo theo tệp hàng đợi hiện nay; cột cuối nói vì sao bài \
-                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì.
+                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì. Với kho PostgreSQL dùng chung \
+                    cho nhiều máy, bên dưới bảng có các kênh đang được giữ (lease) và các lượt gửi dở (do một máy \
+                    bắt đầu khi lease của máy đó đã hết).
                     """
             )
         case .statusOnly: Entry(en: "Only this announcement.", vi: "Chỉ thông báo này.")
@@ -1281,6 +1286,34 @@ extension Message {
             Entry(
                 en: "give one of them another `id:`; neither is posted until then",
                 vi: "hãy đặt `id:` khác cho một trong hai tệp; trước đó cả hai đều chưa được đăng"
+            )
+        case .statusLeases:
+            Entry(en: "Channel leases running: {n}", vi: "Kênh đang được giữ (lease): {n}")
+        case .statusLeaseLine:
+            Entry(en: "{channel}: {host} until {until}", vi: "{channel}: {host} đến {until}")
+        case .statusOrphans:
+            Entry(
+                en: "Orphaned sends: {n} deliveries started by a host whose lease has ended, without an outcome; any "
+                    + "host's next run sends them again with the same webhook-id",
+                vi: "Tin gửi dở: {n} lượt gửi do một máy bắt đầu nhưng chưa có kết quả, lease của máy đó đã hết; lần "
+                    + "chạy kế tiếp của bất kỳ máy nào sẽ gửi lại với cùng webhook-id"
+            )
+        case .statusOrphanLine:
+            Entry(
+                en: "{announcement} → {channel}: started {started}, last lease {host}",
+                vi: "{announcement} → {channel}: bắt đầu {started}, lease cuối của {host}"
+            )
+        case .diagStaleCopy:
+            Entry(
+                en: "this host's copy of '{id}' (revision {revision}) differs from the one the shared archive "
+                    + "recorded first; this host does not send it, the hosts with the recorded copy do",
+                vi: "bản '{id}' (phiên bản {revision}) trên máy này khác bản mà kho lưu trữ chung ghi nhận trước; "
+                    + "máy này không gửi tin đó, các máy có bản đã ghi nhận sẽ gửi"
+            )
+        case .diagStaleCopyHint:
+            Entry(
+                en: "bring this host's queue up to date (git pull); to change a post, raise its `revision:`",
+                vi: "hãy cập nhật thư mục hàng đợi của máy này (git pull); muốn sửa tin, hãy tăng `revision:`"
             )
         case .diagNoChannelsDefined:
             Entry(en: "is missing; expected at least one channel", vi: "còn thiếu; cần ít nhất một kênh")

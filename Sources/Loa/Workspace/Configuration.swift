@@ -70,9 +70,18 @@ public struct Configuration: Sendable {
     public var root: URL { file.deletingLastPathComponent() }
 
     /// The lock file that keeps this host's runs apart: the SQLite archive's path with `.lock` added, or, with a
-    /// PostgreSQL archive, `.loa-run.lock` in the workspace folder.
+    /// PostgreSQL archive, `.loa-run-HOST.lock` in the workspace folder (``HostName``). The host's name is in it
+    /// because hosts may share the workspace folder (a network share): one host's run, even one paused holding
+    /// its lock, must never keep another host from running; the channel leases keep hosts apart.
     public var runLockPath: String {
-        ArchiveStores.isShared(archive) ? root.appendingPathComponent(".loa-run.lock").path : archive + ".lock"
+        guard ArchiveStores.isShared(archive) else { return archive + ".lock" }
+        return root.appendingPathComponent(".loa-run-\(Self.fileNamePart(HostName.current)).lock").path
+    }
+
+    /// `name` fit for a file name: a `/` or a leading `.` becomes `_`.
+    static func fileNamePart(_ name: String) -> String {
+        let safe = name.replacingOccurrences(of: "/", with: "_")
+        return safe.hasPrefix(".") ? "_" + safe.dropFirst() : safe
     }
 
     /// Asia/Ho_Chi_Minh, the zone of Loa's users.

@@ -401,6 +401,16 @@ final class MemoryArchive: Archive {
             state.polls[delivery] = (time, unchangedReads, error)
         }
 
+        func startedDeliveries() throws -> [StartedDelivery] {
+            state.starts.sorted { ($0.value.time, $0.key) < ($1.value.time, $1.key) }.flatMap { _, start in
+                start.deliveries.map { StartedDelivery(delivery: $0.id, startedAt: start.time) }
+            }
+        }
+
+        func contentHash(announcement: String, revision: Int) throws -> String? {
+            state.announcements[key(announcement, revision)]?.hash
+        }
+
         func hosts() throws -> [HostRecord] { state.hosts.values.sorted { $0.name < $1.name } }
 
         func excludeOtherQueueSyncs() throws {}
@@ -490,6 +500,21 @@ final class MemoryArchive: Archive {
             var host = host
             host.firstSeenAt = state.hosts[host.name]?.firstSeenAt ?? host.firstSeenAt
             state.hosts[host.name] = host
+        }
+
+        func claimPolls(_ polls: [(delivery: String, lastPolledAt: Date?)], at now: Date) throws -> Set<String> {
+            var claimed: Set<String> = []
+            for (delivery, seen) in polls where state.polls[delivery]?.polledAt == seen {
+                let known = state.polls[delivery]
+                state.polls[delivery] = (now, known?.unchanged ?? 0, known?.error)
+                claimed.insert(delivery)
+            }
+            return claimed
+        }
+
+        func releasePoll(delivery: String, takenAt: Date, lastPolledAt: Date?) throws {
+            guard let known = state.polls[delivery], known.polledAt == takenAt else { return }
+            state.polls[delivery] = (lastPolledAt, known.unchanged, known.error)
         }
 
         func recordPollFailure(delivery: String, error: String) throws {
