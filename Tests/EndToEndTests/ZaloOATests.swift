@@ -116,7 +116,7 @@ struct ZaloOATests {
         #expect(zalo.articles.count == 2)
         // A person gets a new refresh token from the consent page: it wins over what the file keeps.
         zalo.issueRefreshToken("rt-second-consent-c2Vjb25k")
-        _ = try workspace.loa(["retry", "ba"], environment: Self.environment)
+        _ = try workspace.loa(["retry", "ba", "--now", Date.vietnam(12)], environment: Self.environment)
         let recovered = try Self.run(
             workspace,
             at: 12,
@@ -213,7 +213,7 @@ struct ZaloOATests {
         _ = try Self.run(workspace, at: 11)
         #expect(zalo.requests("/v2.0/oa/message").count == 2)
         // A person looked in OA Manager and did not find the broadcast: a retry sends only the broadcast.
-        _ = try workspace.loa(["retry", "hai"], environment: Self.environment)
+        _ = try workspace.loa(["retry", "hai", "--now", Date.vietnam(12)], environment: Self.environment)
         let retried = try Self.run(workspace, at: 12)
         #expect(retried.status == 0, "\(retried.all)")
         #expect(zalo.articles.count == 2, "the article is not made again")
@@ -256,7 +256,7 @@ struct ZaloOATests {
         #expect(zalo.articles.isEmpty)
         // The recovery the README gives: a new refresh token from the consent page, then `loa retry`.
         zalo.issueRefreshToken("rt-after-kill-YWZ0ZXI")
-        _ = try workspace.loa(["retry", "mot"], environment: Self.environment)
+        _ = try workspace.loa(["retry", "mot", "--now", Date.vietnam(11)], environment: Self.environment)
         let recovered = try Self.run(
             workspace,
             at: 11,
