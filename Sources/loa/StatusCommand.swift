@@ -30,27 +30,30 @@ struct StatusCommand: AsyncParsableCommand {
         let announcement = self.announcement
         typealias Listing = (
             deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)],
-            images: [String: ImageListing], hosts: [HostRecord]
+            images: [String: ImageListing], hosts: [HostRecord], stopped: [StoppedChannel]
         )
         let configuration = opened.configuration
-        let (deliveries, tries, images, hosts) = try await onOwnThread { () throws -> Listing in
+        let (deliveries, tries, images, hosts, stopped) = try await onOwnThread { () throws -> Listing in
             guard let archive = try ArchiveStores.openForReading(path, password: configuration.archivePassword) else {
-                return ([], [:], [:], [])
+                return ([], [:], [:], [], [])
             }
             let deliveries = try archive.deliveries(announcement: announcement)
             return (
                 deliveries, try archive.tries(), Self.images(of: Set(deliveries.map(\.announcementId)), configuration),
-                try archive.read { try $0.hosts() }
+                try archive.read { try $0.hosts() }, try archive.read { try $0.stoppedChannels() }
             )
         }
         // Hosts sharing the archive that run different copies: said on standard error, so `--json` stays clean.
         for line in HostRegistry.disagreements(hosts) { Console.write(line, to: .standardError) }
+        // Stopped channels: after the table, or on standard error with `--json`.
+        let stops = ChannelStopListing.lines(stopped, configuration: configuration)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
             let listed = deliveries.map { WithImages(delivery: $0, images: images[$0.announcementId]?.entries ?? []) }
             Console.writeJSON(String(decoding: try encoder.encode(listed), as: UTF8.self))
+            for line in stops { Console.write(line, to: .standardError) }
             return
         }
         let dates = LocalDateFormat(timeZone: opened.configuration.timeZone)
@@ -64,6 +67,7 @@ struct StatusCommand: AsyncParsableCommand {
             ])
         }
         Console.write(Console.table(rows))
+        for line in stops { Console.write(line) }
     }
 
     /// The images of the announcements `ids`, as their queue files name them now (none for a file gone from the

@@ -25,13 +25,24 @@ struct DirectDelivery {
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         var events: [RunEvent] = []
-        // A channel whose credentials stopped working is not asked again in this run; its other posts wait.
-        var stopped: Set<String> = []
+        // A channel whose credentials stopped working is not asked again in this run (nor in later ones: the
+        // planner leaves it alone while the archive says it is stopped); its other posts wait.
+        var stopped: [String: String] = [:]
         for item in planned {
-            guard !stopped.contains(item.channel.id), let transport = DirectTransports.transport(for: item.channel)
-            else { continue }
-            let (event, credentialsFailed) = try deliver(item, with: transport)
-            if credentialsFailed { stopped.insert(item.channel.id) }
+            guard let transport = DirectTransports.transport(for: item.channel) else { continue }
+            if let note = stopped[item.channel.id] {
+                let event = RunEvent(
+                    .waiting,
+                    announcement: item.announcement.id,
+                    channel: item.channel.id,
+                    detail: note
+                )
+                onEvent?(event)
+                events.append(event)
+                continue
+            }
+            let (event, stop) = try deliver(item, with: transport)
+            if let stop { stopped[item.channel.id] = ChannelStops.waitingNote(reason: stop.reason) }
             onEvent?(event)
             events.append(event)
         }
@@ -39,8 +50,10 @@ struct DirectDelivery {
     }
 
     /// Delivers one post: looks first when an earlier answer was lost, then sends, looking again after a lost
-    /// answer. Returns the last event, and whether the channel's credentials failed.
-    private func deliver(_ item: PlannedDelivery, with transport: any DirectTransport) throws -> (RunEvent, Bool) {
+    /// answer. Returns the last event, and the channel's stop when its credentials failed.
+    private func deliver(_ item: PlannedDelivery, with transport: any DirectTransport) throws
+        -> (RunEvent, StoppedChannel?)
+    {
         let client = DirectClient(exchange: exchange)
         let redact = Redactor(channels: [item.channel])
         let post = DirectPost(
@@ -49,7 +62,10 @@ struct DirectDelivery {
             images: item.announcement.imageEntries
         )
         var delivery = item.delivery
-        var media: [String] = []
+        // What earlier tries uploaded, from the archive where the transport keeps it between runs.
+        var kept: [UploadedMedia] =
+            transport.keepsMediaBetweenRuns ? try archive.read { try $0.uploadedMedia(of: delivery.id) } : []
+        var media = kept
         var lookSince = try unsettledSince(delivery)
         var sendsAfterLook = 0
         while true {
@@ -69,12 +85,17 @@ struct DirectDelivery {
                     policy: policy
                 )
                 let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
-                try archive.write { try $0.recordOutcomes([(attempt, delivery)]) }
+                try archive.write { archive in
+                    try archive.recordOutcomes([(attempt, delivery)])
+                    if delivery.status == .sent, !kept.isEmpty {
+                        try archive.keepUploadedMedia([], of: delivery.id, at: now)
+                    }
+                }
                 if case .send = decision {
                     sendsAfterLook += 1
                     lookSince = nil
                 } else {
-                    return (event, false)
+                    return (event, nil)
                 }
             }
             let journal = try archive.write {
@@ -85,14 +106,28 @@ struct DirectDelivery {
             var attempt = attemptRow(delivery, step, startedAt: started, redact: redact)
             let decision = DirectRules.afterSend(step.outcome, delivery: delivery, policy: policy)
             let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
-            try archive.write {
-                try $0.recordOutcomes([(attempt, delivery)])
-                try $0.forgetStarts([journal])
+            // Photos of a post made are attached: nothing is kept for it any more.
+            let keep = transport.keepsMediaBetweenRuns && delivery.status != .sent ? media : []
+            var stop: StoppedChannel?
+            if case .stop(let reason) = decision {
+                stop = StoppedChannel(
+                    channel: item.channel.id,
+                    announcement: delivery.announcementId,
+                    reason: redact(reason),
+                    credentials: item.channel.credentialFingerprint,
+                    stoppedAt: now
+                )
             }
-            guard case .look = decision else {
-                if case .credentials = step.outcome { return (event, true) }
-                return (event, false)
+            try archive.write { archive in
+                try archive.recordOutcomes([(attempt, delivery)])
+                try archive.forgetStarts([journal])
+                if keep != kept {
+                    try archive.keepUploadedMedia(keep, of: delivery.id, at: now)
+                }
+                if let stop { try archive.stopChannel(stop) }
             }
+            kept = keep
+            guard case .look = decision else { return (event, stop) }
             onEvent?(event)
             wait(item.channel.reconcileAfter)
             lookSince = started
@@ -208,6 +243,19 @@ struct DirectDelivery {
             delivery.note = "the answer was lost (\(text)); Loa looks on the platform before sending again"
             kind = .retrying
             detail = delivery.note ?? text
+        case .stop(let reason):
+            // Not sent, and no post of the channel will be until its credentials are mended: the delivery is owed
+            // as soon as the channel resumes, and the run says once what to do.
+            let text = redact(reason)
+            attempt.outcome = .retry
+            attempt.errorClass = "credentials"
+            attempt.errorMessage = text
+            attempt.nextAttemptAt = nil
+            delivery.status = .retrying
+            delivery.nextAttemptAt = now
+            delivery.note = ChannelStops.waitingNote(reason: text)
+            kind = .stopped
+            detail = ChannelStops.message(reason: text, channel: item.channel)
         case .send:
             attempt.outcome = .absent
             attempt.errorMessage = "not found on the platform; sending once more"
@@ -249,6 +297,8 @@ enum DirectRules {
         case send
         /// Loa cannot tell whether the post is out: a person must look.
         case unconfirmed(reason: String)
+        /// The channel's credentials no longer work: the channel stops, and the post waits for it.
+        case stop(reason: String)
     }
 
     /// How many sends a delivery gets in one run after a look found nothing.
@@ -265,11 +315,7 @@ enum DirectRules {
             }
             return .retry(after: max(delay, notBefore ?? 0), reason: reason)
         case .credentials(let reason):
-            return .fail(
-                reason: "the channel's token no longer works (\(reason)); the channel's posts wait until a Page "
-                    + "admin makes a new Page token (README: \"Posting straight to a Facebook Page\"), puts it in "
-                    + "the credentials file, checks it with `loa check --online` and runs `loa retry`"
-            )
+            return .stop(reason: reason)
         case .refused(let reason):
             return .fail(reason: reason)
         case .unknown(let reason):

@@ -13,9 +13,14 @@ protocol DirectTransport: Sendable {
     var destination: String { get }
 
     /// Publishes `post`: every request it takes, up to the one that makes the post public. `media` holds what
-    /// earlier tries of this delivery uploaded in this run (a platform's ids for the photos), so that a retry of the
-    /// final step does not upload again; the transport appends what it uploads.
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep
+    /// earlier tries of this delivery uploaded (a platform's ids for the photos), so that a retry of the final step
+    /// does not upload again; the transport appends what it uploads, and drops what it can no longer use.
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep
+
+    /// Whether `media` outlives the run: kept in the archive, so that a later run's retry reuses it. True where
+    /// uploads are invisible until the post (Facebook's unpublished photos); false where each upload is a message
+    /// already shown (the bots), whose retries the operator decides.
+    var keepsMediaBetweenRuns: Bool { get }
 
     /// Looks on the platform for a post of this text made since `since`, after an answer was lost. A platform
     /// that offers no way to look answers ``DirectLook/cannotLook``: the delivery then waits for a person.
@@ -49,6 +54,10 @@ enum DirectLook: Sendable, Equatable {
     case failed(String)
     /// The platform offers no way to look.
     case cannotLook
+}
+
+extension DirectTransport {
+    var keepsMediaBetweenRuns: Bool { false }
 }
 
 /// The one place that knows which direct transport serves a channel.

@@ -25,7 +25,7 @@ struct ZaloBotTransport: DirectTransport {
         }
     }
 
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep {
         for image in post.images.dropFirst(media.count) {
             guard let address = Self.address(of: image, channel: channel) else {
                 return DirectStep(
@@ -40,7 +40,7 @@ struct ZaloBotTransport: DirectTransport {
             var step = send("sendPhoto", json: ["chat_id": chat, "photo": address], client: client)
             guard case .published(let id, _) = step.outcome else {
                 // Some photos are out already: sending them again would show them twice.
-                if let first = media.first {
+                if let first = media.first?.id {
                     step.outcome = .unknown(
                         reason: "\(media.count) of the photos went out (from message \(first)) but \(image.written) "
                             + "did not: \(Self.reason(step.outcome)); post the rest by hand, or delete them before a retry"
@@ -48,10 +48,10 @@ struct ZaloBotTransport: DirectTransport {
                 }
                 return step
             }
-            media.append(id)
+            media.append(UploadedMedia(image: address, id: id))
         }
         let text = { send("sendMessage", json: ["chat_id": chat, "text": post.text], client: client) }
-        guard let first = media.first else { return text() }
+        guard let first = media.first?.id else { return text() }
         return BotTextAfterPhotos.send(firstMessage: first, address: nil, text)
     }
 

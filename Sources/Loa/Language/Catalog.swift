@@ -11,11 +11,11 @@ public enum Message: String, CaseIterable, Sendable {
     case statusPending, statusSending, statusSent, statusRetrying, statusFailed, statusMissed, statusExpired
     case statusCancelled, statusHeld, statusAwaitingConfirmation, statusUnconfirmed
     // What a run did, at the head of each line of `loa run`.
-    case eventWaiting, eventUnrenderable, eventWouldSend, eventCaughtUp, eventReminder
+    case eventWaiting, eventUnrenderable, eventWouldSend, eventCaughtUp, eventReminder, eventStopped
     // The run's summary.
     case summaryQueueFiles, summaryRead, summaryNothingDue, summaryRejected, summarySent, summaryWritten
     case summaryWouldSend, summaryRetrying, summaryWaiting, summaryFailed, summaryMissed, summaryExpired
-    case summaryHeld, summaryCaughtUp, summaryUnrenderable, summaryReminder
+    case summaryHeld, summaryCaughtUp, summaryUnrenderable, summaryReminder, summaryStopped
     // Details of a run's events.
     case outboxPostIt, outboxText, outboxPhotos, reminderWaiting, waitQuietHours, noteExpired, noteMissed
     case noteMissedAfterRetry
@@ -27,6 +27,7 @@ public enum Message: String, CaseIterable, Sendable {
     case runAbstract, runDiscussion, runDryRun, runVerbose, runCatchUp, runLocked
     // loa status
     case statusAbstract, statusDiscussion, statusOnly, statusNoArchive, statusColumns, statusInterrupted
+    case statusStopped, statusStoppedChanged
     // loa check
     case checkAbstract, checkDiscussion, checkSummary, checkOnline
     // loa init
@@ -47,6 +48,7 @@ public enum Message: String, CaseIterable, Sendable {
     case refusalNotConfirmed, refusalForceHint
     // The other commands' help.
     case channelAbstract, channelRenameAbstract, channelRenameDiscussion, channelRenameOld, channelRenameNew
+    case channelResumeAbstract, channelResumeDiscussion, channelResumeChannel, channelResumed, channelNotStopped
     case engagementAbstract, engagementRefreshAbstract, engagementRefreshDiscussion, engagementRecordAbstract
     case engagementRecordDiscussion, engagementRecordChannel, engagementRecordFigures, engagementRecordNewMetric
     case exportAbstract, exportDiscussion, exportFormat, exportFrom, exportTo, exportMonth, exportQuarter
@@ -56,7 +58,7 @@ public enum Message: String, CaseIterable, Sendable {
     case sinkAbstract, sinkDiscussion, sinkPort, sinkSecret, sinkLog, sinkImages, sinkIdleTimeout
     // notify: the one message a run sends to the people's channel.
     case notifyTitle, notifyWritten, notifyReminder, notifyFailed, notifyMissed, notifyExpired, notifyHeld
-    case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed
+    case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed, notifyStopped
     // Refusals and warnings of retry, cancel and confirm.
     case refusalExpired, refusalDelivered, refusalSentAlready, warningRunWorking, refusalFuturePost, refusalSending
     case refusalConfirmedAlready, refusalBridgePosted, refusalNoAddress, refusalWebhookChannel, refusalBridgeUndo
@@ -125,6 +127,7 @@ extension Message {
         case .eventWouldSend: Entry(en: "would send", vi: "Sẽ gửi")
         case .eventCaughtUp: Entry(en: "caught up", vi: "Gửi bù")
         case .eventReminder: Entry(en: "reminder", vi: "Nhắc lại")
+        case .eventStopped: Entry(en: "stopped", vi: "Dừng kênh")
 
         case .summaryQueueFiles: Entry(en: "{n} queue file", enOther: "{n} queue files", vi: "{n} tệp hàng đợi")
         case .summaryRead: Entry(en: "{files}, {read} read: ", vi: "{files}, đọc được {read}: ")
@@ -137,6 +140,8 @@ extension Message {
         case .summaryRetrying: Entry(en: "{n} to retry", vi: "{n} chờ thử lại")
         case .summaryWaiting: Entry(en: "{n} waiting", vi: "{n} đang đợi")
         case .summaryFailed: Entry(en: "{n} failed", vi: "{n} thất bại")
+        case .summaryStopped:
+            Entry(en: "{n} channel stopped", enOther: "{n} channels stopped", vi: "{n} kênh bị dừng")
         case .summaryMissed: Entry(en: "{n} missed", vi: "{n} lỡ giờ đăng")
         case .summaryExpired: Entry(en: "{n} expired", vi: "{n} hết hạn")
         case .summaryHeld: Entry(en: "{n} held", vi: "{n} tạm giữ")
@@ -294,6 +299,17 @@ extension Message {
                 vi: "THÔNG BÁO|BẢN|KÊNH|TRẠNG THÁI|LẦN GỬI|THỜI ĐIỂM|ẢNH|GHI CHÚ"
             )
         case .statusInterrupted: Entry(en: "{tries} (+{n} interrupted)", vi: "{tries} (+{n} bị ngắt)")
+        case .statusStopped:
+            Entry(
+                en: "channel {channel} stopped on {when}, at {id}: {reason}; {hint}",
+                vi: "kênh {channel} bị dừng lúc {when}, ở bài {id}: {reason}; {hint}"
+            )
+        case .statusStoppedChanged:
+            Entry(
+                en:
+                    "channel {channel} stopped on {when} ({reason}); its credentials changed since: the next run posts again",
+                vi: "kênh {channel} bị dừng lúc {when} ({reason}); thông tin đăng nhập đã đổi: lần chạy tới sẽ đăng lại"
+            )
 
         case .checkAbstract:
             Entry(
@@ -585,6 +601,37 @@ extension Message {
             Entry(en: "The channel's old id, as the archive knows it.", vi: "Mã cũ của kênh, như kho lưu trữ đang ghi.")
         case .channelRenameNew:
             Entry(en: "The channel's new id, as loa.yml now names it.", vi: "Mã mới của kênh, như loa.yml đang ghi.")
+        case .channelResumeAbstract:
+            Entry(
+                en: "Let a channel stopped for its credentials post again.",
+                vi: "Cho một kênh bị dừng vì thông tin đăng nhập được đăng lại."
+            )
+        case .channelResumeDiscussion:
+            Entry(
+                en: """
+                    A direct channel whose token stopped working or lacks a permission (Facebook's codes 190, 102, 10, \
+                    200-299) stops: its posts wait, and no run asks the platform again. A new token in the credentials \
+                    file lifts the stop by itself at the next run; run this when the token stays the same (a \
+                    permission granted to it since). The waiting posts go out at the next run. Exit codes: 0 resumed \
+                    or not stopped; 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Kênh đăng trực tiếp có token hết hiệu lực hoặc thiếu quyền (mã 190, 102, 10, 200-299 của Facebook) \
+                    sẽ bị dừng: bài của kênh chờ lại, và không lần chạy nào hỏi nền tảng nữa. Token mới trong tệp \
+                    credentials tự gỡ lệnh dừng ở lần chạy tới; chạy lệnh này khi token giữ nguyên (vừa được cấp thêm \
+                    quyền). Các bài đang chờ sẽ đăng ở lần chạy tới. Mã thoát: 0 đã gỡ hoặc kênh không bị dừng; 2 dùng \
+                    sai lệnh hoặc cấu hình sai.
+                    """
+            )
+        case .channelResumeChannel:
+            Entry(en: "The stopped channel's id.", vi: "Mã của kênh bị dừng.")
+        case .channelResumed:
+            Entry(
+                en: "channel {channel} resumed: its waiting posts go out at the next run",
+                vi: "đã gỡ lệnh dừng kênh {channel}: các bài đang chờ sẽ đăng ở lần chạy tới"
+            )
+        case .channelNotStopped:
+            Entry(en: "channel {channel} is not stopped", vi: "kênh {channel} không bị dừng")
         case .engagementAbstract:
             Entry(
                 en: "Refresh the engagement figures of sent posts, or record figures read by hand.",
@@ -807,6 +854,11 @@ extension Message {
         case .notifyReminder:
             Entry(en: "still to post by hand: {id} → {channel}", vi: "vẫn chờ đăng tay: {id} → {channel}")
         case .notifyFailed: Entry(en: "failed: {id} → {channel}: {detail}", vi: "thất bại: {id} → {channel}: {detail}")
+        case .notifyStopped:
+            Entry(
+                en: "channel stopped: {channel} (at {id}): {detail}",
+                vi: "kênh bị dừng: {channel} (ở bài {id}): {detail}"
+            )
         case .notifyMissed: Entry(en: "missed: {id} → {channel}", vi: "lỡ giờ đăng: {id} → {channel}")
         case .notifyUnconfirmed:
             Entry(
