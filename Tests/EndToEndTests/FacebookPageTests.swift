@@ -22,28 +22,16 @@ struct FacebookPageTests {
     }
 
     static func run(_ workspace: DeliveryWorkspace, _ arguments: String...) throws -> LoaProcess.Output {
-        try workspace.loa(["run", "--now", Date.vietnam(9)] + arguments, environment: environment)
+        try workspace.runAtNine(arguments, environment: environment)
     }
 
     static func attempts(_ workspace: DeliveryWorkspace) throws -> [Row] {
-        try workspace.rows("SELECT * FROM attempts ORDER BY id")
+        try workspace.attempts()
     }
 
     /// A queue file without a link.
     static func announceText(_ workspace: DeliveryWorkspace, _ id: String, body: String, extra: String = "") throws {
-        try workspace.write(
-            "queue/\(id).md",
-            """
-            ---
-            title: Tin \(id)
-            category: activity-news
-            unit: Đoàn phường An Hòa
-            publish_at: 01/12/2026 08:00
-            \(extra)
-            ---
-            \(body)
-            """
-        )
+        try workspace.announceDue(id, body: body, extra: extra)
     }
 
     @Test("a text post is one feed post with the token in the header; its id and address are archived")

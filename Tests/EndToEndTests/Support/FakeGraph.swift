@@ -124,11 +124,15 @@ final class FakeGraph: @unchecked Sendable {
 
     /// A channel's YAML for this fake.
     func channel(_ id: String, extra: [String] = []) -> String {
-        ([
-            "  \(id):", "    platform: facebook", "    transport: facebook-page", "    page_id: \"\(pageID)\"",
-            "    token: ${LOA_TEST_FB_TOKEN}", "    api_base: \(base)", "    reconcile_after: 0s",
-        ] + extra.map { "    \($0)" })
-        .joined(separator: "\n")
+        DirectChannelTesting.channel(
+            id,
+            platform: "facebook",
+            transport: "facebook-page",
+            fields: ["page_id: \"\(pageID)\""],
+            tokenVariable: "LOA_TEST_FB_TOKEN",
+            apiBase: base,
+            extra: ["reconcile_after: 0s"] + extra
+        )
     }
 
     static func graphError(_ code: Int, subcode: Int? = nil, transient: Bool = false, message: String) -> String {
