@@ -194,7 +194,8 @@ extension Message {
                     Loa speaks English or Vietnamese: `language: vi` in loa.yml, or LOA_LANG=vi (which wins).
 
                     Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or became
-                    unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
+                    unconfirmed, a channel stopped for its token, or a queue file was rejected; 2 bad usage or
+                    configuration.
                     """,
                 vi: """
                     Một không gian làm việc gồm loa.yml, queue/ (mỗi thông báo một tệp Markdown) và templates/.
@@ -203,7 +204,8 @@ extension Message {
                     Loa nói tiếng Việt hoặc tiếng Anh: `language: vi` trong loa.yml, hoặc LOA_LANG=vi (ưu tiên hơn).
 
                     Mã thoát: 0 thành công (còn lượt thử lại vẫn tính là thành công); 1 có bài gửi thất bại hẳn hoặc
-                    chưa rõ đã đăng, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
+                    chưa rõ đã đăng, một kênh bị dừng vì token, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu
+                    hình sai.
                     """
             )
         case .optionConfig:
@@ -231,21 +233,23 @@ extension Message {
                     When standard output is not a terminal, prints nothing unless something needs a person (a post \
                     was written to the outbox to post by hand, still waits there `remind_after` after it was written \
                     and then once a day, failed for good, was missed or expired, is unconfirmed (a direct post whose \
-                    answer was lost and that Loa could not find on the platform), cannot be rendered, or a queue file \
-                    was rejected), so cron mails only those. With `notify:` in loa.yml, the same list goes once to \
+                    answer was lost and that Loa could not find on the platform), cannot be rendered, a direct channel \
+                    stopped for its token, or a queue file was rejected), so cron mails only those. With `notify:` in loa.yml, the same list goes once to \
                     that channel. A run that finds another holding the lock exits 0 at once.
                     Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or became \
-                    unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
+                    unconfirmed, a channel stopped for its token, or a queue file was rejected; 2 bad usage or \
+                    configuration.
                     """,
                 vi: """
                     Khi đầu ra không phải màn hình, không in gì trừ khi có việc cần người làm (một bài đã ghi ra \
                     outbox để đăng tay, vẫn chờ ở đó sau `remind_after` rồi mỗi ngày một lần, thất bại hẳn, lỡ giờ \
                     đăng hoặc hết hạn, chưa rõ đã đăng (bài đăng thẳng lên nền tảng bị mất câu trả lời và Loa không tìm \
-                    thấy trên nền tảng), không dựng được, hoặc một tệp hàng đợi bị từ chối), nên cron chỉ gửi thư về \
+                    thấy trên nền tảng), không dựng được, một kênh đăng trực tiếp bị dừng vì token, hoặc một tệp hàng \
+                    đợi bị từ chối), nên cron chỉ gửi thư về \
                     những việc đó. Có `notify:` trong loa.yml thì danh sách ấy được gửi một lần tới kênh đó. Lần chạy \
                     gặp lần khác đang giữ khóa thì thoát ngay với mã 0.
                     Mã thoát: 0 thành công, kể cả còn lượt thử lại; 1 có bài gửi thất bại hẳn hoặc chưa rõ đã đăng, \
-                    hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
+                    một kênh bị dừng vì token, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
                     """
             )
         case .runDryRun:
@@ -280,11 +284,13 @@ extension Message {
             Entry(
                 en: """
                     IMAGES lists the photos of each announcement as its queue file now names them; the last column says why \
-                    a delivery is where it is, in words a person can act on.
+                    a delivery is where it is, in words a person can act on. Direct channels stopped for their token \
+                    follow the table (on standard error with --json), with when, why and what to do.
                     """,
                 vi: """
                     Cột ẢNH liệt kê ảnh của từng thông báo theo tệp hàng đợi hiện nay; cột cuối nói vì sao bài \
-                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì.
+                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì. Các kênh đăng trực tiếp bị dừng vì \
+                    token được liệt kê sau bảng (ra luồng lỗi khi dùng --json), kèm thời điểm, lý do và cách xử lý.
                     """
             )
         case .statusOnly: Entry(en: "Only this announcement.", vi: "Chỉ thông báo này.")
@@ -341,8 +347,9 @@ extension Message {
             )
         case .checkOnline:
             Entry(
-                en: "Also ask each direct channel's platform whether its token works (no posting).",
-                vi: "Hỏi thêm nền tảng của mỗi kênh đăng thẳng xem token còn dùng được không (không đăng gì)."
+                en: "Also ask each direct channel's platform whether its token works and may post (no posting).",
+                vi:
+                    "Hỏi thêm nền tảng của mỗi kênh đăng thẳng xem token còn dùng được và có quyền đăng không (không đăng gì)."
             )
         case .checkSummary:
             Entry(
