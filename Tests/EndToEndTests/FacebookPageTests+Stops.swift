@@ -123,6 +123,14 @@ extension FacebookPageTests {
         #expect(
             try workspace.rows("SELECT channel FROM stopped_channels").map { $0["channel"] as String } == ["fb-page"]
         )
+        let agenda = try workspace.loa(["agenda", "--now", Date.vietnam(9, 5), "--json"], environment: environment)
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(agenda.standardOutput.utf8)) as? [[String: Any]]
+        )
+        let onPage = entries.filter { $0["channel"] as? String == "fb-page" }
+        #expect(onPage.count == 2, "\(agenda.all)")
+        #expect(onPage.allSatisfy { $0["kind"] as? String == "waiting" }, "not expected to go out: \(agenda.all)")
+        #expect(onPage.allSatisfy { ($0["note"] as? String)?.contains("the channel is stopped") == true })
         // The Page admin puts a new token in the credentials: status says the next run posts, and it does.
         environment["PAGE_TOKEN"] = Self.token
         let told = try workspace.loa(["status"], environment: environment)
