@@ -221,7 +221,7 @@ struct FacebookPageTests {
         let workspace = try Self.workspace(graph)
         try Self.announceText(workspace, "thu-lai", body: "Bài đăng thử lại.")
         _ = try Self.run(workspace)
-        let retry = try workspace.loa(["retry", "thu-lai"], environment: Self.environment)
+        let retry = try workspace.loa(["retry", "thu-lai", "--now", Date.vietnam(9)], environment: Self.environment)
         #expect(retry.status == 0, "\(retry.all)")
         let run = try Self.run(workspace)
         #expect(run.status == 0, "\(run.all)")

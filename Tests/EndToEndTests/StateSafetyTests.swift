@@ -140,7 +140,7 @@ struct StateSafetyTests {
         let again = try workspace.loa("run", "--now", Date.vietnam(8, 46))
         #expect(again.all.isEmpty, "printed once: \(again.all)")
         #expect(bridge.received.count == 1)
-        _ = try workspace.loa("retry", "lap-lai")
+        _ = try workspace.loa("retry", "lap-lai", "--now", Date.vietnam(8, 46))
         _ = try workspace.loa("run", "--now", Date.vietnam(8, 47))
         #expect(bridge.received.count == 2)
     }

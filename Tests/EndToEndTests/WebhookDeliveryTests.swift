@@ -190,7 +190,7 @@ struct WebhookDeliveryTests {
         #expect(again.status == 0)
         #expect(bridge.received.count == 1)
         // An operator can send it again once the bridge is fixed.
-        let retry = try workspace.loa("retry", "tin-1")
+        let retry = try workspace.loa("retry", "tin-1", "--now", Date.vietnam(12))
         #expect(retry.status == 0)
         #expect(retry.standardOutput.contains("retry tin-1 → fb: now retrying"))
         _ = try workspace.loa("run", "--now", Date.vietnam(12, 1))
