@@ -28,11 +28,14 @@ struct AgendaCommand: AsyncParsableCommand {
         let now = try clock.date(in: configuration.timeZone)
         let queue = opened.loadQueue()
         let path = configuration.archive
-        let deliveries = try await onOwnThread { () throws -> [DeliveryRecord] in
-            try ArchiveStores.openForReading(path, password: configuration.archivePassword)?.deliveries() ?? []
+        let (deliveries, stopped) = try await onOwnThread { () throws -> ([DeliveryRecord], [StoppedChannel]) in
+            guard let archive = try ArchiveStores.openForReading(path, password: configuration.archivePassword) else {
+                return ([], [])
+            }
+            return (try archive.deliveries(), try archive.read { try $0.stoppedChannels() })
         }
         let entries = Agenda(configuration: configuration, now: now, days: days)
-            .entries(announcements: queue.announcements, deliveries: deliveries)
+            .entries(announcements: queue.announcements, deliveries: deliveries, stopped: stopped)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -6,7 +6,7 @@ struct ChannelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channel",
         abstract: Message.channelAbstract(),
-        subcommands: [ChannelRenameCommand.self]
+        subcommands: [ChannelRenameCommand.self, ChannelResumeCommand.self]
     )
 }
 
@@ -50,5 +50,32 @@ struct ChannelRenameCommand: AsyncParsableCommand {
         if rename.replaced > 0 { line += Message.renameReplaced.count(rename.replaced, ["new": new]) }
         if rename.restored > 0 { line += Message.renameRestored.count(rename.restored) }
         Console.write(line)
+    }
+}
+
+struct ChannelResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: Message.channelResumeAbstract(),
+        discussion: Message.channelResumeDiscussion()
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp(Message.channelResumeChannel()))
+    var channel: String
+
+    func run() async throws {
+        let opened = try workspace.open()
+        let (channel, path) = (self.channel, opened.configuration.archive)
+        let (lockPath, password) = (opened.configuration.runLockPath, opened.configuration.archivePassword)
+        let resumed = try await onOwnThread {
+            let lock = try RunLock.waitFor(path: lockPath)
+            defer { withExtendedLifetime(lock) {} }
+            return try ArchiveStores.open(path, password: password).write { try $0.resumeChannel(channel) }
+        }
+        Console.write(
+            resumed ? Message.channelResumed(["channel": channel]) : Message.channelNotStopped(["channel": channel])
+        )
     }
 }

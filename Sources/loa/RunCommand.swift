@@ -82,6 +82,7 @@ struct RunCommand: AsyncParsableCommand {
             (.retrying, .summaryRetrying), (.waiting, .summaryWaiting), (.failed, .summaryFailed),
             (.missed, .summaryMissed), (.expired, .summaryExpired), (.held, .summaryHeld),
             (.caughtUp, .summaryCaughtUp), (.unrenderable, .summaryUnrenderable), (.reminder, .summaryReminder),
+            (.stopped, .summaryStopped),
         ]
         let counts = parts.compactMap { kind, words in report.count(kind) > 0 ? words.count(report.count(kind)) : nil }
         var summary = Message.summaryRead([

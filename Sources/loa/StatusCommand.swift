@@ -32,13 +32,13 @@ struct StatusCommand: AsyncParsableCommand {
         let announcement = self.announcement
         typealias Listing = (
             deliveries: [DeliveryRecord], tries: [String: (tries: Int, interrupted: Int)],
-            images: [String: ImageListing], hosts: [HostRecord], shared: [String]
+            images: [String: ImageListing], hosts: [HostRecord], shared: [String], stopped: [StoppedChannel]
         )
         let configuration = opened.configuration
         let now = try clock.date(in: configuration.timeZone)
-        let (deliveries, tries, images, hosts, shared) = try await onOwnThread { () throws -> Listing in
+        let (deliveries, tries, images, hosts, shared, stopped) = try await onOwnThread { () throws -> Listing in
             guard let archive = try ArchiveStores.openForReading(path, password: configuration.archivePassword) else {
-                return ([], [:], [:], [], [])
+                return ([], [:], [:], [], [], [])
             }
             let deliveries = try archive.deliveries(announcement: announcement)
             var shared: [String] = []
@@ -57,11 +57,13 @@ struct StatusCommand: AsyncParsableCommand {
             }
             return (
                 deliveries, try archive.tries(), Self.images(of: Set(deliveries.map(\.announcementId)), configuration),
-                try archive.read { try $0.hosts() }, shared
+                try archive.read { try $0.hosts() }, shared, try archive.read { try $0.stoppedChannels() }
             )
         }
         // Hosts sharing the archive that run different copies: said on standard error, so `--json` stays clean.
         for line in HostRegistry.disagreements(hosts) { Console.write(line, to: .standardError) }
+        // Stopped channels: after the table, or on standard error with `--json`.
+        let stops = ChannelStopListing.lines(stopped, configuration: configuration)
         if json {
             // Leases and orphaned sends, on a shared archive: on standard error, so that the JSON stays clean.
             if !shared.isEmpty { Console.write(shared.joined(separator: "\n"), to: .standardError) }
@@ -70,6 +72,7 @@ struct StatusCommand: AsyncParsableCommand {
             encoder.dateEncodingStrategy = .iso8601
             let listed = deliveries.map { WithImages(delivery: $0, images: images[$0.announcementId]?.entries ?? []) }
             Console.writeJSON(String(decoding: try encoder.encode(listed), as: UTF8.self))
+            for line in stops { Console.write(line, to: .standardError) }
             return
         }
         let dates = LocalDateFormat(timeZone: opened.configuration.timeZone)
@@ -85,6 +88,7 @@ struct StatusCommand: AsyncParsableCommand {
         Console.write(Console.table(rows))
         // Leases and orphaned sends, on a shared archive, below the table.
         if !shared.isEmpty { Console.write("\n" + shared.joined(separator: "\n")) }
+        for line in stops { Console.write(line) }
     }
 
     /// The images of the announcements `ids`, as their queue files name them now (none for a file gone from the

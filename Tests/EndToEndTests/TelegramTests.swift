@@ -9,11 +9,15 @@ struct TelegramTests {
     static let environment = ["LOA_TEST_TG_TOKEN": token]
 
     static func channel(_ bot: FakeBotAPI, chat: String = "@tuoitrecantho", extra: [String] = []) -> String {
-        ([
-            "  tg-doan:", "    platform: telegram", "    transport: telegram", "    chat_id: \"\(chat)\"",
-            "    token: ${LOA_TEST_TG_TOKEN}", "    api_base: \(bot.base)",
-        ] + extra.map { "    \($0)" })
-        .joined(separator: "\n")
+        DirectChannelTesting.channel(
+            "tg-doan",
+            platform: "telegram",
+            transport: "telegram",
+            fields: ["chat_id: \"\(chat)\""],
+            tokenVariable: "LOA_TEST_TG_TOKEN",
+            apiBase: bot.base,
+            extra: extra
+        )
     }
 
     static func workspace(_ bot: FakeBotAPI, chat: String = "@tuoitrecantho") throws -> DeliveryWorkspace {
@@ -21,27 +25,15 @@ struct TelegramTests {
     }
 
     static func run(_ workspace: DeliveryWorkspace, _ arguments: String...) throws -> LoaProcess.Output {
-        try workspace.loa(["run", "--now", Date.vietnam(9)] + arguments, environment: environment)
+        try workspace.runAtNine(arguments, environment: environment)
     }
 
     static func announce(_ workspace: DeliveryWorkspace, _ id: String, body: String, extra: String = "") throws {
-        try workspace.write(
-            "queue/\(id).md",
-            """
-            ---
-            title: Tin \(id)
-            category: activity-news
-            unit: Đoàn phường An Hòa
-            publish_at: 01/12/2026 08:00
-            \(extra)
-            ---
-            \(body)
-            """
-        )
+        try workspace.announceDue(id, body: body, extra: extra)
     }
 
     static func attempts(_ workspace: DeliveryWorkspace) throws -> [Row] {
-        try workspace.rows("SELECT * FROM attempts ORDER BY id")
+        try workspace.attempts()
     }
 
     @Test("a text post is one sendMessage without a parse mode; <, & and _ arrive as written; id and t.me address")

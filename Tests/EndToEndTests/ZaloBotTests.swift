@@ -12,19 +12,24 @@ struct ZaloBotTests {
 
     static func workspace(_ bot: FakeBotAPI, extra: [String] = []) throws -> DeliveryWorkspace {
         try DeliveryWorkspace(
-            channels: ([
-                "  zalo-nhom:", "    platform: zalo", "    transport: zalo-bot", "    chat_id: \"\(chat)\"",
-                "    token: ${LOA_TEST_ZALO_BOT_TOKEN}", "    api_base: \(bot.base)",
-            ] + extra.map { "    \($0)" }).joined(separator: "\n")
+            channels: DirectChannelTesting.channel(
+                "zalo-nhom",
+                platform: "zalo",
+                transport: "zalo-bot",
+                fields: ["chat_id: \"\(chat)\""],
+                tokenVariable: "LOA_TEST_ZALO_BOT_TOKEN",
+                apiBase: bot.base,
+                extra: extra
+            )
         )
     }
 
     static func run(_ workspace: DeliveryWorkspace, _ arguments: String...) throws -> LoaProcess.Output {
-        try workspace.loa(["run", "--now", Date.vietnam(9)] + arguments, environment: environment)
+        try workspace.runAtNine(arguments, environment: environment)
     }
 
     static func announce(_ workspace: DeliveryWorkspace, _ id: String, body: String, extra: String = "") throws {
-        try TelegramTests.announce(workspace, id, body: body, extra: extra)
+        try workspace.announceDue(id, body: body, extra: extra)
     }
 
     @Test("a group post is one sendMessage with the Zalo variant; its message id is archived")

@@ -159,6 +159,13 @@ public protocol ArchiveReading {
     /// first, with how their reads went.
     func engagementTargets() throws -> [EngagementTarget]
 
+    // MARK: Direct channels
+
+    /// The photos uploaded for a delivery's post and not attached yet (``UploadedMedia``), in the post's order.
+    func uploadedMedia(of delivery: String) throws -> [UploadedMedia]
+    /// The channels stopped for their credentials (``StoppedChannel``), by channel id.
+    func stoppedChannels() throws -> [StoppedChannel]
+
     // MARK: Hosts
 
     /// Every host that registered on the archive (``HostRecord``), by name.
@@ -284,6 +291,16 @@ public protocol ArchiveWriting: ArchiveReading {
         _ outcomes: [(attempt: AttemptRecord, delivery: DeliveryRecord)],
         fencedBy leases: [String: Int64]
     ) throws
+
+    // MARK: Direct channels
+
+    /// Keeps the photos uploaded for a delivery's post, replacing those kept before; an empty list forgets them.
+    func keepUploadedMedia(_ media: [UploadedMedia], of delivery: String, at time: Date) throws
+    /// Records that a channel stopped, replacing an earlier stop of it.
+    func stopChannel(_ stop: StoppedChannel) throws
+    /// Lifts a channel's stop; returns whether it was stopped.
+    @discardableResult
+    func resumeChannel(_ channel: String) throws -> Bool
 
     // MARK: Hosts
 

@@ -333,6 +333,31 @@ enum ArchiveSchema {
                     """
             )
         }
+        migrator.registerMigration("v13-direct-channels") { db in
+            // `uploaded_media`: the photos a direct transport uploaded (unpublished, invisible) for a post not made
+            // yet, so that a later run's retry attaches them instead of uploading again. `stopped_channels`: direct
+            // channels whose credentials stopped working, left alone by every run until a person mends them; the
+            // credentials column is a fingerprint, never a secret.
+            try db.execute(
+                sql: """
+                    CREATE TABLE uploaded_media (
+                        delivery_id TEXT NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        image TEXT NOT NULL,
+                        media_id TEXT NOT NULL,
+                        uploaded_at DATETIME NOT NULL,
+                        PRIMARY KEY (delivery_id, position)
+                    );
+                    CREATE TABLE stopped_channels (
+                        channel TEXT PRIMARY KEY,
+                        announcement_id TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        credentials TEXT NOT NULL,
+                        stopped_at DATETIME NOT NULL
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -241,6 +241,28 @@ enum PostgresSchema {
             );
             """
         ),
+        (
+            "v3-direct-channels",
+            // Photos uploaded for a post not made yet, and channels stopped for their credentials (as SQLite's
+            // v13-direct-channels).
+            """
+            CREATE TABLE uploaded_media (
+                delivery_id text NOT NULL REFERENCES deliveries(id) ON DELETE CASCADE,
+                position integer NOT NULL,
+                image text NOT NULL,
+                media_id text NOT NULL,
+                uploaded_at timestamptz NOT NULL,
+                PRIMARY KEY (delivery_id, position)
+            );
+            CREATE TABLE stopped_channels (
+                channel text COLLATE "C" PRIMARY KEY,
+                announcement_id text COLLATE "C" NOT NULL,
+                reason text NOT NULL,
+                credentials text NOT NULL,
+                stopped_at timestamptz NOT NULL
+            );
+            """
+        ),
     ]
 
     /// Brings the database's tables up to date: takes the migration lock (waiting while another host migrates),

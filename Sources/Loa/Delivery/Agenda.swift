@@ -39,8 +39,14 @@ public struct Agenda: Sendable {
         self.days = days
     }
 
-    /// The entries, by channel (in loa.yml's order) and then by time.
-    public func entries(announcements: [Announcement], deliveries: [DeliveryRecord]) -> [AgendaEntry] {
+    /// The entries, by channel (in loa.yml's order) and then by time. A post on a channel in `stopped` (stopped for
+    /// its credentials) is not expected: it is listed as waiting for a person, with the stop's reason.
+    public func entries(
+        announcements: [Announcement],
+        deliveries: [DeliveryRecord],
+        stopped: [StoppedChannel] = []
+    ) -> [AgendaEntry] {
+        let stops = Dictionary(stopped.map { ($0.channel, $0.reason) }) { first, _ in first }
         let end = now.addingTimeInterval(TimeInterval(days) * 86_400)
         let dates = LocalDateFormat(timeZone: configuration.timeZone)
         var recorded: [String: DeliveryRecord] = [:]
@@ -58,7 +64,12 @@ public struct Agenda: Sendable {
                 if at > end { continue }
                 if let expires = announcement.expiresAt, expires <= at { continue }
                 if at.timeIntervalSince(publish) > configuration.missedAfter { continue }
-                let kind: AgendaEntry.Kind = announcement.status == .draft ? .draft : .scheduled
+                var kind: AgendaEntry.Kind = announcement.status == .draft ? .draft : .scheduled
+                var note = kind == .draft ? Message.draftNote() : nil
+                if kind == .scheduled, let reason = stops[channel.id] {
+                    kind = .waiting
+                    note = ChannelStops.waitingNote(reason: reason)
+                }
                 byChannel[channel.id, default: []].append(
                     AgendaEntry(
                         channel: channel.id,
@@ -66,7 +77,7 @@ public struct Agenda: Sendable {
                         title: announcement.title,
                         kind: kind,
                         at: at,
-                        note: kind == .draft ? Message.draftNote() : nil
+                        note: note
                     )
                 )
             }

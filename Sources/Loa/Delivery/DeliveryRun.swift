@@ -62,6 +62,8 @@ public struct DeliveryRun: Sendable {
         let archiveFile = dryRun || shared ? nil : FileIdentity(path: workspace.configuration.archive)
         phases.mark("open archive")
         var report = RunReport()
+        // A stopped channel given new credentials since posts again from this run on.
+        _ = try ChannelStops.resumeChanged(archive, configuration: workspace.configuration)
         if catchUp {
             report.events += try OperatorActions(archive: archive, now: now).catchUp()
         }

@@ -29,13 +29,24 @@ struct DirectDelivery {
 
     func deliver(_ planned: [PlannedDelivery]) throws -> [RunEvent] {
         var events: [RunEvent] = []
-        // A channel whose credentials stopped working is not asked again in this run; its other posts wait.
-        var stopped: Set<String> = []
+        // A channel whose credentials stopped working is not asked again in this run (nor in later ones: the
+        // planner leaves it alone while the archive says it is stopped); its other posts wait.
+        var stopped: [String: String] = [:]
         for item in planned {
-            guard !stopped.contains(item.channel.id), let transport = DirectTransports.transport(for: item.channel)
-            else { continue }
-            let (event, credentialsFailed) = try deliver(item, with: transport)
-            if credentialsFailed { stopped.insert(item.channel.id) }
+            guard let transport = DirectTransports.transport(for: item.channel) else { continue }
+            if let note = stopped[item.channel.id] {
+                let event = RunEvent(
+                    .waiting,
+                    announcement: item.announcement.id,
+                    channel: item.channel.id,
+                    detail: note
+                )
+                onEvent?(event)
+                events.append(event)
+                continue
+            }
+            let (event, stop) = try deliver(item, with: transport)
+            if let stop { stopped[item.channel.id] = ChannelStops.waitingNote(reason: stop.reason) }
             onEvent?(event)
             events.append(event)
         }
@@ -43,8 +54,10 @@ struct DirectDelivery {
     }
 
     /// Delivers one post: looks first when an earlier answer was lost, then sends, looking again after a lost
-    /// answer. Returns the last event, and whether the channel's credentials failed.
-    private func deliver(_ item: PlannedDelivery, with transport: any DirectTransport) throws -> (RunEvent, Bool) {
+    /// answer. Returns the last event, and the channel's stop when its credentials failed.
+    private func deliver(_ item: PlannedDelivery, with transport: any DirectTransport) throws
+        -> (RunEvent, StoppedChannel?)
+    {
         let client = DirectClient(exchange: exchange)
         let redact = Redactor(channels: [item.channel])
         var post = DirectPost(
@@ -54,7 +67,10 @@ struct DirectDelivery {
             title: item.announcement.title
         )
         var delivery = item.delivery
-        var media: [String] = []
+        // What earlier tries uploaded, from the archive where the transport keeps it between runs.
+        var kept: [UploadedMedia] =
+            transport.keepsMediaBetweenRuns ? try archive.read { try $0.uploadedMedia(of: delivery.id) } : []
+        var media = kept
         let attempts = try archive.read { try $0.attempts(of: delivery.id) }
         // A step that left part of the post (an attempt with a remote id that did not settle it) is resumed from.
         post.made = attempts.last { $0.remoteId != nil && $0.outcome != .sent && $0.outcome != .reconciled }?.remoteId
@@ -87,8 +103,7 @@ struct DirectDelivery {
                     decision = DirectRules.afterSend(
                         .credentials(reason: reason),
                         delivery: delivery,
-                        policy: policy,
-                        reconnect: transport.reconnect
+                        policy: policy
                     )
                     credentialsFailed = true
                 } else {
@@ -96,12 +111,19 @@ struct DirectDelivery {
                 }
                 let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
                 if credentialsFailed { attempt.outcome = .unknown }
-                try archive.write { try record(attempt, delivery, $0) }
+                let stop = stopping(decision, item, delivery, redact: redact)
+                try archive.write { archive in
+                    try record(attempt, delivery, archive)
+                    if delivery.status == .sent, !kept.isEmpty {
+                        try archive.keepUploadedMedia([], of: delivery.id, at: now)
+                    }
+                    if let stop { try archive.stopChannel(stop) }
+                }
                 if case .send = decision {
                     sendsAfterLook += 1
                     lookSince = nil
                 } else {
-                    return (event, credentialsFailed)
+                    return (event, stop)
                 }
             }
             let journal = try archive.write {
@@ -114,22 +136,43 @@ struct DirectDelivery {
             let decision = DirectRules.afterSend(
                 step.outcome,
                 delivery: delivery,
-                policy: policy,
-                reconnect: transport.reconnect
+                policy: policy
             )
             let event = apply(decision, to: &delivery, attempt: &attempt, item: item, redact: redact)
-            try archive.write {
-                try record(attempt, delivery, $0)
-                try $0.forgetStarts([journal])
+            // Photos of a post made are attached: nothing is kept for it any more.
+            let keep = transport.keepsMediaBetweenRuns && delivery.status != .sent ? media : []
+            let stop = stopping(decision, item, delivery, redact: redact)
+            try archive.write { archive in
+                try record(attempt, delivery, archive)
+                try archive.forgetStarts([journal])
+                if keep != kept {
+                    try archive.keepUploadedMedia(keep, of: delivery.id, at: now)
+                }
+                if let stop { try archive.stopChannel(stop) }
             }
-            guard case .look = decision else {
-                if case .credentials = step.outcome { return (event, true) }
-                return (event, false)
-            }
+            kept = keep
+            guard case .look = decision else { return (event, stop) }
             onEvent?(event)
             wait(item.channel.reconcileAfter)
             lookSince = started
         }
+    }
+
+    /// The channel's stop, when `decision` stops it: its credentials no longer work.
+    private func stopping(
+        _ decision: DirectRules.Decision,
+        _ item: PlannedDelivery,
+        _ delivery: DeliveryRecord,
+        redact: Redactor
+    ) -> StoppedChannel? {
+        guard case .stop(let reason) = decision else { return nil }
+        return StoppedChannel(
+            channel: item.channel.id,
+            announcement: delivery.announcementId,
+            reason: redact(reason),
+            credentials: item.channel.credentialFingerprint,
+            stoppedAt: now
+        )
     }
 
     /// Records an attempt and what it left of its delivery, fenced by the channel's lease on a shared archive.
@@ -250,6 +293,19 @@ struct DirectDelivery {
             delivery.note = Message.directLost(["reason": text])
             kind = .retrying
             detail = delivery.note ?? text
+        case .stop(let reason):
+            // Not sent, and no post of the channel will be until its credentials are mended: the delivery is owed
+            // as soon as the channel resumes, and the run says once what to do.
+            let text = redact(reason)
+            attempt.outcome = .retry
+            attempt.errorClass = "credentials"
+            attempt.errorMessage = text
+            attempt.nextAttemptAt = nil
+            delivery.status = .retrying
+            delivery.nextAttemptAt = now
+            delivery.note = ChannelStops.waitingNote(reason: text)
+            kind = .stopped
+            detail = ChannelStops.message(reason: text, channel: item.channel)
         case .send:
             attempt.outcome = .absent
             attempt.errorMessage = Message.directNotFound()
@@ -290,6 +346,8 @@ enum DirectRules {
         case send
         /// Loa cannot tell whether the post is out: a person must look.
         case unconfirmed(reason: String)
+        /// The channel's credentials no longer work: the channel stops, and the post waits for it.
+        case stop(reason: String)
     }
 
     /// How many sends a delivery gets in one run after a look found nothing.
@@ -299,8 +357,7 @@ enum DirectRules {
     static func afterSend(
         _ outcome: DirectOutcome,
         delivery: DeliveryRecord,
-        policy: RetryPolicy,
-        reconnect: String = FacebookPageTransport.reconnectWords
+        policy: RetryPolicy
     ) -> Decision {
         switch outcome {
         case .published(let id, let url):
@@ -311,7 +368,7 @@ enum DirectRules {
             }
             return .retry(after: max(delay, notBefore ?? 0), reason: reason)
         case .credentials(let reason):
-            return .fail(reason: Message.directTokenDead(["reason": reason, "reconnect": reconnect]))
+            return .stop(reason: reason)
         case .refused(let reason):
             return .fail(reason: reason)
         case .unknown(let reason):

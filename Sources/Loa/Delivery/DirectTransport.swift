@@ -13,20 +13,18 @@ protocol DirectTransport: Sendable {
     var destination: String { get }
 
     /// Publishes `post`: every request it takes, up to the one that makes the post public. `media` holds what
-    /// earlier tries of this delivery uploaded in this run (a platform's ids for the photos), so that a retry of the
-    /// final step does not upload again; the transport appends what it uploads.
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep
+    /// earlier tries of this delivery uploaded (a platform's ids for the photos), so that a retry of the final step
+    /// does not upload again; the transport appends what it uploads, and drops what it can no longer use.
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep
+
+    /// Whether `media` outlives the run: kept in the archive, so that a later run's retry reuses it. True where
+    /// uploads are invisible until the post (Facebook's unpublished photos); false where each upload is a message
+    /// already shown (the bots), whose retries the operator decides.
+    var keepsMediaBetweenRuns: Bool { get }
 
     /// Looks on the platform for a post of this text made since `since`, after an answer was lost. A platform
     /// that offers no way to look answers ``DirectLook/cannotLook``: the delivery then waits for a person.
     func find(_ post: DirectPost, since: Date, client: DirectClient) -> (look: DirectLook, step: DirectStep?)
-
-    /// What a person does when the channel's credentials stop working (after "the channel's token no longer works").
-    var reconnect: String { get }
-}
-
-extension DirectTransport {
-    var reconnect: String { Message.reconnectToken() }
 }
 
 /// One post as a direct transport sends it.
@@ -67,6 +65,10 @@ enum DirectLook: Sendable, Equatable {
     /// The look found part of the post and cannot tell whether the rest went out (a Zalo article found, its
     /// broadcast to followers unknown): a person must look; the reason says what was found.
     case uncertain(String)
+}
+
+extension DirectTransport {
+    var keepsMediaBetweenRuns: Bool { false }
 }
 
 /// The one place that knows which direct transport serves a channel.

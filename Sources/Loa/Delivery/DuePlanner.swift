@@ -85,6 +85,7 @@ struct DuePlanner {
         let channelsByID = Dictionary(configuration.channels.map { ($0.id, $0) }) { first, _ in first }
         let (keys, renderings) = prerender(due, announcements: announcements, channels: channelsByID)
         var pass = Pass(archive: archive, renderer: renderer, renderings: renderings, changed: changed, now: now)
+        pass.stopped = Dictionary(uniqueKeysWithValues: try archive.stoppedChannels().map { ($0.channel, $0.reason) })
         pass.planned.reserveCapacity(due.count)
         for (position, delivery) in due.enumerated() {
             guard let announcement = announcements[delivery.announcementId],
@@ -127,6 +128,8 @@ struct DuePlanner {
         private var gapTaken: Set<String> = []
         /// Each webhook channel's address as the archive keeps it, secrets masked.
         private var addresses: [String: String] = [:]
+        /// The reasons of the channels stopped for their credentials (``ChannelStops``), by channel id.
+        var stopped: [String: String] = [:]
 
         init(
             archive: any ArchiveWriting,
@@ -161,7 +164,8 @@ struct DuePlanner {
                 channel: channel,
                 lastSent: lastSent[channel.id],
                 gapTaken: gapTaken.contains(channel.id),
-                windowStart: delivery.windowStart
+                windowStart: delivery.windowStart,
+                stopped: stopped[channel.id]
             )
             switch decision {
             case .expire(let note):
@@ -331,7 +335,8 @@ enum DueDecision: Equatable {
 }
 
 /// The schedule's rules for one due delivery, decided from its times, its channel and the clock alone, so they
-/// are tested without an archive: expiry first, then `missed_after`, then quiet hours, then the channel's gap.
+/// are tested without an archive: expiry first, then `missed_after`, then a stopped channel, then quiet hours,
+/// then the channel's gap.
 struct DueRules {
     let missedAfter: TimeInterval
     let dates: LocalDateFormat
@@ -339,14 +344,16 @@ struct DueRules {
 
     /// `lastSent` is the channel's last post (`distantPast` when none); `gapTaken`, whether this run already
     /// sends a post on the channel; `windowStart`, when an operator's `loa retry` gave the delivery a fresh window,
-    /// from which `missed_after` then counts.
+    /// from which `missed_after` then counts; `stopped`, the reason its channel stopped for its credentials, if it
+    /// did (the post waits for it, as for quiet hours).
     func decide(
         publish: Date,
         expires: Date?,
         channel: Channel,
         lastSent: Date?,
         gapTaken: Bool,
-        windowStart: Date? = nil
+        windowStart: Date? = nil,
+        stopped: String? = nil
     ) -> DueDecision {
         if let expires, expires <= now {
             return .expire(note: Message.noteExpired(["when": dates.dayAndTime(expires)]))
@@ -366,6 +373,7 @@ struct DueRules {
                 ])
             )
         }
+        if let stopped { return .wait(reason: ChannelStops.waitingNote(reason: stopped)) }
         if let quiet = channel.quietHours, quiet.contains(minuteOfDay: dates.minuteOfDay(now)) {
             return .wait(reason: Message.waitQuietHours(["hours": "\(quiet)"]))
         }

@@ -5,15 +5,13 @@ import Foundation
 /// A text or link post is one `POST /{page_id}/feed` (`message`, `link`, `fields=id,permalink_url`, so that the
 /// post's id and address come back in the same answer). A photo post uploads each photo unpublished
 /// (`POST /{page_id}/photos`, multipart `source`, `published=false`: invisible until attached), then makes one
-/// feed post attaching them (`attached_media[i]={"media_fbid":"…"}`). The Page token goes in
-/// `Authorization: Bearer`, never in an address.
+/// feed post attaching them (`attached_media[i]={"media_fbid":"…"}`). The photos' ids are kept in the archive
+/// (``UploadedMedia``), so a retry, in this run or a later one, attaches them instead of uploading again. The Page
+/// token goes in `Authorization: Bearer`, never in an address.
 struct FacebookPageTransport: DirectTransport {
     let channel: Channel
 
     var graph: GraphAPI { GraphAPI(channel: channel) }
-
-    /// What a person does when the Page token stops working.
-    static var reconnectWords: String { Message.reconnectFacebookPage() }
 
     var destination: String { "Facebook Page \(channel.pageID ?? "")" }
 
@@ -30,27 +28,82 @@ struct FacebookPageTransport: DirectTransport {
         graph.request(method, url, contentType: contentType, body: body)
     }
 
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
-        for image in post.images.dropFirst(media.count) {
-            let upload = uploadPhoto(image, client: client)
+    /// Unpublished photos are invisible until a post attaches them: they are kept between runs.
+    var keepsMediaBetweenRuns: Bool { true }
+
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep {
+        var photos: [Photo] = []
+        for image in post.images {
+            switch image {
+            case .web(let address):
+                photos.append(Photo(image: image, fingerprint: address, file: nil))
+            case .file(let path, let file):
+                do {
+                    let read = try ImageFile.read(path: path, file: file)
+                    photos.append(Photo(image: image, fingerprint: "\(path) \(read.sha256)", file: read))
+                } catch {
+                    let reason = Message.outboxCannotReadImage(["image": path, "problem": ErrorWords.describe(error)])
+                    return DirectStep(
+                        outcome: .notSent(reason: reason, notBefore: nil),
+                        url: endpoint("\(pageID)/photos"),
+                        response: HTTPResponse(
+                            status: 0,
+                            error: TransportError(.other, reason, requestMayHaveLeft: false)
+                        )
+                    )
+                }
+            }
+        }
+        // Photos uploaded by earlier tries are used while they are the same images in the same places: a photo
+        // replaced in the queue since is uploaded anew, with those after it.
+        let kept = zip(media, photos).prefix { $0.0.image == $0.1.fingerprint }.count
+        media = Array(media.prefix(kept))
+        let step = attachAndPost(post, photos: photos, media: &media, client: client)
+        // Facebook forgets unpublished photos after a while: a post refused for an invalid parameter while it
+        // attached photos of an earlier try gets them uploaded once more, and is made once more. The refusal
+        // meant nothing was published, so this cannot post twice.
+        guard kept > 0, case .refused(let reason) = step.outcome, GraphAnswer(step.response).code == 100 else {
+            return step
+        }
+        media = []
+        var again = attachAndPost(post, photos: photos, media: &media, client: client)
+        if case .refused(let second) = again.outcome {
+            again.outcome = .refused(reason: second + " (after uploading the photos again, since: \(reason))")
+        }
+        return again
+    }
+
+    /// One image of a post: what it is, its fingerprint for ``UploadedMedia``, and its bytes for a file.
+    private struct Photo {
+        var image: AnnouncementImage
+        var fingerprint: String
+        var file: ImageFile?
+    }
+
+    /// Uploads the photos not in `media` yet, then makes the feed post attaching them all.
+    private func attachAndPost(_ post: DirectPost, photos: [Photo], media: inout [UploadedMedia], client: DirectClient)
+        -> DirectStep
+    {
+        for photo in photos.dropFirst(media.count) {
+            let upload = uploadPhoto(photo, client: client)
             guard case .published(let id, _) = upload.outcome else {
                 // An unpublished photo is invisible, so an upload whose answer was lost is simply made again.
                 if case .unknown(let reason) = upload.outcome {
                     return DirectStep(
-                        outcome: .notSent(reason: "uploading \(image.written): \(reason)", notBefore: nil),
+                        outcome: .notSent(reason: "uploading \(photo.image.written): \(reason)", notBefore: nil),
                         url: upload.url,
                         response: upload.response
                     )
                 }
                 return upload
             }
-            media.append(id)
+            media.append(UploadedMedia(image: photo.fingerprint, id: id))
         }
         var form = FormBody()
         form.add("message", post.text)
         if let link = post.link { form.add("link", link.absoluteString) }
-        for (index, id) in media.enumerated() {
-            form.add("attached_media[\(index)]", "{\"media_fbid\":\(JSONText.string(id))}")
+        for (index, photo) in media.enumerated() {
+            form.add("attached_media[\(index)]", "{\"media_fbid\":\(JSONText.string(photo.id))}")
         }
         form.add("fields", "id,permalink_url")
         let url = endpoint("\(pageID)/feed")
@@ -70,25 +123,14 @@ struct FacebookPageTransport: DirectTransport {
     }
 
     /// Uploads one photo unpublished; its outcome is `published` with the photo's id when it worked.
-    private func uploadPhoto(_ image: AnnouncementImage, client: DirectClient) -> DirectStep {
+    private func uploadPhoto(_ photo: Photo, client: DirectClient) -> DirectStep {
         let url = endpoint("\(pageID)/photos")
         var form = MultipartBody()
         form.add("published", "false")
-        switch image {
-        case .web(let address):
+        if let file = photo.file {
+            form.addFile("source", name: file.name, contentType: file.type.contentType, data: file.data)
+        } else if case .web(let address) = photo.image {
             form.add("url", address)
-        case .file(let path, let file):
-            do {
-                let photo = try ImageFile.read(path: path, file: file)
-                form.addFile("source", name: photo.name, contentType: photo.type.contentType, data: photo.data)
-            } catch {
-                let reason = Message.outboxCannotReadImage(["image": path, "problem": ErrorWords.describe(error)])
-                return DirectStep(
-                    outcome: .notSent(reason: reason, notBefore: nil),
-                    url: url,
-                    response: HTTPResponse(status: 0, error: TransportError(.other, reason, requestMayHaveLeft: false))
-                )
-            }
         }
         let response = client.send(request(.post, url, contentType: form.contentType, body: form.data))
         let answer = GraphAnswer(response)
@@ -96,9 +138,9 @@ struct FacebookPageTransport: DirectTransport {
         if case .published = outcome {
             outcome =
                 (answer.object?["id"] as? String).map { .published(id: $0, url: nil) }
-                ?? .notSent(reason: Message.facebookPhotoNoID(["photo": image.written]), notBefore: nil)
+                ?? .notSent(reason: Message.facebookPhotoNoID(["photo": photo.image.written]), notBefore: nil)
         } else if case .refused(let reason) = outcome {
-            outcome = .refused(reason: Message.facebookPhotoRefused(["photo": image.written, "reason": reason]))
+            outcome = .refused(reason: Message.facebookPhotoRefused(["photo": photo.image.written, "reason": reason]))
         }
         return DirectStep(outcome: outcome, url: url, response: response)
     }

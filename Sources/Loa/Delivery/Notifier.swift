@@ -4,7 +4,7 @@ import Foundation
 /// its own (signed, archived and retried like a post), never telling of an event twice.
 ///
 /// The events are the run's posts to make by hand, reminders, failures, missed and expired posts, held and
-/// unrenderable posts, and its rejected queue files. A notice's own delivery is left out of the next notice, so
+/// unrenderable posts, channels stopped for their credentials, and its rejected queue files. A notice's own delivery is left out of the next notice, so
 /// a broken `notify:` channel does not feed on itself; `loa status` and cron's mail still show it.
 struct Notifier {
     let configuration: Configuration
@@ -101,6 +101,7 @@ struct Notifier {
             case .missed: told.append(Told(key: key(stamp), line: Message.notifyMissed(values)))
             case .expired: told.append(Told(key: key(stamp), line: Message.notifyExpired(values)))
             case .unconfirmed: told.append(Told(key: key(stamp), line: Message.notifyUnconfirmed(values)))
+            case .stopped: told.append(Told(key: key(stamp), line: Message.notifyStopped(values)))
             case .unrenderable: told.append(Told(key: key(stamp), line: Message.notifyUnrenderable(values)))
             case .reminder:
                 told.append(Told(key: key(dates.sortableDay(now)), line: Message.notifyReminder(values)))

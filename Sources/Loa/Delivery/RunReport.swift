@@ -25,6 +25,9 @@ public struct RunEvent: Sendable, Hashable {
         case reminder
         /// Sent straight to a platform, the answer lost, and Loa could not tell whether it is out: a person looks.
         case unconfirmed
+        /// A direct channel's credentials stopped working: the channel stops, its posts wait for a person to mend
+        /// them (``StoppedChannel``).
+        case stopped
     }
 
     public var kind: Kind
@@ -43,7 +46,7 @@ public struct RunEvent: Sendable, Hashable {
     /// Whether a person must act: cron prints only these.
     public var needsAPerson: Bool {
         switch kind {
-        case .failed, .missed, .expired, .held, .unrenderable, .written, .reminder, .unconfirmed: true
+        case .failed, .missed, .expired, .held, .unrenderable, .written, .reminder, .unconfirmed, .stopped: true
         case .sent, .retrying, .waiting, .wouldSend, .caughtUp: false
         }
     }
@@ -67,6 +70,7 @@ extension RunEvent.Kind {
         case .caughtUp: Message.eventCaughtUp()
         case .reminder: Message.eventReminder()
         case .unconfirmed: status(.unconfirmed)
+        case .stopped: Message.eventStopped()
         }
     }
 
@@ -90,12 +94,14 @@ public struct RunReport: Sendable {
     }
 
     /// 1 when this run decided that a delivery failed for good, was missed or expired, could not be rendered, or
-    /// is unconfirmed, or a queue file was rejected; else 0. Each needs a person, and a script or cron wrapper sees it in the code.
+    /// is unconfirmed, or that a channel stopped, or a queue file was rejected; else 0. Each needs a person, and a script or cron wrapper sees it in the code.
     public var exitCode: Int32 {
         let needsAPerson = events.contains { Self.failingKinds.contains($0.kind) }
         return needsAPerson || diagnostics.hasErrors ? 1 : 0
     }
 
     /// The events that make a run exit 1. `held` is not among them: a held post waits safely for a decision.
-    public static let failingKinds: Set<RunEvent.Kind> = [.failed, .missed, .expired, .unrenderable, .unconfirmed]
+    public static let failingKinds: Set<RunEvent.Kind> = [
+        .failed, .missed, .expired, .unrenderable, .unconfirmed, .stopped,
+    ]
 }

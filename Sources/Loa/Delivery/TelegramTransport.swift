@@ -25,16 +25,16 @@ struct TelegramTransport: DirectTransport {
     /// Whether `text` fits in a photo's caption, counted as Telegram counts (UTF-16 code units).
     static func fitsCaption(_ text: String) -> Bool { text.utf16.count <= captionLimit }
 
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep {
         let caption = Self.fitsCaption(post.text) && !post.images.isEmpty
         if !post.images.isEmpty, media.isEmpty {
             let step = sendPhotos(post.images, caption: caption ? post.text : nil, client: client)
             guard case .published(let id, _) = step.outcome else { return step }
             if caption { return step }
-            media.append(id)
+            media.append(UploadedMedia(image: "album", id: id))
         }
         let text = { send("sendMessage", json: ["chat_id": chat, "text": post.text], client: client) }
-        guard let first = media.first else { return text() }
+        guard let first = media.first?.id else { return text() }
         return BotTextAfterPhotos.send(firstMessage: first, address: address(of: first), text)
     }
 

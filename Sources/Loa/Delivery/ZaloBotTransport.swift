@@ -16,7 +16,7 @@ struct ZaloBotTransport: DirectTransport {
     var chat: String { channel.chatID ?? "" }
     var destination: String { "Zalo chat \(chat)" }
 
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep {
         for image in post.images.dropFirst(media.count) {
             guard let address = image.address(mediaBaseURL: channel.mediaBaseURL) else {
                 return DirectStep(
@@ -30,7 +30,7 @@ struct ZaloBotTransport: DirectTransport {
             var step = send("sendPhoto", json: ["chat_id": chat, "photo": address], client: client)
             guard case .published(let id, _) = step.outcome else {
                 // Some photos are out already: sending them again would show them twice.
-                if let first = media.first {
+                if let first = media.first?.id {
                     step.outcome = .unknown(
                         reason: Message.zaloPhotosPartly([
                             "n": "\(media.count)", "first": first, "photo": image.written,
@@ -40,10 +40,10 @@ struct ZaloBotTransport: DirectTransport {
                 }
                 return step
             }
-            media.append(id)
+            media.append(UploadedMedia(image: address, id: id))
         }
         let text = { send("sendMessage", json: ["chat_id": chat, "text": post.text], client: client) }
-        guard let first = media.first else { return text() }
+        guard let first = media.first?.id else { return text() }
         return BotTextAfterPhotos.send(firstMessage: first, address: nil, text)
     }
 

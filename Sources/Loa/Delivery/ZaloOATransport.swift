@@ -10,7 +10,7 @@ import Foundation
 /// article to followers. Every call carries a token from ``ZaloTokens``; an invalid-token answer renews it once and
 /// asks once more.
 ///
-/// What is made is kept in `media` (`token:…`, `article:…`) and as the attempt's remote id (``DirectStep/made``),
+/// What is made is kept in `media` (a `token` and an `article`, by id) and as the attempt's remote id (``DirectStep/made``),
 /// so a retry never makes the article again: it verifies, or only broadcasts. A lost answer to `create` is looked
 /// for in the OA's recent articles (``find(_:since:client:)``: the same title, made since the send). A broadcast is
 /// never sent twice by Loa: when its outcome is unknown the delivery waits for a person (`unconfirmed`).
@@ -30,13 +30,11 @@ struct ZaloOATransport: DirectTransport {
     var api: ZaloOAAPI { ZaloOAAPI(channel: channel) }
     var destination: String { "Zalo Official Account of app \(channel.appID ?? "")" }
 
-    var reconnect: String { Message.reconnectZaloOA() }
-
-    func publish(_ post: DirectPost, media: inout [String], client: DirectClient) -> DirectStep {
+    func publish(_ post: DirectPost, media: inout [UploadedMedia], client: DirectClient) -> DirectStep {
         var session = Session(tokens: ZaloTokens(channel: channel, client: client), api: api, client: client)
-        var article = Self.value("article:", in: media) ?? post.made
+        var article = Self.value("article", in: media) ?? post.made
         if article == nil {
-            var token = Self.value("token:", in: media)
+            var token = Self.value("token", in: media)
             if token == nil {
                 let body: [String: Any]
                 switch Self.article(for: post, channel: channel) {
@@ -55,12 +53,12 @@ struct ZaloOATransport: DirectTransport {
                     lost.outcome = .unknown(reason: "Zalo took the article but answered no token to find it by")
                     return lost
                 }
-                media.append("token:" + made)
+                media.append(UploadedMedia(image: "token", id: made))
                 token = made
             }
             let verified = verify(token ?? "", session: &session)
             guard let id = verified.id else { return verified.step }
-            media.append("article:" + id)
+            media.append(UploadedMedia(image: "article", id: id))
             article = id
             if !channel.broadcast { return verified.step }
         }
@@ -167,8 +165,8 @@ struct ZaloOATransport: DirectTransport {
         }
     }
 
-    private static func value(_ prefix: String, in media: [String]) -> String? {
-        media.last { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+    private static func value(_ kind: String, in media: [UploadedMedia]) -> String? {
+        media.last { $0.image == kind }?.id
     }
 
     /// An article's id: `id`, or `article_id` as some answers name it; a number or a string.

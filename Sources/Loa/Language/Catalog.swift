@@ -11,11 +11,11 @@ public enum Message: String, CaseIterable, Sendable {
     case statusPending, statusSending, statusSent, statusRetrying, statusFailed, statusMissed, statusExpired
     case statusCancelled, statusHeld, statusAwaitingConfirmation, statusUnconfirmed
     // What a run did, at the head of each line of `loa run`.
-    case eventWaiting, eventUnrenderable, eventWouldSend, eventCaughtUp, eventReminder
+    case eventWaiting, eventUnrenderable, eventWouldSend, eventCaughtUp, eventReminder, eventStopped
     // The run's summary.
     case summaryQueueFiles, summaryRead, summaryNothingDue, summaryRejected, summarySent, summaryWritten
     case summaryWouldSend, summaryRetrying, summaryWaiting, summaryFailed, summaryMissed, summaryExpired
-    case summaryHeld, summaryCaughtUp, summaryUnrenderable, summaryReminder
+    case summaryHeld, summaryCaughtUp, summaryUnrenderable, summaryReminder, summaryStopped
     // Details of a run's events.
     case outboxPostIt, outboxText, outboxPhotos, reminderWaiting, waitQuietHours, noteExpired, noteMissed
     case noteMissedAfterRetry
@@ -27,6 +27,7 @@ public enum Message: String, CaseIterable, Sendable {
     case runAbstract, runDiscussion, runDryRun, runVerbose, runCatchUp, runLocked
     // loa status
     case statusAbstract, statusDiscussion, statusOnly, statusNoArchive, statusColumns, statusInterrupted
+    case statusStopped, statusStoppedChanged
     // loa check
     case checkAbstract, checkDiscussion, checkSummary, checkOnline
     // loa init
@@ -47,6 +48,7 @@ public enum Message: String, CaseIterable, Sendable {
     case refusalNotConfirmed, refusalForceHint
     // The other commands' help.
     case channelAbstract, channelRenameAbstract, channelRenameDiscussion, channelRenameOld, channelRenameNew
+    case channelResumeAbstract, channelResumeDiscussion, channelResumeChannel, channelResumed, channelNotStopped
     case engagementAbstract, engagementRefreshAbstract, engagementRefreshDiscussion, engagementRecordAbstract
     case engagementRecordDiscussion, engagementRecordChannel, engagementRecordFigures, engagementRecordNewMetric
     case exportAbstract, exportDiscussion, exportFormat, exportFrom, exportTo, exportMonth, exportQuarter
@@ -56,7 +58,7 @@ public enum Message: String, CaseIterable, Sendable {
     case sinkAbstract, sinkDiscussion, sinkPort, sinkSecret, sinkLog, sinkImages, sinkIdleTimeout
     // notify: the one message a run sends to the people's channel.
     case notifyTitle, notifyWritten, notifyReminder, notifyFailed, notifyMissed, notifyExpired, notifyHeld
-    case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed
+    case notifyUnrenderable, notifyRejected, notifySeeStatus, notifyUnconfirmed, notifyStopped
     // Refusals and warnings of retry, cancel and confirm.
     case refusalExpired, refusalDelivered, refusalSentAlready, warningRunWorking, refusalFuturePost, refusalSending
     case refusalConfirmedAlready, refusalBridgePosted, refusalNoAddress, refusalWebhookChannel, refusalBridgeUndo
@@ -153,7 +155,8 @@ public enum Message: String, CaseIterable, Sendable {
     case filterFromAfterTo, filterNoUnit, filterNoChannel, filterNoneYet, filterExpectedOneOf
     case periodExpectedMonth, periodExpectedQuarter, periodExpectedYear
     // loa check --online.
-    case onlineLine, onlineReconnect, onlineTokenFails, onlineCannotAsk, onlineCheckNetwork, onlineNotPageToken
+    case onlinePageReadyToPost, onlineLine, onlineReconnect, onlineTokenFails, onlineCannotAsk, onlineCheckNetwork,
+        onlineNotPageToken
     case onlineSomeoneElse, onlineNoID, onlineUserToken, onlineCannotReadPosts, onlineReadEngagementHint
     case onlinePageReady, onlineBotFatherHint, onlineZaloBotHint, onlineCannotAskBot, onlineTheBot, onlineZaloReady
     case onlineAddAdmin, onlineCannotSeeChat, onlineCheckChatID, onlineAdminNoPost, onlineNotAdmin, onlineBotReady
@@ -172,9 +175,8 @@ public enum Message: String, CaseIterable, Sendable {
     case notePostedByHandWhere, noteConfirmationUndone, noteCaughtUp
     case answerBridge, answerRedirectTo, answerRedirect, answerRefused, answerTimeout, answerConnection, answerDNS
     case answerTLS, answerNotHTTP, answerFailed
-    case directFound, directFoundAfter, directLost, directNotFound, directUnconfirmed, directTokenDead
-    case directLostAgain, directLookFailing, directLookFailed, directCannotLook, reconnectFacebookPage
-    case reconnectZaloOA, reconnectToken
+    case directFound, directFoundAfter, directLost, directNotFound, directUnconfirmed
+    case directLostAgain, directLookFailing, directLookFailed, directCannotLook
     // The queue folder, an image file, and writing to the outbox.
     case queueCreateHint, queueMissing, queueIsFile, queueIsFileHint, queueUnreadable, queueUnreadableHint
     case imageNotAnImage, outboxCannotWrite, outboxCannotReadImage
@@ -212,6 +214,7 @@ extension Message {
         case .eventWouldSend: Entry(en: "would send", vi: "Sẽ gửi")
         case .eventCaughtUp: Entry(en: "caught up", vi: "Gửi bù")
         case .eventReminder: Entry(en: "reminder", vi: "Nhắc lại")
+        case .eventStopped: Entry(en: "stopped", vi: "Dừng kênh")
 
         case .summaryQueueFiles: Entry(en: "{n} queue file", enOther: "{n} queue files", vi: "{n} tệp hàng đợi")
         case .summaryRead: Entry(en: "{files}, {read} read: ", vi: "{files}, đọc được {read}: ")
@@ -224,6 +227,8 @@ extension Message {
         case .summaryRetrying: Entry(en: "{n} to retry", vi: "{n} chờ thử lại")
         case .summaryWaiting: Entry(en: "{n} waiting", vi: "{n} đang đợi")
         case .summaryFailed: Entry(en: "{n} failed", vi: "{n} thất bại")
+        case .summaryStopped:
+            Entry(en: "{n} channel stopped", enOther: "{n} channels stopped", vi: "{n} kênh bị dừng")
         case .summaryMissed: Entry(en: "{n} missed", vi: "{n} lỡ giờ đăng")
         case .summaryExpired: Entry(en: "{n} expired", vi: "{n} hết hạn")
         case .summaryHeld: Entry(en: "{n} held", vi: "{n} tạm giữ")
@@ -276,7 +281,8 @@ extension Message {
                     Loa speaks English or Vietnamese: `language: vi` in loa.yml, or LOA_LANG=vi (which wins).
 
                     Exit codes: 0 success (retries still owed count as success); 1 a delivery failed for good or became
-                    unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
+                    unconfirmed, a channel stopped for its token, or a queue file was rejected; 2 bad usage or
+                    configuration.
                     """,
                 vi: """
                     Một không gian làm việc gồm loa.yml, queue/ (mỗi thông báo một tệp Markdown) và templates/.
@@ -285,7 +291,8 @@ extension Message {
                     Loa nói tiếng Việt hoặc tiếng Anh: `language: vi` trong loa.yml, hoặc LOA_LANG=vi (ưu tiên hơn).
 
                     Mã thoát: 0 thành công (còn lượt thử lại vẫn tính là thành công); 1 có bài gửi thất bại hẳn hoặc
-                    chưa rõ đã đăng, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
+                    chưa rõ đã đăng, một kênh bị dừng vì token, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu
+                    hình sai.
                     """
             )
         case .optionConfig:
@@ -313,21 +320,23 @@ extension Message {
                     When standard output is not a terminal, prints nothing unless something needs a person (a post \
                     was written to the outbox to post by hand, still waits there `remind_after` after it was written \
                     and then once a day, failed for good, was missed or expired, is unconfirmed (a direct post whose \
-                    answer was lost and that Loa could not find on the platform), cannot be rendered, or a queue file \
-                    was rejected), so cron mails only those. With `notify:` in loa.yml, the same list goes once to \
+                    answer was lost and that Loa could not find on the platform), cannot be rendered, a direct channel \
+                    stopped for its token, or a queue file was rejected), so cron mails only those. With `notify:` in loa.yml, the same list goes once to \
                     that channel. A run that finds another holding the lock exits 0 at once.
                     Exit codes: 0 success, retries still owed included; 1 a delivery failed for good or became \
-                    unconfirmed, or a queue file was rejected; 2 bad usage or configuration.
+                    unconfirmed, a channel stopped for its token, or a queue file was rejected; 2 bad usage or \
+                    configuration.
                     """,
                 vi: """
                     Khi đầu ra không phải màn hình, không in gì trừ khi có việc cần người làm (một bài đã ghi ra \
                     outbox để đăng tay, vẫn chờ ở đó sau `remind_after` rồi mỗi ngày một lần, thất bại hẳn, lỡ giờ \
                     đăng hoặc hết hạn, chưa rõ đã đăng (bài đăng thẳng lên nền tảng bị mất câu trả lời và Loa không tìm \
-                    thấy trên nền tảng), không dựng được, hoặc một tệp hàng đợi bị từ chối), nên cron chỉ gửi thư về \
+                    thấy trên nền tảng), không dựng được, một kênh đăng trực tiếp bị dừng vì token, hoặc một tệp hàng \
+                    đợi bị từ chối), nên cron chỉ gửi thư về \
                     những việc đó. Có `notify:` trong loa.yml thì danh sách ấy được gửi một lần tới kênh đó. Lần chạy \
                     gặp lần khác đang giữ khóa thì thoát ngay với mã 0.
                     Mã thoát: 0 thành công, kể cả còn lượt thử lại; 1 có bài gửi thất bại hẳn hoặc chưa rõ đã đăng, \
-                    hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
+                    một kênh bị dừng vì token, hoặc tệp hàng đợi bị từ chối; 2 dùng sai lệnh hoặc cấu hình sai.
                     """
             )
         case .runDryRun:
@@ -362,15 +371,17 @@ extension Message {
             Entry(
                 en: """
                     IMAGES lists the photos of each announcement as its queue file now names them; the last column says why \
-                    a delivery is where it is, in words a person can act on. On a PostgreSQL archive shared by several \
-                    hosts, the channel leases running and the orphaned sends (started by a host whose lease has ended) \
-                    follow the table.
+                    a delivery is where it is, in words a person can act on. Direct channels stopped for their token \
+                    follow the table (on standard error with --json), with when, why and what to do. On a PostgreSQL \
+                    archive shared by several hosts, the channel leases running and the orphaned sends (started by a \
+                    host whose lease has ended) follow it too.
                     """,
                 vi: """
                     Cột ẢNH liệt kê ảnh của từng thông báo theo tệp hàng đợi hiện nay; cột cuối nói vì sao bài \
-                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì. Với kho PostgreSQL dùng chung \
-                    cho nhiều máy, bên dưới bảng có các kênh đang được giữ (lease) và các lượt gửi dở (do một máy \
-                    bắt đầu khi lease của máy đó đã hết).
+                    đang ở trạng thái đó, bằng lời để người đọc biết phải làm gì. Các kênh đăng trực tiếp bị dừng vì \
+                    token được liệt kê sau bảng (ra luồng lỗi khi dùng --json), kèm thời điểm, lý do và cách xử lý. \
+                    Với kho PostgreSQL dùng chung cho nhiều máy, sau bảng còn có các kênh đang được giữ (lease) và \
+                    các lượt gửi dở (do một máy bắt đầu khi lease của máy đó đã hết).
                     """
             )
         case .statusOnly: Entry(en: "Only this announcement.", vi: "Chỉ thông báo này.")
@@ -385,6 +396,17 @@ extension Message {
                 vi: "THÔNG BÁO|BẢN|KÊNH|TRẠNG THÁI|LẦN GỬI|THỜI ĐIỂM|ẢNH|GHI CHÚ"
             )
         case .statusInterrupted: Entry(en: "{tries} (+{n} interrupted)", vi: "{tries} (+{n} bị ngắt)")
+        case .statusStopped:
+            Entry(
+                en: "channel {channel} stopped on {when}, at {id}: {reason}; {hint}",
+                vi: "kênh {channel} bị dừng lúc {when}, ở bài {id}: {reason}; {hint}"
+            )
+        case .statusStoppedChanged:
+            Entry(
+                en:
+                    "channel {channel} stopped on {when} ({reason}); its credentials changed since: the next run posts again",
+                vi: "kênh {channel} bị dừng lúc {when} ({reason}); thông tin đăng nhập đã đổi: lần chạy tới sẽ đăng lại"
+            )
 
         case .checkAbstract:
             Entry(
@@ -421,8 +443,9 @@ extension Message {
             )
         case .checkOnline:
             Entry(
-                en: "Also ask each direct channel's platform whether its token works (no posting).",
-                vi: "Hỏi thêm nền tảng của mỗi kênh đăng thẳng xem token còn dùng được không (không đăng gì)."
+                en: "Also ask each direct channel's platform whether its token works and may post (no posting).",
+                vi:
+                    "Hỏi thêm nền tảng của mỗi kênh đăng thẳng xem token còn dùng được và có quyền đăng không (không đăng gì)."
             )
         case .checkSummary:
             Entry(
@@ -681,6 +704,37 @@ extension Message {
             Entry(en: "The channel's old id, as the archive knows it.", vi: "Mã cũ của kênh, như kho lưu trữ đang ghi.")
         case .channelRenameNew:
             Entry(en: "The channel's new id, as loa.yml now names it.", vi: "Mã mới của kênh, như loa.yml đang ghi.")
+        case .channelResumeAbstract:
+            Entry(
+                en: "Let a channel stopped for its credentials post again.",
+                vi: "Cho một kênh bị dừng vì thông tin đăng nhập được đăng lại."
+            )
+        case .channelResumeDiscussion:
+            Entry(
+                en: """
+                    A direct channel whose token stopped working or lacks a permission (Facebook's codes 190, 102, 10, \
+                    200-299) stops: its posts wait, and no run asks the platform again. A new token in the credentials \
+                    file lifts the stop by itself at the next run; run this when the token stays the same (a \
+                    permission granted to it since). The waiting posts go out at the next run. Exit codes: 0 resumed \
+                    or not stopped; 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Kênh đăng trực tiếp có token hết hiệu lực hoặc thiếu quyền (mã 190, 102, 10, 200-299 của Facebook) \
+                    sẽ bị dừng: bài của kênh chờ lại, và không lần chạy nào hỏi nền tảng nữa. Token mới trong tệp \
+                    credentials tự gỡ lệnh dừng ở lần chạy tới; chạy lệnh này khi token giữ nguyên (vừa được cấp thêm \
+                    quyền). Các bài đang chờ sẽ đăng ở lần chạy tới. Mã thoát: 0 đã gỡ hoặc kênh không bị dừng; 2 dùng \
+                    sai lệnh hoặc cấu hình sai.
+                    """
+            )
+        case .channelResumeChannel:
+            Entry(en: "The stopped channel's id.", vi: "Mã của kênh bị dừng.")
+        case .channelResumed:
+            Entry(
+                en: "channel {channel} resumed: its waiting posts go out at the next run",
+                vi: "đã gỡ lệnh dừng kênh {channel}: các bài đang chờ sẽ đăng ở lần chạy tới"
+            )
+        case .channelNotStopped:
+            Entry(en: "channel {channel} is not stopped", vi: "kênh {channel} không bị dừng")
         case .engagementAbstract:
             Entry(
                 en: "Refresh the engagement figures of sent posts, or record figures read by hand.",
@@ -903,6 +957,11 @@ extension Message {
         case .notifyReminder:
             Entry(en: "still to post by hand: {id} → {channel}", vi: "vẫn chờ đăng tay: {id} → {channel}")
         case .notifyFailed: Entry(en: "failed: {id} → {channel}: {detail}", vi: "thất bại: {id} → {channel}: {detail}")
+        case .notifyStopped:
+            Entry(
+                en: "channel stopped: {channel} (at {id}): {detail}",
+                vi: "kênh bị dừng: {channel} (ở bài {id}): {detail}"
+            )
         case .notifyMissed: Entry(en: "missed: {id} → {channel}", vi: "lỡ giờ đăng: {id} → {channel}")
         case .notifyUnconfirmed:
             Entry(
@@ -2286,6 +2345,13 @@ extension Message {
                 en: "{channel}: a working Page token for '{name}' ({id}), able to read its posts",
                 vi: "{channel}: token Trang của '{name}' ({id}) dùng được, đọc được bài của Trang"
             )
+        case .onlinePageReadyToPost:
+            Entry(
+                en: "{channel}: a working Page token for '{name}' ({id}), able to post (pages_manage_posts) and to "
+                    + "read its posts",
+                vi: "{channel}: token Trang của '{name}' ({id}) dùng được, đăng được bài (pages_manage_posts) và "
+                    + "đọc được bài của Trang"
+            )
         case .onlineBotFatherHint:
             Entry(
                 en: "ask @BotFather for the bot's token (/token) and put it in the credentials file",
@@ -2584,36 +2650,6 @@ extension Message {
                     + "the post>` if it is there, or `loa retry {id} --channel {channel}` if it is not",
                 vi: "{reason}; hãy xem trên nền tảng, rồi chạy `loa confirm {id} --channel {channel} --url <địa chỉ "
                     + "bài đăng>` nếu bài đã lên, hoặc `loa retry {id} --channel {channel}` nếu chưa"
-            )
-        case .directTokenDead:
-            Entry(
-                en: "the channel's token no longer works ({reason}); {reconnect}",
-                vi: "token của kênh không còn dùng được ({reason}); {reconnect}"
-            )
-        case .reconnectFacebookPage:
-            Entry(
-                en: "the channel's posts wait until a Page admin makes a new Page token (README: \"Posting straight "
-                    + "to a Facebook Page\"), puts it in the credentials file, checks it with `loa check --online` "
-                    + "and runs `loa retry`",
-                vi: "các bài của kênh phải đợi đến khi quản trị viên Trang tạo token Trang mới (README: \"Posting "
-                    + "straight to a Facebook Page\"), ghi vào tệp credentials, kiểm tra bằng `loa check --online` "
-                    + "và chạy `loa retry`"
-            )
-        case .reconnectZaloOA:
-            Entry(
-                en: "the channel's posts wait until an OA admin makes a new refresh token (README: \"Posting to a "
-                    + "Zalo Official Account\"), puts it in the credentials file, checks it with `loa check --online` "
-                    + "and runs `loa retry`",
-                vi: "các bài của kênh phải đợi đến khi quản trị viên OA tạo refresh token mới (README: \"Posting to "
-                    + "a Zalo Official Account\"), ghi vào tệp credentials, kiểm tra bằng `loa check --online` và "
-                    + "chạy `loa retry`"
-            )
-        case .reconnectToken:
-            Entry(
-                en: "the channel's posts wait until its token is replaced in the credentials file, checked with "
-                    + "`loa check --online`, and `loa retry` is run",
-                vi: "các bài của kênh phải đợi đến khi token của kênh được thay trong tệp credentials, kiểm tra bằng "
-                    + "`loa check --online` và chạy `loa retry`"
             )
         case .directLostAgain:
             Entry(

@@ -7,7 +7,8 @@ enum DirectOutcome: Sendable, Equatable {
     /// Certainly not published (refused before it was sent, or a rate limit); worth trying again, no earlier than
     /// `notBefore` seconds from now when the platform said.
     case notSent(reason: String, notBefore: TimeInterval?)
-    /// The channel's credentials no longer work: a person must reconnect it; the channel's other posts wait.
+    /// The channel's credentials no longer work, or lack a permission: the channel stops until a person mends
+    /// them (``StoppedChannel``); its posts wait.
     case credentials(reason: String)
     /// Refused for good; the reason is the platform's, in words a person can act on.
     case refused(reason: String)

@@ -22,6 +22,9 @@ struct GraphAnswer {
     static let rateLimitCodes: Set<Int> = Set([4, 17, 32, 341, 613]).union(80000...80014)
     /// Codes of a token that no longer works: expired, revoked, changed password (190), or a session gone (102).
     static let credentialCodes: Set<Int> = [102, 190]
+    /// Codes of a permission the token lacks (10, 200–299: `pages_manage_posts`, the CREATE_CONTENT task, a user
+    /// token where a Page token is needed): every post of the channel would meet them, so they stop it too.
+    static let permissionCodes: Set<Int> = Set([10]).union(200...299)
     /// How long a rate-limited post waits when Graph gives no `estimated_time_to_regain_access`.
     static let rateLimitWait: TimeInterval = 15 * 60
     /// How long a post waits after "we limit how often you can post" (368 with subcode 1390008).
@@ -79,7 +82,10 @@ struct GraphAnswer {
             )
         }
         if Self.credentialCodes.contains(code) {
-            return .credentials(reason: errorText)
+            return .credentials(reason: "the token no longer works: " + errorText)
+        }
+        if Self.permissionCodes.contains(code) {
+            return .credentials(reason: "the token may not do this on the Page (a permission is missing): " + errorText)
         }
         let transient = (error["is_transient"] as? Bool) ?? false
         if code == 1 || code == 2 || transient || response.status >= 500 {

@@ -4,11 +4,15 @@ import Foundation
 /// read its figures, and says what to fix.
 ///
 /// For a `facebook-page` channel: the token works (Graph does not answer 190), it is a Page token for the
-/// channel's Page (`GET /me` answers with the Page's id: a user token answers with a person's), and it may read the
-/// Page's posts (`GET /{page_id}/published_posts`, which reconciling a lost answer and engagement need). Whether it
-/// may publish is only known by publishing; a Page token made as the README says carries `pages_manage_posts`.
-/// Loa does not call `debug_token`, which takes the token in the address. For `telegram` and `zalo-bot` channels,
-/// see ``checkBot(_:configFile:client:into:)``; for `zalo-oa` ones, ``checkZaloOA(_:configFile:client:into:)``.
+/// channel's Page (`GET /me` answers with the Page's id: a user token answers with a person's), it may post there
+/// (`GET /debug_token`: its `scopes`, and `granular_scopes` for the Page, hold `pages_manage_posts`), and it may
+/// read the Page's posts (`GET /{page_id}/published_posts`, which reconciling a lost answer and engagement need).
+/// `debug_token` is the one Graph call that tells a Page token's permissions, and it takes the token as
+/// `input_token` in the address: that address goes to Facebook alone over HTTPS, and Loa never prints or keeps it.
+/// The CREATE_CONTENT task of the person who made the token is not visible to a Page token: a token without it is
+/// refused at its first post with code 200, which stops the channel with a message naming the task. For
+/// `telegram` and `zalo-bot` channels, see ``checkBot(_:configFile:client:into:)``; for `zalo-oa` ones,
+/// ``checkZaloOA(_:configFile:client:into:)``.
 public struct OnlineCheck: Sendable {
     public var exchange: any HTTPExchange
 
@@ -27,9 +31,10 @@ public struct OnlineCheck: Sendable {
         let client = DirectClient(exchange: exchange)
         for channel in configuration.channels where channel.transport == .facebookPage {
             let redact = Redactor(channels: [channel])
-            func problem(_ message: String, hint: String) {
+            func problem(_ message: String, hint: String, severity: Diagnostic.Severity = .error) {
                 report.diagnostics.append(
                     Diagnostic(
+                        severity,
                         area: .configuration,
                         file: configFile,
                         line: channel.line,
@@ -71,6 +76,40 @@ public struct OnlineCheck: Sendable {
                 )
                 continue
             }
+            let permissions = Self.pagePermissions(channel, graph: graph, client: client)
+            switch permissions {
+            case .unknown(let reason):
+                problem(
+                    "cannot read the token's permissions (\(reason)); whether it may post is known at its first post",
+                    hint: "a token that may not post stops the channel with a message saying what to do",
+                    severity: .warning
+                )
+            case .known(let granted, let onPage):
+                let missing = ["pages_manage_posts", "pages_read_engagement"].filter { !granted.contains($0) }
+                guard missing.isEmpty else {
+                    problem(
+                        "the token lacks \(missing.joined(separator: " and ")): it cannot "
+                            + (missing.contains("pages_manage_posts") ? "post on the Page" : "read the Page's posts"),
+                        hint: "make the token again, granting the app \(missing.joined(separator: " and ")), as a Page "
+                            + "admin with the CREATE_CONTENT task on the Page; " + reconnect
+                    )
+                    continue
+                }
+                guard onPage else {
+                    problem(
+                        "the token's pages_manage_posts does not cover page \(channel.pageID ?? "?")",
+                        hint: "when making the token, tick this Page in Facebook's list of Pages; " + reconnect
+                    )
+                    continue
+                }
+                if !granted.contains("read_insights") {
+                    problem(
+                        "the token lacks read_insights: `loa engagement` reads reactions, comments and shares, not views",
+                        hint: "grant the app read_insights when making the token, to read views",
+                        severity: .warning
+                    )
+                }
+            }
             let posts = GraphAnswer(
                 client.send(
                     graph.request(
@@ -89,8 +128,9 @@ public struct OnlineCheck: Sendable {
                 )
                 continue
             }
+            let values = ["channel": channel.id, "name": redact(name), "id": id ?? ""]
             report.ready.append(
-                Message.onlinePageReady(["channel": channel.id, "name": redact(name), "id": id ?? ""])
+                permissions.mayPost ? Message.onlinePageReadyToPost(values) : Message.onlinePageReady(values)
             )
         }
         for channel in configuration.channels where channel.transport.isBot {
@@ -100,5 +140,43 @@ public struct OnlineCheck: Sendable {
             checkZaloOA(channel, configFile: configFile, client: client, into: &report)
         }
         return report
+    }
+}
+
+extension OnlineCheck {
+    /// What `debug_token` says of a Page token.
+    enum PagePermissions {
+        /// Its `scopes`, and whether `pages_manage_posts` covers the channel's Page (`granular_scopes`' `target_ids`
+        /// name it, or name no Page at all).
+        case known(granted: Set<String>, onPage: Bool)
+        /// The answer could not be read; the reason says why.
+        case unknown(String)
+
+        var mayPost: Bool {
+            if case .known(let granted, let onPage) = self { return granted.contains("pages_manage_posts") && onPage }
+            return false
+        }
+    }
+
+    /// Asks `GET /debug_token?input_token=…` (the token debugging itself, also in `Authorization: Bearer`).
+    static func pagePermissions(_ channel: Channel, graph: GraphAPI, client: DirectClient) -> PagePermissions {
+        let url = graph.endpoint(
+            "debug_token",
+            query: [URLQueryItem(name: "input_token", value: channel.token?.reveal() ?? "")]
+        )
+        let answer = GraphAnswer(client.send(graph.request(.get, url)))
+        guard case .published = answer.classify(publishing: false, now: Date()),
+            let data = answer.object?["data"] as? [String: Any]
+        else { return .unknown(answer.errorText) }
+        if (data["is_valid"] as? Bool) == false {
+            let error = (data["error"] as? [String: Any])?["message"] as? String
+            return .unknown("Facebook says the token is not valid" + (error.map { ": \($0)" } ?? ""))
+        }
+        let granted = Set(data["scopes"] as? [String] ?? [])
+        let granular = (data["granular_scopes"] as? [[String: Any]] ?? []).first {
+            $0["scope"] as? String == "pages_manage_posts"
+        }
+        let targets = granular?["target_ids"] as? [String] ?? []
+        return .known(granted: granted, onPage: targets.isEmpty || targets.contains(channel.pageID ?? ""))
     }
 }

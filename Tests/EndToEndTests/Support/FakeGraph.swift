@@ -4,8 +4,9 @@ import Foundation
 /// including its failures, scripted per test.
 ///
 /// It serves `POST /{v}/{page}/photos` (multipart, `published=false`), `POST /{v}/{page}/feed` (form, with
-/// `attached_media[i]`), `GET /{v}/{page}/published_posts?since=` and `GET /{v}/{post}?fields=…`, checks the
-/// `Authorization: Bearer` token, and answers a wrong one with Graph's code 190.
+/// `attached_media[i]`, refused with code 100 when a photo is not held), `GET /{v}/{page}/published_posts?since=`,
+/// `GET /{v}/{post}?fields=…`, `GET /{v}/me` and `GET /{v}/debug_token`, checks the `Authorization: Bearer` token,
+/// and answers a wrong one with Graph's code 190.
 final class FakeGraph: @unchecked Sendable {
     /// What the fake does with the next feed post, instead of answering it normally.
     enum Fault: Sendable {
@@ -49,6 +50,9 @@ final class FakeGraph: @unchecked Sendable {
         /// Reactions, comments and shares (nil: no `shares` field, as Graph leaves it out at 0).
         var counts: (reactions: Int, comments: Int, shares: Int?) = (0, 0, nil)
         var meID: String?
+        /// What `debug_token` says the token was granted, and the Pages `pages_manage_posts` covers.
+        var scopes = ["pages_show_list", "pages_manage_posts", "pages_read_engagement", "read_insights"]
+        var postTargets: [String]?
     }
 
     let pageID: String
@@ -98,6 +102,21 @@ final class FakeGraph: @unchecked Sendable {
         }
     }
 
+    /// Forgets every uploaded photo, as Facebook does with unpublished photos after a while: a feed post attaching
+    /// one is refused with code 100.
+    func forgetPhotos() {
+        state.lock.withLock { state.photos = [] }
+    }
+
+    /// What `debug_token` answers: the token's scopes, and the Pages its `pages_manage_posts` covers (nil: this
+    /// fake's Page).
+    func grant(_ scopes: [String], postingOn targets: [String]? = nil) {
+        state.lock.withLock {
+            state.scopes = scopes
+            state.postTargets = targets
+        }
+    }
+
     /// Makes the token a person's rather than the Page's: `GET /me` answers with this id.
     func tokenBelongs(to id: String) {
         state.lock.withLock { state.meID = id }
@@ -105,11 +124,15 @@ final class FakeGraph: @unchecked Sendable {
 
     /// A channel's YAML for this fake.
     func channel(_ id: String, extra: [String] = []) -> String {
-        ([
-            "  \(id):", "    platform: facebook", "    transport: facebook-page", "    page_id: \"\(pageID)\"",
-            "    token: ${LOA_TEST_FB_TOKEN}", "    api_base: \(base)", "    reconcile_after: 0s",
-        ] + extra.map { "    \($0)" })
-        .joined(separator: "\n")
+        DirectChannelTesting.channel(
+            id,
+            platform: "facebook",
+            transport: "facebook-page",
+            fields: ["page_id: \"\(pageID)\""],
+            tokenVariable: "LOA_TEST_FB_TOKEN",
+            apiBase: base,
+            extra: ["reconcile_after: 0s"] + extra
+        )
     }
 
     static func graphError(_ code: Int, subcode: Int? = nil, transient: Bool = false, message: String) -> String {
@@ -154,7 +177,7 @@ final class FakeGraph: @unchecked Sendable {
                 }
                 let text = String(decoding: request.body, as: UTF8.self)
                 let published = !text.contains("name=\"published\"\r\n\r\nfalse")
-                let id = "90000\(state.photos.count + 1)"
+                let id = "90000\(state.photoRequests)"
                 state.photos.append(Photo(id: id, published: published, bytes: request.body.count))
                 return json(200, #"{"id":"\#(id)"}"#)
             }
@@ -171,6 +194,14 @@ final class FakeGraph: @unchecked Sendable {
                 index += 1
             }
             return state.lock.withLock {
+                // Graph refuses a post attaching a photo it does not hold (never uploaded, or forgotten).
+                let held = Set(state.photos.filter { !$0.published }.map(\.id))
+                if let index = media.firstIndex(where: { !held.contains($0) }) {
+                    return json(
+                        400,
+                        graphError(100, message: "(#100) param attached_media[\(index)] must be a valid media_fbid")
+                    )
+                }
                 let fault = state.feedFaults.isEmpty ? nil : state.feedFaults.removeFirst()
                 if case .lost500 = fault {
                     return json(500, graphError(2, transient: true, message: "(#2) Service temporarily unavailable"))
@@ -222,6 +253,20 @@ final class FakeGraph: @unchecked Sendable {
                         ],
                     ]
                 )
+                return json(200, String(decoding: body ?? Data(), as: UTF8.self))
+            }
+        case ("GET", "") where parts[1] == "debug_token":
+            return state.lock.withLock {
+                let data: [String: Any] = [
+                    "app_id": "1234567890", "type": state.meID == nil ? "PAGE" : "USER",
+                    "application": "Loa Thành đoàn",
+                    "expires_at": 0, "is_valid": true, "profile_id": state.meID ?? pageID, "scopes": state.scopes,
+                    "granular_scopes": [
+                        ["scope": "pages_manage_posts", "target_ids": state.postTargets ?? [pageID]],
+                        ["scope": "pages_read_engagement", "target_ids": [pageID]],
+                    ],
+                ]
+                let body = try? JSONSerialization.data(withJSONObject: ["data": data])
                 return json(200, String(decoding: body ?? Data(), as: UTF8.self))
             }
         case ("GET", "") where parts[1] == "me":

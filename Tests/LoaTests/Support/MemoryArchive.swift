@@ -27,6 +27,8 @@ final class MemoryArchive: Archive {
         var hosts: [String: HostRecord] = [:]
         var leases: [String: ChannelLease] = [:]
         var lastToken: Int64 = 0
+        var uploadedMedia: [String: [UploadedMedia]] = [:]
+        var stoppedChannels: [String: StoppedChannel] = [:]
     }
 
     private let state = Mutex(State())
@@ -320,6 +322,24 @@ final class MemoryArchive: Archive {
             state.deliveries[delivery] = nil
             state.polls[delivery] = nil
             state.reminders[delivery] = nil
+            state.uploadedMedia[delivery] = nil
+        }
+
+        func uploadedMedia(of delivery: String) throws -> [UploadedMedia] { state.uploadedMedia[delivery] ?? [] }
+
+        func keepUploadedMedia(_ media: [UploadedMedia], of delivery: String, at time: Date) throws {
+            guard state.deliveries[delivery] != nil else { throw MemoryArchiveError("no delivery \(delivery)") }
+            state.uploadedMedia[delivery] = media.isEmpty ? nil : media
+        }
+
+        func stoppedChannels() throws -> [StoppedChannel] {
+            state.stoppedChannels.values.sorted { $0.channel < $1.channel }
+        }
+
+        func stopChannel(_ stop: StoppedChannel) throws { state.stoppedChannels[stop.channel] = stop }
+
+        func resumeChannel(_ channel: String) throws -> Bool {
+            state.stoppedChannels.removeValue(forKey: channel) != nil
         }
 
         func storeVariant(id: String, text: String, length: Int) throws {
