@@ -13,32 +13,22 @@ import Foundation
 enum ChannelStops {
     /// The note of a post waiting on a stopped channel, for `loa status` and the run's `waiting` lines.
     static func waitingNote(reason: String) -> String {
-        "the channel is stopped (\(reason)); its posts wait until its credentials are mended: see `loa status`"
+        Message.stopWaiting(["reason": reason])
     }
 
     /// What the run says when a channel stops: why, and what to do.
     static func message(reason: String, channel: Channel) -> String {
-        "the channel \(channel.id) stopped: \(reason); \(hint(for: channel))"
+        Message.stopMessage(["channel": channel.id, "reason": reason, "hint": hint(for: channel)])
     }
 
     /// What a person does to mend a stopped channel.
     static func hint(for channel: Channel) -> String {
-        let resume = "`loa channel resume \(channel.id)`"
+        let values = ["resume": "`loa channel resume \(channel.id)`"]
         switch channel.transport {
-        case .facebookPage:
-            return "a Page admin makes a new Page token as the README's \"Posting straight to a Facebook Page\" says "
-                + "(the app needs pages_manage_posts, and the admin the CREATE_CONTENT task on the Page), puts it in "
-                + "the credentials file and checks it with `loa check --online`; the next run posts again. If the "
-                + "token stays the same (a permission granted since), run \(resume)"
-        case .zaloOA:
-            return "an OA admin makes a new refresh token as the README's \"Posting to a Zalo Official Account\" "
-                + "says, puts it in the credentials file and checks it with `loa check --online`; the next run posts "
-                + "again. If the token stays the same, run \(resume)"
-        case .telegram, .zaloBot:
-            return "put the bot's token in the credentials file and check it with `loa check --online`; the next run "
-                + "posts again. If the token stays the same, run \(resume)"
-        case .webhook, .outbox:
-            return "mend the channel's settings, then run \(resume)"
+        case .facebookPage: return Message.stopHintFacebookPage(values)
+        case .zaloOA: return Message.stopHintZaloOA(values)
+        case .telegram, .zaloBot: return Message.stopHintBot(values)
+        case .webhook, .outbox: return Message.stopHintSettings(values)
         }
     }
 

@@ -192,30 +192,39 @@ public struct EngagementRefresh: Sendable {
                     )
                 }
                 if let problem = reading.problem {
-                    let reason = redact(problem.reason)
-                    if problem.retry {
-                        report.retrying += 1
-                        try archive.recordPollFailure(delivery: target.delivery.id, error: reason)
-                        try archive.releasePoll(
-                            delivery: target.delivery.id,
-                            takenAt: now,
-                            lastPolledAt: target.lastPolledAt
-                        )
-                    } else {
-                        report.warnings.append("\(label): \(reason)")
-                        try archive.recordPoll(
-                            delivery: target.delivery.id,
-                            at: now,
-                            unchangedReads: target.unchangedReads,
-                            error: reason
-                        )
-                    }
+                    try record(problem, of: target, label: label, redact: redact, archive, &report)
                     return
                 }
                 report.snapshots += try store(reading.figures, for: target, archive, source: "graph")
                 report.read += 1
             }
             onProgress?(report.read + report.retrying + report.warnings.count, targets.count)
+        }
+    }
+
+    /// Records a platform's refusal to give a post's figures: one to retry gives the slot's read back, so that the
+    /// next run asks again; any other is a warning, and the read counts as made.
+    private func record(
+        _ problem: (reason: String, retry: Bool),
+        of target: Target,
+        label: String,
+        redact: Redactor,
+        _ archive: any ArchiveWriting,
+        _ report: inout Report
+    ) throws {
+        let reason = redact(problem.reason)
+        if problem.retry {
+            report.retrying += 1
+            try archive.recordPollFailure(delivery: target.delivery.id, error: reason)
+            try archive.releasePoll(delivery: target.delivery.id, takenAt: now, lastPolledAt: target.lastPolledAt)
+        } else {
+            report.warnings.append("\(label): \(reason)")
+            try archive.recordPoll(
+                delivery: target.delivery.id,
+                at: now,
+                unchangedReads: target.unchangedReads,
+                error: reason
+            )
         }
     }
 
@@ -235,19 +244,7 @@ public struct EngagementRefresh: Sendable {
                 for target in group {
                     let label = "\(target.delivery.announcementId) → \(channelID)"
                     if let problem = reading.problem {
-                        let reason = redact(problem.reason)
-                        if problem.retry {
-                            report.retrying += 1
-                            try archive.recordPollFailure(delivery: target.delivery.id, error: reason)
-                        } else {
-                            report.warnings.append("\(label): \(reason)")
-                            try archive.recordPoll(
-                                delivery: target.delivery.id,
-                                at: now,
-                                unchangedReads: target.unchangedReads,
-                                error: reason
-                            )
-                        }
+                        try record(problem, of: target, label: label, redact: redact, archive, &report)
                         continue
                     }
                     guard let figures = target.delivery.remoteId.flatMap({ reading.figures[$0] }), !figures.isEmpty

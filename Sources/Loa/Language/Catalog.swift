@@ -177,6 +177,8 @@ public enum Message: String, CaseIterable, Sendable {
     case answerTLS, answerNotHTTP, answerFailed
     case directFound, directFoundAfter, directLost, directNotFound, directUnconfirmed
     case directLostAgain, directLookFailing, directLookFailed, directCannotLook
+    // A direct channel stopped for its credentials.
+    case stopWaiting, stopMessage, stopHintFacebookPage, stopHintZaloOA, stopHintBot, stopHintSettings
     // The queue folder, an image file, and writing to the outbox.
     case queueCreateHint, queueMissing, queueIsFile, queueIsFileHint, queueUnreadable, queueUnreadableHint
     case imageNotAnImage, outboxCannotWrite, outboxCannotReadImage
@@ -2650,6 +2652,50 @@ extension Message {
                     + "the post>` if it is there, or `loa retry {id} --channel {channel}` if it is not",
                 vi: "{reason}; hãy xem trên nền tảng, rồi chạy `loa confirm {id} --channel {channel} --url <địa chỉ "
                     + "bài đăng>` nếu bài đã lên, hoặc `loa retry {id} --channel {channel}` nếu chưa"
+            )
+        case .stopWaiting:
+            Entry(
+                en: "the channel is stopped ({reason}); its posts wait until its credentials are mended: see "
+                    + "`loa status`",
+                vi: "kênh đang dừng ({reason}); các bài của kênh chờ đến khi thông tin đăng nhập được sửa: xem "
+                    + "`loa status`"
+            )
+        case .stopMessage:
+            Entry(
+                en: "the channel {channel} stopped: {reason}; {hint}",
+                vi: "kênh {channel} đã dừng: {reason}; {hint}"
+            )
+        case .stopHintFacebookPage:
+            Entry(
+                en: "a Page admin makes a new Page token as the README's \"Posting straight to a Facebook Page\" says "
+                    + "(the app needs pages_manage_posts, and the admin the CREATE_CONTENT task on the Page), puts it in "
+                    + "the credentials file and checks it with `loa check --online`; the next run posts again. If the "
+                    + "token stays the same (a permission granted since), run {resume}",
+                vi: "quản trị viên Trang tạo token Trang mới theo mục \"Posting straight to a Facebook Page\" của "
+                    + "README (ứng dụng cần quyền pages_manage_posts, người quản trị cần nhiệm vụ CREATE_CONTENT trên "
+                    + "Trang), ghi vào tệp credentials và kiểm tra bằng `loa check --online`; lần chạy sau sẽ đăng "
+                    + "lại. Nếu token vẫn giữ nguyên (vừa được cấp thêm quyền), hãy chạy {resume}"
+            )
+        case .stopHintZaloOA:
+            Entry(
+                en: "an OA admin makes a new refresh token as the README's \"Posting to a Zalo Official Account\" "
+                    + "says, puts it in the credentials file and checks it with `loa check --online`; the next run "
+                    + "posts again. If the token stays the same, run {resume}",
+                vi: "quản trị viên OA tạo refresh token mới theo mục \"Posting to a Zalo Official Account\" của "
+                    + "README, ghi vào tệp credentials và kiểm tra bằng `loa check --online`; lần chạy sau sẽ đăng "
+                    + "lại. Nếu token vẫn giữ nguyên, hãy chạy {resume}"
+            )
+        case .stopHintBot:
+            Entry(
+                en: "put the bot's token in the credentials file and check it with `loa check --online`; the next "
+                    + "run posts again. If the token stays the same, run {resume}",
+                vi: "ghi token của bot vào tệp credentials và kiểm tra bằng `loa check --online`; lần chạy sau sẽ "
+                    + "đăng lại. Nếu token vẫn giữ nguyên, hãy chạy {resume}"
+            )
+        case .stopHintSettings:
+            Entry(
+                en: "mend the channel's settings, then run {resume}",
+                vi: "sửa cấu hình của kênh, rồi chạy {resume}"
             )
         case .directLostAgain:
             Entry(
