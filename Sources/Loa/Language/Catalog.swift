@@ -177,6 +177,11 @@ public enum Message: String, CaseIterable, Sendable {
     case answerTLS, answerNotHTTP, answerFailed
     case directFound, directFoundAfter, directLost, directNotFound, directUnconfirmed
     case directLostAgain, directLookFailing, directLookFailed, directCannotLook
+    // loa check --online: a Facebook Page token's permissions, a Zalo OA's tokens; Graph's credential refusals.
+    case onlinePermissionsUnknown, onlinePermissionsUnknownHint, onlineLacksPosting, onlineLacksReading
+    case onlineLacksHint, onlineNotThisPage, onlineNotThisPageHint, onlineNoInsights, onlineNoInsightsHint
+    case onlineZaloReconnect, onlineZaloOAReady, onlineZaloTokensFail, onlineZaloRefused, onlineZaloRefusedHint
+    case onlineZaloCannotAsk, onlineZaloCannotAskHint, graphTokenDead, graphPermissionMissing
     // A direct channel stopped for its credentials.
     case stopWaiting, stopMessage, stopHintFacebookPage, stopHintZaloOA, stopHintBot, stopHintSettings
     // The queue folder, an image file, and writing to the outbox.
@@ -2652,6 +2657,95 @@ extension Message {
                     + "the post>` if it is there, or `loa retry {id} --channel {channel}` if it is not",
                 vi: "{reason}; hãy xem trên nền tảng, rồi chạy `loa confirm {id} --channel {channel} --url <địa chỉ "
                     + "bài đăng>` nếu bài đã lên, hoặc `loa retry {id} --channel {channel}` nếu chưa"
+            )
+        case .onlinePermissionsUnknown:
+            Entry(
+                en: "cannot read the token's permissions ({reason}); whether it may post is known at its first post",
+                vi: "không đọc được quyền của token ({reason}); token có đăng được không sẽ biết ở bài đầu tiên"
+            )
+        case .onlinePermissionsUnknownHint:
+            Entry(
+                en: "a token that may not post stops the channel with a message saying what to do",
+                vi: "token không được đăng bài sẽ làm kênh dừng, kèm lời nhắn cần làm gì"
+            )
+        case .onlineLacksPosting:
+            Entry(
+                en: "the token lacks {missing}: it cannot post on the Page",
+                vi: "token thiếu quyền {missing}: không đăng bài lên Trang được"
+            )
+        case .onlineLacksReading:
+            Entry(
+                en: "the token lacks {missing}: it cannot read the Page's posts",
+                vi: "token thiếu quyền {missing}: không đọc được bài của Trang"
+            )
+        case .onlineLacksHint:
+            Entry(
+                en: "make the token again, granting the app {missing}, as a Page admin with the CREATE_CONTENT task "
+                    + "on the Page; {reconnect}",
+                vi: "tạo lại token, cấp cho ứng dụng quyền {missing}, bằng tài khoản quản trị Trang có nhiệm vụ "
+                    + "CREATE_CONTENT trên Trang; {reconnect}"
+            )
+        case .onlineNotThisPage:
+            Entry(
+                en: "the token's pages_manage_posts does not cover page {page}",
+                vi: "quyền pages_manage_posts của token không áp dụng cho Trang {page}"
+            )
+        case .onlineNotThisPageHint:
+            Entry(
+                en: "when making the token, tick this Page in Facebook's list of Pages; {reconnect}",
+                vi: "khi tạo token, hãy chọn Trang này trong danh sách Trang của Facebook; {reconnect}"
+            )
+        case .onlineNoInsights:
+            Entry(
+                en: "the token lacks read_insights: `loa engagement` reads reactions, comments and shares, not views",
+                vi: "token thiếu quyền read_insights: `loa engagement` đọc được cảm xúc, bình luận và chia sẻ, "
+                    + "không đọc được lượt xem"
+            )
+        case .onlineNoInsightsHint:
+            Entry(
+                en: "grant the app read_insights when making the token, to read views",
+                vi: "cấp quyền read_insights cho ứng dụng khi tạo token để đọc lượt xem"
+            )
+        case .onlineZaloReconnect:
+            Entry(
+                en: "make a new refresh token as the README's \"Posting to a Zalo Official Account\" says, and put it "
+                    + "in the credentials file",
+                vi: "tạo refresh token mới theo mục \"Posting to a Zalo Official Account\" của README, rồi ghi vào "
+                    + "tệp credentials"
+            )
+        case .onlineZaloOAReady:
+            Entry(
+                en: "{channel}: working Zalo tokens for the OA '{name}'",
+                vi: "{channel}: token Zalo của OA '{name}' dùng được"
+            )
+        case .onlineZaloTokensFail:
+            Entry(en: "the Zalo tokens do not work: {reason}", vi: "token Zalo không dùng được: {reason}")
+        case .onlineZaloRefused:
+            Entry(
+                en: "Zalo refused to describe the OA: {reason}",
+                vi: "Zalo từ chối cho biết thông tin OA: {reason}"
+            )
+        case .onlineZaloRefusedHint:
+            Entry(
+                en: "check app_id and the app's permissions",
+                vi: "kiểm tra app_id và các quyền của ứng dụng"
+            )
+        case .onlineZaloCannotAsk:
+            Entry(
+                en: "cannot ask Zalo about the OA: {reason}",
+                vi: "không hỏi được Zalo về OA: {reason}"
+            )
+        case .onlineZaloCannotAskHint:
+            Entry(
+                en: "check the network, api_base and oauth_base",
+                vi: "kiểm tra mạng, api_base và oauth_base"
+            )
+        case .graphTokenDead:
+            Entry(en: "the token no longer works: {reason}", vi: "token không còn dùng được: {reason}")
+        case .graphPermissionMissing:
+            Entry(
+                en: "the token may not do this on the Page (a permission is missing): {reason}",
+                vi: "token không được làm việc này trên Trang (thiếu quyền): {reason}"
             )
         case .stopWaiting:
             Entry(

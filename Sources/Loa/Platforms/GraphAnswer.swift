@@ -82,10 +82,10 @@ struct GraphAnswer {
             )
         }
         if Self.credentialCodes.contains(code) {
-            return .credentials(reason: "the token no longer works: " + errorText)
+            return .credentials(reason: Message.graphTokenDead(["reason": errorText]))
         }
         if Self.permissionCodes.contains(code) {
-            return .credentials(reason: "the token may not do this on the Page (a permission is missing): " + errorText)
+            return .credentials(reason: Message.graphPermissionMissing(["reason": errorText]))
         }
         let transient = (error["is_transient"] as? Bool) ?? false
         if code == 1 || code == 2 || transient || response.status >= 500 {

@@ -14,9 +14,7 @@ extension OnlineCheck {
             client: client
         )
         let step = session.call(api.endpoint("v2.0/oa/getoa"), json: nil, publishing: false)
-        let reconnect =
-            "make a new refresh token as the README's \"Posting to a Zalo Official Account\" says, and put it in "
-            + "the credentials file"
+        let reconnect = Message.onlineZaloReconnect()
         func problem(_ message: String, hint: String) {
             report.diagnostics.append(
                 Diagnostic(
@@ -32,17 +30,18 @@ extension OnlineCheck {
         switch step.outcome {
         case .published:
             let data = ZaloAnswer(step.response).data
-            let name = (data?["name"] as? String) ?? "an OA"
+            let name = (data?["name"] as? String) ?? "OA"
             let id = (data?["oa_id"] as? String) ?? (data?["oa_id"] as? NSNumber)?.stringValue ?? ""
             report.ready.append(
-                "\(channel.id): working Zalo tokens for the OA '\(redact(name))'" + (id.isEmpty ? "" : " (\(id))")
+                Message.onlineZaloOAReady(["channel": channel.id, "name": redact(name)])
+                    + (id.isEmpty ? "" : " (\(id))")
             )
         case .credentials(let reason):
-            problem("the Zalo tokens do not work: \(reason)", hint: reconnect)
+            problem(Message.onlineZaloTokensFail(["reason": reason]), hint: reconnect)
         case .refused(let reason):
-            problem("Zalo refused to describe the OA: \(reason)", hint: "check app_id and the app's permissions")
+            problem(Message.onlineZaloRefused(["reason": reason]), hint: Message.onlineZaloRefusedHint())
         case .notSent(let reason, _), .unknown(let reason):
-            problem("cannot ask Zalo about the OA: \(reason)", hint: "check the network, api_base and oauth_base")
+            problem(Message.onlineZaloCannotAsk(["reason": reason]), hint: Message.onlineZaloCannotAskHint())
         }
     }
 }

@@ -80,32 +80,32 @@ public struct OnlineCheck: Sendable {
             switch permissions {
             case .unknown(let reason):
                 problem(
-                    "cannot read the token's permissions (\(reason)); whether it may post is known at its first post",
-                    hint: "a token that may not post stops the channel with a message saying what to do",
+                    Message.onlinePermissionsUnknown(["reason": reason]),
+                    hint: Message.onlinePermissionsUnknownHint(),
                     severity: .warning
                 )
             case .known(let granted, let onPage):
                 let missing = ["pages_manage_posts", "pages_read_engagement"].filter { !granted.contains($0) }
                 guard missing.isEmpty else {
+                    let values = ["missing": missing.joined(separator: ", "), "reconnect": reconnect]
                     problem(
-                        "the token lacks \(missing.joined(separator: " and ")): it cannot "
-                            + (missing.contains("pages_manage_posts") ? "post on the Page" : "read the Page's posts"),
-                        hint: "make the token again, granting the app \(missing.joined(separator: " and ")), as a Page "
-                            + "admin with the CREATE_CONTENT task on the Page; " + reconnect
+                        missing.contains("pages_manage_posts")
+                            ? Message.onlineLacksPosting(values) : Message.onlineLacksReading(values),
+                        hint: Message.onlineLacksHint(values)
                     )
                     continue
                 }
                 guard onPage else {
                     problem(
-                        "the token's pages_manage_posts does not cover page \(channel.pageID ?? "?")",
-                        hint: "when making the token, tick this Page in Facebook's list of Pages; " + reconnect
+                        Message.onlineNotThisPage(["page": channel.pageID ?? "?"]),
+                        hint: Message.onlineNotThisPageHint(["reconnect": reconnect])
                     )
                     continue
                 }
                 if !granted.contains("read_insights") {
                     problem(
-                        "the token lacks read_insights: `loa engagement` reads reactions, comments and shares, not views",
-                        hint: "grant the app read_insights when making the token, to read views",
+                        Message.onlineNoInsights(),
+                        hint: Message.onlineNoInsightsHint(),
                         severity: .warning
                     )
                 }

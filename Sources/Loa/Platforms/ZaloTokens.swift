@@ -152,12 +152,13 @@ struct ZaloTokens {
 
     /// For the test of a run killed between Zalo's answer and the write: with
     /// `LOA_TEST_PAUSE_AFTER_TOKEN_ANSWER=FILE`, the run writes FILE and stops itself (SIGSTOP) right after Zalo
-    /// answered a renewal, once; the test kills it there.
+    /// answered a renewal, once; the test kills it there. It never goes on: a continue from anything else (a
+    /// stray SIGCONT) stops it again, so the window is the one the test means to kill in.
     private static func pauseForTests() {
         guard let marker = ProcessInfo.processInfo.environment["LOA_TEST_PAUSE_AFTER_TOKEN_ANSWER"], !marker.isEmpty,
             !FileManager.default.fileExists(atPath: marker)
         else { return }
-        FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
-        kill(getpid(), SIGSTOP)
+        _ = FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
+        while true { kill(getpid(), SIGSTOP) }
     }
 }
