@@ -113,6 +113,10 @@ struct ZaloOATests {
         #expect(refused.status == 1, "\(refused.all)")
         #expect(refused.all.contains("Zalo refused the refresh token"), "\(refused.all)")
         #expect(refused.all.contains("makes a new refresh token"), "\(refused.all)")
+        // The stopped channel, told again in Vietnamese by `loa status` (Zalo's reason as the run stored it).
+        let status = try workspace.loa(["status"], environment: Self.environment.merging(["LOA_LANG": "vi"]) { $1 })
+        #expect(status.all.contains("kênh zalo-oa bị dừng lúc 01/12/2026 11:00"), "\(status.all)")
+        #expect(status.all.contains("quản trị viên OA tạo refresh token mới"), "\(status.all)")
         #expect(zalo.articles.count == 2)
         // A person gets a new refresh token from the consent page: it wins over what the file keeps.
         zalo.issueRefreshToken("rt-second-consent-c2Vjb25k")

@@ -50,7 +50,7 @@ struct ZaloOATransport: DirectTransport {
                 guard case .published = step.outcome else { return step }
                 guard let made = ZaloAnswer(step.response).data?["token"] as? String, !made.isEmpty else {
                     var lost = step
-                    lost.outcome = .unknown(reason: "Zalo took the article but answered no token to find it by")
+                    lost.outcome = .unknown(reason: Message.zaloNoArticleToken())
                     return lost
                 }
                 media.append(UploadedMedia(image: "token", id: made))
@@ -70,17 +70,16 @@ struct ZaloOATransport: DirectTransport {
             step.outcome = .published(id: id, url: nil)
         case .unknown(let reason):
             step.outcome = .unknown(
-                reason: "the article is on the OA (id \(id)); sending it to followers got no clear answer: \(reason)"
+                reason: Message.zaloBroadcastUnclear(["id": id, "reason": reason])
             )
         case .notSent(let reason, let notBefore):
             step.outcome = .notSent(
-                reason: "the article is on the OA (id \(id)); sending it to followers waits: \(reason)",
+                reason: Message.zaloBroadcastWaits(["id": id, "reason": reason]),
                 notBefore: notBefore
             )
         case .refused(let reason):
             step.outcome = .refused(
-                reason: "the article is on the OA (id \(id)) but Zalo refused to send it to followers: \(reason); "
-                    + "send it from OA Manager, or fix the cause and run `loa retry` (the article is not made again)"
+                reason: Message.zaloBroadcastRefused(["id": id, "reason": reason])
             )
         case .credentials:
             break
@@ -114,14 +113,15 @@ struct ZaloOATransport: DirectTransport {
         switch step.outcome {
         case .refused(let reason) where !ZaloAnswer(step.response).isStillProcessing:
             // Zalo gave up on the article (a cover it could not fetch, …): it is not on the OA.
-            step.outcome = .refused(reason: "Zalo did not make the article: \(reason)")
+            step.outcome = .refused(reason: Message.zaloArticleNotMade(["reason": reason]))
         case .credentials:
             break
         default:
             // The article may be made any moment: it is looked for before anything is sent again.
             step.outcome = .unknown(
-                reason: "Zalo took the article but had not made it after \(verifyWaits.count + 1) checks ("
-                    + ZaloAnswer(step.response).errorText + ")"
+                reason: Message.zaloArticlePending([
+                    "n": "\(verifyWaits.count + 1)", "reason": ZaloAnswer(step.response).errorText,
+                ])
             )
         }
         return (nil, step)
@@ -138,7 +138,7 @@ struct ZaloOATransport: DirectTransport {
             let (articles, step) = session.articles(page: page)
             last = step
             guard let articles else {
-                return (.failed(Self.reason(step.outcome, "Zalo's list of the OA's articles had no `data`")), step)
+                return (.failed(Self.reason(step.outcome, Message.zaloListNoData())), step)
             }
             for article in articles {
                 guard (article["title"] as? String).map(FacebookPageTransport.comparable) == wanted,
@@ -154,8 +154,7 @@ struct ZaloOATransport: DirectTransport {
     }
 
     private static func broadcastUnknown(_ id: String) -> String {
-        "the article is on the OA (id \(id)) and Loa cannot tell whether it went to the followers (a broadcast is "
-            + "never sent twice by Loa); look in OA Manager's broadcast history"
+        Message.zaloBroadcastUnknown(["id": id])
     }
 
     private static func reason(_ outcome: DirectOutcome, _ otherwise: String) -> String {
@@ -237,7 +236,7 @@ extension ZaloOATransport {
                 }
                 var outcome = answer.classify(publishing: publishing)
                 if case .credentials(let reason) = outcome {
-                    outcome = .credentials(reason: "Zalo refused a freshly renewed access token: \(reason)")
+                    outcome = .credentials(reason: Message.zaloFreshTokenRefused(["reason": reason]))
                 }
                 return DirectStep(outcome: outcome, url: url, response: response)
             }

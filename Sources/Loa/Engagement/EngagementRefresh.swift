@@ -249,9 +249,10 @@ public struct EngagementRefresh: Sendable {
                     }
                     guard let figures = target.delivery.remoteId.flatMap({ reading.figures[$0] }), !figures.isEmpty
                     else {
-                        let reason =
-                            "article \(target.delivery.remoteId ?? "?") is not among the OA's "
-                            + "\(ZaloEngagement.pagesRead * ZaloOATransport.pageSize) newest articles"
+                        let reason = Message.zaloArticleNotListed([
+                            "id": target.delivery.remoteId ?? "?",
+                            "n": "\(ZaloEngagement.pagesRead * ZaloOATransport.pageSize)",
+                        ])
                         report.warnings.append("\(label): \(reason)")
                         try archive.recordPoll(
                             delivery: target.delivery.id,

@@ -37,7 +37,7 @@ struct ZaloEngagement {
                 case .notSent(let reason, _), .unknown(let reason):
                     reading.problem = (reason, true)
                 case .published:
-                    reading.problem = ("Zalo's list of the OA's articles had no `data`", true)
+                    reading.problem = (Message.zaloListNoData(), true)
                 }
                 return reading
             }

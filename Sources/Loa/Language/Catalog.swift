@@ -182,6 +182,13 @@ public enum Message: String, CaseIterable, Sendable {
     case onlineLacksHint, onlineNotThisPage, onlineNotThisPageHint, onlineNoInsights, onlineNoInsightsHint
     case onlineZaloReconnect, onlineZaloOAReady, onlineZaloTokensFail, onlineZaloRefused, onlineZaloRefusedHint
     case onlineZaloCannotAsk, onlineZaloCannotAskHint, graphTokenDead, graphPermissionMissing
+    // Zalo OA: its answers, its tokens, articles and broadcasts.
+    case zaloAnswered, zaloAnsweredNotJSON, zaloNoMessage, zaloAnsweredError, zaloAnsweredNoCode, zaloDidNotLeave
+    case zaloNoCompleteAnswer, zaloQuota, zaloNoRefreshToken, zaloTokenFileUnusable, zaloNoTokenFile
+    case zaloTokensNotKept, zaloRenewing, zaloNoReason, zaloTokenLostInRun, zaloRefreshRefused, zaloRefreshRefusedCode,
+        zaloTokenFileNeeded
+    case zaloNoArticleToken, zaloBroadcastUnclear, zaloBroadcastWaits, zaloBroadcastRefused, zaloArticleNotMade
+    case zaloArticlePending, zaloListNoData, zaloBroadcastUnknown, zaloFreshTokenRefused, zaloArticleNotListed
     // A direct channel stopped for its credentials.
     case stopWaiting, stopMessage, stopHintFacebookPage, stopHintZaloOA, stopHintBot, stopHintSettings
     // The queue folder, an image file, and writing to the outbox.
@@ -2746,6 +2753,154 @@ extension Message {
             Entry(
                 en: "the token may not do this on the Page (a permission is missing): {reason}",
                 vi: "token không được làm việc này trên Trang (thiếu quyền): {reason}"
+            )
+        case .zaloAnswered:
+            Entry(
+                en: "Zalo answered {status}",
+                vi: "Zalo trả lời {status}"
+            )
+        case .zaloAnsweredNotJSON:
+            Entry(
+                en: "Zalo answered {status}, not JSON: {excerpt}",
+                vi: "Zalo trả lời {status}, không phải JSON: {excerpt}"
+            )
+        case .zaloNoMessage:
+            Entry(
+                en: "no message",
+                vi: "không kèm lời nhắn"
+            )
+        case .zaloAnsweredError:
+            Entry(
+                en: "Zalo answered {status} (error {code}): {message}",
+                vi: "Zalo trả lời {status} (lỗi {code}): {message}"
+            )
+        case .zaloAnsweredNoCode:
+            Entry(
+                en: "Zalo answered {status} without an error code: {message}",
+                vi: "Zalo trả lời {status}, không có mã lỗi: {message}"
+            )
+        case .zaloDidNotLeave:
+            Entry(
+                en: "{reason} (the request did not leave)",
+                vi: "{reason} (yêu cầu chưa được gửi đi)"
+            )
+        case .zaloNoCompleteAnswer:
+            Entry(
+                en: "no complete answer ({kind}: {reason})",
+                vi: "không nhận được câu trả lời đầy đủ ({kind}: {reason})"
+            )
+        case .zaloQuota:
+            Entry(
+                en: "Zalo's quota for the OA is used up for now: {reason}",
+                vi: "OA đã dùng hết hạn mức của Zalo trong lúc này: {reason}"
+            )
+        case .zaloNoRefreshToken:
+            Entry(
+                en: "the channel has no refresh_token or token file",
+                vi: "kênh không có refresh_token hoặc tệp token"
+            )
+        case .zaloTokenFileUnusable:
+            Entry(
+                en: "{problem}; remove it and put a new refresh token in the credentials file",
+                vi: "{problem}; hãy xóa tệp đó và ghi refresh token mới vào tệp credentials"
+            )
+        case .zaloNoTokenFile:
+            Entry(
+                en: "the channel has no token file",
+                vi: "kênh không có tệp token"
+            )
+        case .zaloTokensNotKept:
+            Entry(
+                en: "Zalo handed out new tokens but Loa could not keep them ({problem}); the refresh token is lost: "
+                    + "free the disk or fix the folder, then put a new refresh token in the credentials file",
+                vi: "Zalo đã cấp token mới nhưng Loa không lưu lại được ({problem}); refresh token đã mất: hãy giải "
+                    + "phóng ổ đĩa hoặc sửa thư mục, rồi ghi refresh token mới vào tệp credentials"
+            )
+        case .zaloRenewing:
+            Entry(
+                en: "renewing the access token: {reason}",
+                vi: "đang làm mới access token: {reason}"
+            )
+        case .zaloNoReason:
+            Entry(
+                en: "no reason given",
+                vi: "không nêu lý do"
+            )
+        case .zaloTokenLostInRun:
+            Entry(
+                en: "; a run stopped at {when} while Zalo was handing it new tokens, so the token it was given was "
+                    + "lost",
+                vi: "; một lần chạy đã dừng lúc {when} khi Zalo đang cấp token mới, nên token được cấp đã bị mất"
+            )
+        case .zaloRefreshRefusedCode:
+            Entry(
+                en: "Zalo refused the refresh token (error {code}: {reason}){lost}",
+                vi: "Zalo từ chối refresh token (lỗi {code}: {reason}){lost}"
+            )
+        case .zaloRefreshRefused:
+            Entry(
+                en: "Zalo refused the refresh token ({reason}){lost}",
+                vi: "Zalo từ chối refresh token ({reason}){lost}"
+            )
+        case .zaloTokenFileNeeded:
+            Entry(
+                en: "{problem}; Loa keeps the Zalo tokens there and cannot go on without it",
+                vi: "{problem}; Loa giữ token Zalo ở đó và không thể tiếp tục nếu thiếu nó"
+            )
+        case .zaloNoArticleToken:
+            Entry(
+                en: "Zalo took the article but answered no token to find it by",
+                vi: "Zalo đã nhận bài viết nhưng không trả về token để tìm lại bài"
+            )
+        case .zaloBroadcastUnclear:
+            Entry(
+                en: "the article is on the OA (id {id}); sending it to followers got no clear answer: {reason}",
+                vi: "bài viết đã có trên OA (id {id}); gửi bài tới người quan tâm không nhận được câu trả lời rõ "
+                    + "ràng: {reason}"
+            )
+        case .zaloBroadcastWaits:
+            Entry(
+                en: "the article is on the OA (id {id}); sending it to followers waits: {reason}",
+                vi: "bài viết đã có trên OA (id {id}); việc gửi bài tới người quan tâm phải đợi: {reason}"
+            )
+        case .zaloBroadcastRefused:
+            Entry(
+                en: "the article is on the OA (id {id}) but Zalo refused to send it to followers: {reason}; send it "
+                    + "from OA Manager, or fix the cause and run `loa retry` (the article is not made again)",
+                vi: "bài viết đã có trên OA (id {id}) nhưng Zalo từ chối gửi tới người quan tâm: {reason}; hãy gửi "
+                    + "từ OA Manager, hoặc sửa nguyên nhân rồi chạy `loa retry` (bài viết không bị tạo lại)"
+            )
+        case .zaloArticleNotMade:
+            Entry(
+                en: "Zalo did not make the article: {reason}",
+                vi: "Zalo không tạo bài viết: {reason}"
+            )
+        case .zaloArticlePending:
+            Entry(
+                en: "Zalo took the article but had not made it after {n} checks ({reason})",
+                vi: "Zalo đã nhận bài viết nhưng sau {n} lần kiểm tra vẫn chưa tạo xong ({reason})"
+            )
+        case .zaloListNoData:
+            Entry(
+                en: "Zalo's list of the OA's articles had no `data`",
+                vi: "danh sách bài viết của OA do Zalo trả về không có `data`"
+            )
+        case .zaloBroadcastUnknown:
+            Entry(
+                en: "the article is on the OA (id {id}) and Loa cannot tell whether it went to the followers (a "
+                    + "broadcast is never sent twice by Loa); look in OA Manager's broadcast history",
+                vi: "bài viết đã có trên OA (id {id}) và Loa không biết bài đã tới người quan tâm hay chưa (Loa "
+                    + "không bao giờ gửi tới người quan tâm hai lần); hãy xem lịch sử gửi trong OA Manager"
+            )
+        case .zaloFreshTokenRefused:
+            Entry(
+                en: "Zalo refused a freshly renewed access token: {reason}",
+                vi: "Zalo từ chối access token vừa được làm mới: {reason}"
+            )
+        case .zaloArticleNotListed:
+            Entry(
+                en: "article {id} is not among the OA's {n} newest articles",
+                vi: "bài viết {id} không nằm trong {n} bài mới nhất của OA"
             )
         case .stopWaiting:
             Entry(

@@ -40,22 +40,25 @@ struct ZaloAnswer {
         guard let object else {
             let excerpt = String(decoding: response.body.prefix(160), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " ")
-            return "Zalo answered \(response.status)" + (excerpt.isEmpty ? "" : ", not JSON: \(excerpt)")
+            return excerpt.isEmpty
+                ? Message.zaloAnswered(["status": "\(response.status)"])
+                : Message.zaloAnsweredNotJSON(["status": "\(response.status)", "excerpt": excerpt])
         }
         let message =
             (object["message"] as? String) ?? (object["error_description"] as? String)
-            ?? (object["error_name"] as? String) ?? "no message"
-        return "Zalo answered \(response.status)" + (code.map { " (error \($0))" } ?? " without an error code")
-            + ": \(message)"
+            ?? (object["error_name"] as? String) ?? Message.zaloNoMessage()
+        let status = "\(response.status)"
+        return code.map { Message.zaloAnsweredError(["status": status, "code": "\($0)", "message": message]) }
+            ?? Message.zaloAnsweredNoCode(["status": status, "message": message])
     }
 
     /// The class of this answer; `published` (with no id: the caller reads it from ``data``) when `error` is 0.
     func classify(publishing: Bool) -> DirectOutcome {
         if let failure = response.error {
             if !failure.requestMayHaveLeft {
-                return .notSent(reason: "\(failure.message) (the request did not leave)", notBefore: nil)
+                return .notSent(reason: Message.zaloDidNotLeave(["reason": failure.message]), notBefore: nil)
             }
-            let reason = "no complete answer (\(failure.kind.rawValue): \(failure.message))"
+            let reason = Message.zaloNoCompleteAnswer(["kind": failure.kind.rawValue, "reason": failure.message])
             return publishing ? .unknown(reason: reason) : .notSent(reason: reason, notBefore: nil)
         }
         guard let code, response.status < 500 else {
@@ -65,7 +68,7 @@ struct ZaloAnswer {
         if code == 0 { return .published(id: "", url: nil) }
         if Self.quotaCodes.contains(code) {
             return .notSent(
-                reason: "Zalo's quota for the OA is used up for now: " + errorText,
+                reason: Message.zaloQuota(["reason": errorText]),
                 notBefore: Self.quotaWait
             )
         }

@@ -46,14 +46,14 @@ struct ZaloTokens {
     /// The state to start from: the file's, unless loa.yml names a refresh token other than the one it began with.
     func current() throws(Failure) -> ZaloTokenStore.State {
         guard let store, let configured = channel.refreshToken else {
-            throw .credentials("the channel has no refresh_token or token file")
+            throw .credentials(Message.zaloNoRefreshToken())
         }
         let seed = ZaloTokenStore.seed(of: configured)
         let kept: ZaloTokenStore.State?
         do {
             kept = try store.read()
         } catch {
-            throw .credentials("\(error.description); remove it and put a new refresh token in the credentials file")
+            throw .credentials(Message.zaloTokenFileUnusable(["problem": error.description]))
         }
         if let kept, kept.seed == seed { return kept }
         return ZaloTokenStore.State(refreshToken: configured.reveal(), refreshIssuedAt: now(), seed: seed)
@@ -78,7 +78,7 @@ struct ZaloTokens {
 
     /// Asks Zalo for a new pair with `state`'s refresh token and keeps it; returns the new state.
     func renew(_ state: ZaloTokenStore.State) throws(Failure) -> ZaloTokenStore.State {
-        guard let store else { throw .credentials("the channel has no token file") }
+        guard let store else { throw .credentials(Message.zaloNoTokenFile()) }
         let stoppedBefore = state.refreshingSince
         var marked = state
         marked.refreshingSince = now()
@@ -100,18 +100,16 @@ struct ZaloTokens {
             do {
                 try store.write(renewed)
             } catch {
-                throw .credentials(
-                    "Zalo handed out new tokens but Loa could not keep them (\(error.description)); the refresh "
-                        + "token is lost: free the disk or fix the folder, then put a new refresh token in the "
-                        + "credentials file"
-                )
+                throw .credentials(Message.zaloTokensNotKept(["problem": error.description]))
             }
             return renewed
         }
         let answer = ZaloAnswer(response)
         if response.error != nil || response.status >= 500 || object == nil {
             // The request may have reached Zalo and used the token: the mark stays, for the next run to tell.
-            throw .notNow("renewing the access token: " + Redactor(secrets: [state.refreshToken])(answer.errorText))
+            throw .notNow(
+                Message.zaloRenewing(["reason": Redactor(secrets: [state.refreshToken])(answer.errorText)])
+            )
         }
         // Zalo answered in words: it refused this refresh token, so nothing was handed out.
         var refused = state
@@ -119,15 +117,15 @@ struct ZaloTokens {
         try keep(refused, in: store)
         let words = Redactor(secrets: [state.refreshToken])(
             (object?["error_description"] as? String) ?? (object?["message"] as? String)
-                ?? (object?["error_name"] as? String) ?? "no reason given"
+                ?? (object?["error_name"] as? String) ?? Message.zaloNoReason()
         )
         let lost =
             stoppedBefore.map { since in
-                "; a run stopped at \(LocalDateFormat(timeZone: Self.vietnam).dayAndTime(since)) while Zalo was "
-                    + "handing it new tokens, so the token it was given was lost"
+                Message.zaloTokenLostInRun(["when": LocalDateFormat(timeZone: Self.vietnam).dayAndTime(since)])
             } ?? ""
         throw .credentials(
-            "Zalo refused the refresh token (\(answer.code.map { "error \($0): " } ?? "")\(words))\(lost)"
+            answer.code.map { Message.zaloRefreshRefusedCode(["code": "\($0)", "reason": words, "lost": lost]) }
+                ?? Message.zaloRefreshRefused(["reason": words, "lost": lost])
         )
     }
 
@@ -135,7 +133,7 @@ struct ZaloTokens {
         do {
             try store.write(state)
         } catch {
-            throw .credentials("\(error.description); Loa keeps the Zalo tokens there and cannot go on without it")
+            throw .credentials(Message.zaloTokenFileNeeded(["problem": error.description]))
         }
     }
 
