@@ -205,5 +205,7 @@ struct ImportTests {
         let half = try city.loa("import", "half.jsonl")
         #expect(half.status == 1)
         #expect(half.standardError.contains("half.jsonl:2: no field 'delivery_id'"), "\(half.all)")
+        let vietnamese = try city.loa(["import", "half.jsonl"], environment: ["LOA_LANG": "vi"])
+        #expect(vietnamese.standardError.contains("half.jsonl:2: thiếu trường 'delivery_id'"), "\(vietnamese.all)")
     }
 }

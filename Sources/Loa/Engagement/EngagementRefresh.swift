@@ -95,7 +95,7 @@ public struct EngagementRefresh: Sendable {
         try readFromZalo(zaloTargets, archive: archive, redact: redact, report: &report)
         let requests = targets.compactMap { request(for: $0) }
         guard requests.count == targets.count else {
-            throw TransportError(.other, "a stats_url is not a valid address")
+            throw TransportError(.other, Message.statsURLInvalid())
         }
         var finished = 0
         try exchange.exchange(requests, concurrency: workspace.configuration.concurrency) { step in

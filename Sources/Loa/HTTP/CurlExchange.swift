@@ -289,11 +289,7 @@ private struct Session {
         if (code == CURLE_OUT_OF_MEMORY && answerStarted) || detail.contains("bytes header (max is")
             || detail.contains("Too large response headers")
         {
-            let limit = "at most 100 KiB for one header line and 300 KiB for all of them are accepted"
-            return TransportError(
-                .protocolError,
-                "the answer's headers were too large (\(limit))" + (detail.isEmpty ? "" : ": \(detail)")
-            )
+            return TransportError(.protocolError, Message.curlHeadersTooLarge() + (detail.isEmpty ? "" : ": \(detail)"))
         }
         let kind: TransportError.Kind
         switch code {

@@ -189,6 +189,9 @@ public enum Message: String, CaseIterable, Sendable {
         zaloTokenFileNeeded
     case zaloNoArticleToken, zaloBroadcastUnclear, zaloBroadcastWaits, zaloBroadcastRefused, zaloArticleNotMade
     case zaloArticlePending, zaloListNoData, zaloBroadcastUnknown, zaloFreshTokenRefused, zaloArticleNotListed
+    // loa import's reading of an export; an answer's headers too large; a stats_url that is no address.
+    case importNotObject, importNewer, importBadVersion, importNoField, importWrongKind, importNotLoaValue,
+        importNoDeliveries, curlHeadersTooLarge, statsURLInvalid
     // A direct channel stopped for its credentials.
     case stopWaiting, stopMessage, stopHintFacebookPage, stopHintZaloOA, stopHintBot, stopHintSettings
     // The queue folder, an image file, and writing to the outbox.
@@ -2901,6 +2904,55 @@ extension Message {
             Entry(
                 en: "article {id} is not among the OA's {n} newest articles",
                 vi: "bài viết {id} không nằm trong {n} bài mới nhất của OA"
+            )
+        case .importNotObject:
+            Entry(
+                en: "not a JSON object; expected a line of `loa export --format jsonl`",
+                vi: "không phải một đối tượng JSON; cần một dòng của `loa export --format jsonl`"
+            )
+        case .importNewer:
+            Entry(
+                en: "written by a newer Loa (export version {version}); this one reads versions up to {readable}: "
+                    + "update Loa to import it",
+                vi: "được ghi bởi bản Loa mới hơn (phiên bản xuất {version}); bản này chỉ đọc được đến phiên bản "
+                    + "{readable}: hãy cập nhật Loa để nhập tệp"
+            )
+        case .importBadVersion:
+            Entry(
+                en: "export_version is not a version number; expected a line of `loa export --format jsonl`",
+                vi: "export_version không phải số phiên bản; cần một dòng của `loa export --format jsonl`"
+            )
+        case .importNoField:
+            Entry(
+                en: "no field '{field}'; not a line of `loa export --format jsonl`",
+                vi: "thiếu trường '{field}'; đây không phải một dòng của `loa export --format jsonl`"
+            )
+        case .importWrongKind:
+            Entry(
+                en: "field '{field}' has the wrong kind of value",
+                vi: "trường '{field}' có giá trị sai kiểu"
+            )
+        case .importNotLoaValue:
+            Entry(
+                en: "field '{field}' is not a value Loa writes",
+                vi: "trường '{field}' có giá trị mà Loa không bao giờ ghi"
+            )
+        case .importNoDeliveries:
+            Entry(
+                en: "no deliveries; expected the output of `loa export --format jsonl`",
+                vi: "không có lượt đăng nào; cần kết quả của `loa export --format jsonl`"
+            )
+        case .curlHeadersTooLarge:
+            Entry(
+                en: "the answer's headers were too large (at most 100 KiB for one header line and 300 KiB for all of "
+                    + "them are accepted)",
+                vi: "phần đầu (header) của câu trả lời quá lớn (chỉ nhận tối đa 100 KiB cho một dòng và 300 KiB cho "
+                    + "tất cả)"
+            )
+        case .statsURLInvalid:
+            Entry(
+                en: "a stats_url is not a valid address",
+                vi: "stats_url không phải một địa chỉ hợp lệ"
             )
         case .stopWaiting:
             Entry(

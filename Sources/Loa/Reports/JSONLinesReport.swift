@@ -70,29 +70,28 @@ public struct JSONLinesReport: Sendable {
                 ReadProblem(description: "\(file):\(number): \(text)")
             }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                throw problem("not a JSON object; expected a line of `loa export --format jsonl`")
+                throw problem(Message.importNotObject())
             }
             let version = object["export_version"].map { $0 as? Int ?? -1 } ?? 0
             guard readable.contains(version) else {
                 throw problem(
                     version > Self.version
-                        ? "written by a newer Loa (export version \(version)); this one reads versions up to "
-                            + "\(Self.version): update Loa to import it"
-                        : "export_version is not a version number; expected a line of `loa export --format jsonl`"
+                        ? Message.importNewer(["version": "\(version)", "readable": "\(Self.version)"])
+                        : Message.importBadVersion()
                 )
             }
             do {
                 rows.append(try decoder.decode(ReportRow.self, from: Data(line)).normalised())
             } catch let DecodingError.keyNotFound(key, _) {
-                throw problem("no field '\(key.stringValue)'; not a line of `loa export --format jsonl`")
+                throw problem(Message.importNoField(["field": key.stringValue]))
             } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-                throw problem("field '\(Self.path(context))' has the wrong kind of value")
+                throw problem(Message.importWrongKind(["field": Self.path(context)]))
             } catch let DecodingError.dataCorrupted(context) {
-                throw problem("field '\(Self.path(context))' is not a value Loa writes (\(context.debugDescription))")
+                throw problem(Message.importNotLoaValue(["field": Self.path(context)]))
             }
         }
         guard !rows.isEmpty else {
-            throw ReadProblem(description: "\(file): no deliveries; expected the output of `loa export --format jsonl`")
+            throw ReadProblem(description: "\(file): " + Message.importNoDeliveries())
         }
         return rows
     }
