@@ -38,7 +38,7 @@ final class PostgresSession: @unchecked Sendable {
             case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
             }
         } catch {
-            throw PostgresArchiveError(location, .tls("its TLS settings could not be made"))
+            throw PostgresArchiveError(location, .tls(Message.pgTLSSettings()))
         }
         var configuration = PostgresConnection.Configuration(
             host: location.host,
@@ -137,10 +137,10 @@ public struct PostgresArchiveError: Error, Sendable, CustomStringConvertible {
                 switch state {
                 case "28P01", "28000": kind = .authentication
                 case "3D000": kind = .noDatabase
-                default: kind = .statement(error.serverInfo?[.message] ?? "the server refused the connection")
+                default: kind = .statement(error.serverInfo?[.message] ?? Message.pgRefusedConnection())
                 }
             } else if error.code == .sslUnsupported {
-                kind = .tls("the server does not offer TLS, and `sslmode=require` asks for it")
+                kind = .tls(Message.pgNoTLS())
             } else if error.code == .authMechanismRequiresPassword {
                 kind = .authentication
             } else {
@@ -156,9 +156,9 @@ public struct PostgresArchiveError: Error, Sendable, CustomStringConvertible {
         if let error = error as? PostgresArchiveError {
             self = error
         } else if let error = error as? PSQLError, error.code == .server {
-            kind = .statement(error.serverInfo?[.message] ?? "the server refused a statement")
+            kind = .statement(error.serverInfo?[.message] ?? Message.pgRefusedStatement())
         } else if let error = error as? PSQLError {
-            kind = .unreachable("the connection was lost (\(error.code))")
+            kind = .unreachable(Message.pgConnectionLost(["code": "\(error.code)"]))
         } else {
             kind = .statement("\(type(of: error))")
         }
@@ -166,37 +166,31 @@ public struct PostgresArchiveError: Error, Sendable, CustomStringConvertible {
 
     /// A system error in words: connection refused, no such host, timed out.
     private static func reason(_ error: (any Error)?) -> String {
-        guard let error else { return "no connection could be made" }
+        guard let error else { return Message.pgNoConnection() }
         let text = String(describing: error)
-        if text.contains("connectTimeout") || text.contains("imed out") { return "no answer within 10 seconds" }
-        if text.contains("refused") { return "the connection was refused (is PostgreSQL running on that port?)" }
+        if text.contains("connectTimeout") || text.contains("imed out") { return Message.pgTimedOut() }
+        if text.contains("refused") { return Message.pgConnectionRefused() }
         if text.contains("resolve") || text.contains("NXDOMAIN") || text.contains("name") {
-            return "the host name could not be resolved"
+            return Message.pgHostUnknown()
         }
-        return "no connection could be made"
+        return Message.pgNoConnection()
     }
 
     public var description: String {
-        let server = "the PostgreSQL archive \(location.display)"
+        let values = ["server": location.display, "user": location.user, "database": location.database]
         switch kind {
-        case .unreachable(let reason):
-            return "\(server) cannot be reached: \(reason)"
+        case .unreachable(let reason), .tls(let reason):
+            return Message.pgUnreachable(values.merging(["reason": reason]) { $1 })
         case .authentication:
-            return "\(server) refused user '\(location.user)': wrong password, or no password given; put it in "
-                + "the credentials file or the environment and name it in the URL as `postgres://\(location.user):"
-                + "${NAME}@…`, or set PGPASSWORD"
+            return Message.pgAuthentication(values)
         case .noDatabase:
-            return "\(server): the database '\(location.database)' does not exist; create it (`createdb "
-                + "\(location.database)`) or correct `archive:` in loa.yml"
-        case .tls(let reason):
-            return "\(server) cannot be reached: \(reason)"
+            return Message.pgDatabaseMissing(values)
         case .statement(let message):
-            return "\(server) refused a statement: \(message)"
+            return Message.pgStatement(values.merging(["reason": message]) { $1 })
         case .outdated:
-            return "\(server) was written by an older Loa; the next `loa run` brings it up to date"
+            return Message.pgOutdated(values)
         case .foreign:
-            return "\(server) is not a Loa archive: the database has tables, none of them Loa's; point `archive:` "
-                + "in loa.yml at an empty database or at Loa's"
+            return Message.pgForeign(values)
         }
     }
 }

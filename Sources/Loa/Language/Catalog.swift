@@ -192,6 +192,10 @@ public enum Message: String, CaseIterable, Sendable {
     // loa import's reading of an export; an answer's headers too large; a stats_url that is no address.
     case importNotObject, importNewer, importBadVersion, importNoField, importWrongKind, importNotLoaValue,
         importNoDeliveries, curlHeadersTooLarge, statsURLInvalid
+    // A PostgreSQL archive that cannot be used.
+    case pgTLSSettings, pgRefusedConnection, pgNoTLS, pgRefusedStatement, pgConnectionLost, pgNoConnection, pgTimedOut
+    case pgConnectionRefused, pgHostUnknown, pgUnreachable, pgAuthentication, pgDatabaseMissing, pgStatement, pgOutdated
+    case pgForeign
     // A direct channel stopped for its credentials.
     case stopWaiting, stopMessage, stopHintFacebookPage, stopHintZaloOA, stopHintBot, stopHintSettings
     // The queue folder, an image file, and writing to the outbox.
@@ -2953,6 +2957,90 @@ extension Message {
             Entry(
                 en: "a stats_url is not a valid address",
                 vi: "stats_url không phải một địa chỉ hợp lệ"
+            )
+        case .pgTLSSettings:
+            Entry(
+                en: "its TLS settings could not be made",
+                vi: "không tạo được thiết lập TLS"
+            )
+        case .pgRefusedConnection:
+            Entry(
+                en: "the server refused the connection",
+                vi: "máy chủ từ chối kết nối"
+            )
+        case .pgNoTLS:
+            Entry(
+                en: "the server does not offer TLS, and `sslmode=require` asks for it",
+                vi: "máy chủ không hỗ trợ TLS, mà `sslmode=require` đòi hỏi TLS"
+            )
+        case .pgRefusedStatement:
+            Entry(
+                en: "the server refused a statement",
+                vi: "máy chủ từ chối một câu lệnh"
+            )
+        case .pgConnectionLost:
+            Entry(
+                en: "the connection was lost ({code})",
+                vi: "mất kết nối ({code})"
+            )
+        case .pgNoConnection:
+            Entry(
+                en: "no connection could be made",
+                vi: "không kết nối được"
+            )
+        case .pgTimedOut:
+            Entry(
+                en: "no answer within 10 seconds",
+                vi: "không có trả lời trong 10 giây"
+            )
+        case .pgConnectionRefused:
+            Entry(
+                en: "the connection was refused (is PostgreSQL running on that port?)",
+                vi: "kết nối bị từ chối (PostgreSQL có đang chạy ở cổng đó không?)"
+            )
+        case .pgHostUnknown:
+            Entry(
+                en: "the host name could not be resolved",
+                vi: "không tìm được tên máy chủ"
+            )
+        case .pgUnreachable:
+            Entry(
+                en: "the PostgreSQL archive {server} cannot be reached: {reason}",
+                vi: "không kết nối được tới kho PostgreSQL {server}: {reason}"
+            )
+        case .pgAuthentication:
+            Entry(
+                en: "the PostgreSQL archive {server} refused user '{user}': wrong password, or no password given; "
+                    + "put it in the credentials file or the environment and name it in the URL as "
+                    + "`postgres://{user}:${NAME}@…`, or set PGPASSWORD",
+                vi: "kho PostgreSQL {server} từ chối người dùng '{user}': sai mật khẩu hoặc chưa có mật khẩu; hãy "
+                    + "ghi mật khẩu vào tệp credentials hoặc biến môi trường và ghi tên nó trong URL dạng "
+                    + "`postgres://{user}:${NAME}@…`, hoặc đặt PGPASSWORD"
+            )
+        case .pgDatabaseMissing:
+            Entry(
+                en: "the PostgreSQL archive {server}: the database '{database}' does not exist; create it (`createdb "
+                    + "{database}`) or correct `archive:` in loa.yml",
+                vi: "kho PostgreSQL {server}: cơ sở dữ liệu '{database}' không tồn tại; hãy tạo nó (`createdb "
+                    + "{database}`) hoặc sửa `archive:` trong loa.yml"
+            )
+        case .pgStatement:
+            Entry(
+                en: "the PostgreSQL archive {server} refused a statement: {reason}",
+                vi: "kho PostgreSQL {server} từ chối một câu lệnh: {reason}"
+            )
+        case .pgOutdated:
+            Entry(
+                en: "the PostgreSQL archive {server} was written by an older Loa; the next `loa run` brings it up to "
+                    + "date",
+                vi: "kho PostgreSQL {server} do bản Loa cũ hơn ghi; lần `loa run` tới sẽ cập nhật nó"
+            )
+        case .pgForeign:
+            Entry(
+                en: "the PostgreSQL archive {server} is not a Loa archive: the database has tables, none of them "
+                    + "Loa's; point `archive:` in loa.yml at an empty database or at Loa's",
+                vi: "kho PostgreSQL {server} không phải kho của Loa: cơ sở dữ liệu có bảng nhưng không bảng nào của "
+                    + "Loa; hãy cho `archive:` trong loa.yml trỏ tới một cơ sở dữ liệu trống hoặc của Loa"
             )
         case .stopWaiting:
             Entry(
