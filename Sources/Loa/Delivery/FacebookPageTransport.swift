@@ -90,7 +90,10 @@ struct FacebookPageTransport: DirectTransport {
                 // An unpublished photo is invisible, so an upload whose answer was lost is simply made again.
                 if case .unknown(let reason) = upload.outcome {
                     return DirectStep(
-                        outcome: .notSent(reason: "uploading \(photo.image.written): \(reason)", notBefore: nil),
+                        outcome: .notSent(
+                            reason: Message.facebookUploading(["photo": photo.image.written, "reason": reason]),
+                            notBefore: nil
+                        ),
                         url: upload.url,
                         response: upload.response
                     )

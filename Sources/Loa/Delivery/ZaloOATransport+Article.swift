@@ -42,16 +42,13 @@ extension ZaloOATransport {
         for image in post.images {
             guard let address = image.address(mediaBaseURL: channel.mediaBaseURL) else {
                 return .failure(
-                    ArticleProblem(
-                        reason: "the photo \(image.written) is a local file and the channel has no media_base_url: "
-                            + "Zalo takes an article's photos by their web address"
-                    )
+                    ArticleProblem(reason: Message.zaloLocalPhoto(["photo": image.written]))
                 )
             }
             addresses.append(address)
         }
         guard let cover = addresses.first else {
-            return .failure(ArticleProblem(reason: "an OA article needs a cover photo, and the announcement has none"))
+            return .failure(ArticleProblem(reason: Message.zaloNoCover()))
         }
         let paragraphs = Self.paragraphs(post.text)
         var body: [[String: Any]] = paragraphs.map { ["type": "text", "content": html($0)] }

@@ -211,7 +211,8 @@ public enum Message: String, CaseIterable, Sendable {
     case botMigrated, botTokenDeadZalo, botTokenDeadTelegram, botNotAdmin
     // What the direct transports say of a post that went out in part, or without an id; hosts that differ.
     case zaloLocalPhoto, zaloPhotosPartly, zaloNoFailure, botNoMessageID, botTextAfterPhotos, facebookNoPostID
-    case facebookPhotoNoID, facebookPhotoRefused, facebookListNoData, hostsDiffer, hostsLine
+    case facebookPhotoNoID, facebookPhotoRefused, facebookListNoData, hostsDiffer, hostsLine, zaloNoCover
+    case facebookUploading, directRequestNotMade, directNoAnswer
 }
 
 extension Message {
@@ -3239,6 +3240,17 @@ extension Message {
                     + "quản trị viên có quyền đăng tin, rồi chạy `loa retry`"
             )
 
+        case .zaloNoCover:
+            Entry(
+                en: "an OA article needs a cover photo, and the announcement has none",
+                vi: "bài viết trên OA cần ảnh bìa, mà thông báo không có ảnh nào"
+            )
+        case .facebookUploading:
+            Entry(en: "uploading {photo}: {reason}", vi: "đang tải lên {photo}: {reason}")
+        case .directRequestNotMade:
+            Entry(en: "the request could not be made: {reason}", vi: "không tạo được yêu cầu: {reason}")
+        case .directNoAnswer:
+            Entry(en: "no answer came", vi: "không có câu trả lời")
         case .zaloLocalPhoto:
             Entry(
                 en: "the photo {photo} is a local file and the channel has no media_base_url: Zalo takes photos by "

@@ -12,8 +12,9 @@ struct DirectClient: Sendable {
                 for finished in step.finished { answer = finished.response }
             }
         } catch {
-            return HTTPResponse(status: 0, error: TransportError(.other, "the request could not be made: \(error)"))
+            let reason = Message.directRequestNotMade(["reason": ErrorWords.describe(error)])
+            return HTTPResponse(status: 0, error: TransportError(.other, reason))
         }
-        return answer ?? HTTPResponse(status: 0, error: TransportError(.other, "no answer came"))
+        return answer ?? HTTPResponse(status: 0, error: TransportError(.other, Message.directNoAnswer()))
     }
 }
