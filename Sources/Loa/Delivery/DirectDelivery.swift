@@ -97,7 +97,7 @@ struct DirectDelivery {
                     operatorRetried: retried
                 )
                 // Credentials that stopped working cannot look either: the channel stops for a person at once,
-                // and the post stays unsettled (looked for again after `loa retry`).
+                // and the post stays unsettled (looked for again once the channel resumes).
                 let credentialsFailed: Bool
                 if case .failed = look, case .credentials(let reason)? = step?.outcome {
                     decision = DirectRules.afterSend(
