@@ -14,7 +14,8 @@ struct LoaCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CheckCommand.self, PreviewCommand.self, RunCommand.self, StatusCommand.self,
             RetryCommand.self, CancelCommand.self, ConfirmCommand.self, ChannelCommand.self, EngagementCommand.self,
-            ExportCommand.self, ImportCommand.self, SinkCommand.self, AgendaCommand.self, ZaloBotCommand.self,
+            ExportCommand.self, ImportCommand.self, ArchiveCommand.self, SinkCommand.self, AgendaCommand.self,
+            ZaloBotCommand.self,
         ]
     )
 

@@ -5,6 +5,16 @@ import GRDB
 /// The schema is part of Loa's interface: officers and scripts query it with `sqlite3`, so the README
 /// documents every table, and a migration never changes the meaning of an existing column.
 enum ArchiveSchema {
+    /// Sets every delivery's `tries` from its attempts: when the column is added, and after an archive is copied
+    /// in (``ArchiveCopy``).
+    static let countTries = """
+        UPDATE deliveries SET tries = (
+            SELECT count(*) FROM attempts
+            WHERE attempts.delivery_id = deliveries.id
+              AND attempts.outcome != '\(AttemptRecord.Outcome.interrupted.rawValue)'
+        )
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -325,11 +335,7 @@ enum ArchiveSchema {
             try db.execute(
                 sql: """
                     ALTER TABLE deliveries ADD COLUMN tries INTEGER NOT NULL DEFAULT 0;
-                    UPDATE deliveries SET tries = (
-                        SELECT count(*) FROM attempts
-                        WHERE attempts.delivery_id = deliveries.id
-                          AND attempts.outcome != '\(AttemptRecord.Outcome.interrupted.rawValue)'
-                    );
+                    \(countTries);
                     """
             )
         }

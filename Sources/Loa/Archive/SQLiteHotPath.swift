@@ -6,7 +6,11 @@ import GRDB
 enum DatabaseDate {
     static func text(_ date: Date?) -> String? {
         guard let date else { return nil }
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        return text(milliseconds: Int((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    /// The archive's text for an instant given in milliseconds since 1970.
+    static func text(milliseconds: Int) -> String {
         let seconds = Int((Double(milliseconds) / 1000).rounded(.down))
         let fraction = milliseconds - seconds * 1000
         let (year, month, day, hour, minute, second) = UTCTime.components(seconds: seconds)

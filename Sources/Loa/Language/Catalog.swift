@@ -213,6 +213,9 @@ public enum Message: String, CaseIterable, Sendable {
     case zaloLocalPhoto, zaloPhotosPartly, zaloNoFailure, botNoMessageID, botTextAfterPhotos, facebookNoPostID
     case facebookPhotoNoID, facebookPhotoRefused, facebookListNoData, hostsDiffer, hostsLine, zaloNoCover
     case facebookUploading, directRequestNotMade, directNoAnswer
+    // loa archive copy.
+    case archiveAbstract, copyAbstract, copyDiscussion, copyTo, copyTable, copyDone, copyNotEmpty, copyMismatch
+    case copySameArchive, copyNoSource, copyUnknownStore, copyUnreadable, copyPasswordInURL, copyPasswordUnset
 }
 
 extension Message {
@@ -3304,6 +3307,102 @@ extension Message {
             Entry(
                 en: "{names}: Loa {version}, workspace {hash}",
                 vi: "{names}: Loa {version}, không gian làm việc {hash}"
+            )
+
+        case .archiveAbstract:
+            Entry(en: "Work on the archive as a whole.", vi: "Thao tác trên toàn bộ kho lưu trữ.")
+        case .copyAbstract:
+            Entry(
+                en: "Copy the archive into a new SQLite file or PostgreSQL database, checked table by table.",
+                vi: "Sao chép kho lưu trữ sang một tệp SQLite hoặc cơ sở dữ liệu PostgreSQL mới, kiểm tra từng bảng."
+            )
+        case .copyDiscussion:
+            Entry(
+                en: """
+                    Copies every record of the archive loa.yml names (announcements, deliveries with their \
+                    figures, every attempt with its host, engagement snapshots, confirmations, imports, notices) \
+                    into --to: a postgres:// URL, when a unit moves to several hosts, or the path of an SQLite \
+                    file, when it leaves a shared archive. The destination must be new or empty. The copy is one \
+                    transaction: before it is kept, each table is read back and its row count and content hash \
+                    compared with the source; on any difference nothing is kept. This host's runs wait while it \
+                    works. The password of a --to URL comes from PGPASSWORD, or from ${NAME} in the URL (the \
+                    environment, then the credentials file; quote the URL so the shell leaves it alone). \
+                    Afterwards, point archive: in loa.yml at the copy. Exit codes: 0 copied and checked; 1 not \
+                    copied (the destination is left as it was); 2 bad usage or configuration.
+                    """,
+                vi: """
+                    Sao chép mọi bản ghi của kho lưu trữ mà loa.yml chỉ định (thông báo, lượt đăng kèm số liệu, \
+                    mọi lần gửi kèm máy đã gửi, ảnh chụp số liệu tương tác, xác nhận, dữ liệu nhập, thông báo \
+                    nhắc việc) sang --to: một URL postgres:// khi đơn vị chuyển sang chạy trên nhiều máy, hoặc \
+                    đường dẫn một tệp SQLite khi rời kho dùng chung. Nơi nhận phải mới hoặc trống. Việc sao chép \
+                    là một giao dịch: trước khi lưu, từng bảng được đọc lại và so số dòng cùng mã băm nội dung \
+                    với nguồn; khác nhau ở đâu thì không lưu gì. Các lần chạy của máy này chờ trong lúc sao chép. \
+                    Mật khẩu của URL --to lấy từ PGPASSWORD, hoặc từ ${NAME} trong URL (biến môi trường, rồi tệp \
+                    credentials; hãy đặt URL trong dấu nháy để shell không thay nó). Sau đó, cho archive: trong \
+                    loa.yml trỏ tới bản sao. Mã thoát: 0 đã sao chép và kiểm tra; 1 không sao chép (nơi nhận giữ \
+                    nguyên); 2 dùng sai lệnh hoặc sai cấu hình.
+                    """
+            )
+        case .copyTo:
+            Entry(
+                en: "Where to copy to: postgres://user@host:port/database?sslmode=… or the path of a new SQLite file.",
+                vi: "Nơi sao chép tới: postgres://user@host:port/database?sslmode=… hoặc đường dẫn tệp SQLite mới."
+            )
+        case .copyTable: Entry(en: "{table}  {n} row", enOther: "{table}  {n} rows", vi: "{table}  {n} dòng")
+        case .copyDone:
+            Entry(
+                en: "copied {source} into {destination}: every table has the source's rows and content hash; point "
+                    + "`archive:` in loa.yml at {destination} to use it",
+                vi: "đã sao chép {source} sang {destination}: mọi bảng có đúng số dòng và mã băm nội dung của nguồn; "
+                    + "hãy cho `archive:` trong loa.yml trỏ tới {destination} để dùng bản sao"
+            )
+        case .copyNotEmpty:
+            Entry(
+                en: "the destination already holds records (table {table}); copy only into a new file or an empty "
+                    + "database; nothing was copied",
+                vi: "nơi nhận đã có bản ghi (bảng {table}); chỉ sao chép vào tệp mới hoặc cơ sở dữ liệu trống; chưa "
+                    + "sao chép gì"
+            )
+        case .copyMismatch:
+            Entry(
+                en: "read back, table {table} differs from the source ({source} rows there, {copied} copied, or "
+                    + "another content hash); nothing was kept",
+                vi: "đọc lại thì bảng {table} khác nguồn ({source} dòng ở nguồn, {copied} dòng đã chép, hoặc mã băm "
+                    + "nội dung khác); không lưu gì"
+            )
+        case .copySameArchive:
+            Entry(
+                en: "the destination is the archive loa.yml names; give another file or database",
+                vi: "nơi nhận chính là kho lưu trữ mà loa.yml chỉ định; hãy chọn tệp hoặc cơ sở dữ liệu khác"
+            )
+        case .copyNoSource:
+            Entry(
+                en: "there is no archive at {archive} yet: nothing to copy",
+                vi: "chưa có kho lưu trữ tại {archive}: không có gì để sao chép"
+            )
+        case .copyUnknownStore:
+            Entry(
+                en: "only SQLite and PostgreSQL archives can be copied",
+                vi: "chỉ sao chép được kho lưu trữ SQLite và PostgreSQL"
+            )
+        case .copyUnreadable:
+            Entry(
+                en: "table {table}, column {column}: a value is not of the column's kind (was the archive changed "
+                    + "by hand?); nothing was copied",
+                vi: "bảng {table}, cột {column}: có giá trị không đúng kiểu của cột (kho có bị sửa tay không?); chưa "
+                    + "sao chép gì"
+            )
+        case .copyPasswordInURL:
+            Entry(
+                en: "the URL holds a password, which would stay in the shell's history; write ${NAME} in its place "
+                    + "(from the environment or the credentials file) or set PGPASSWORD",
+                vi: "URL có chứa mật khẩu, sẽ bị lưu trong lịch sử lệnh; hãy viết ${NAME} thay cho mật khẩu (lấy từ "
+                    + "biến môi trường hoặc tệp credentials) hoặc đặt PGPASSWORD"
+            )
+        case .copyPasswordUnset:
+            Entry(
+                en: "${{name}} is set neither in the environment nor in the credentials file",
+                vi: "${{name}} không có trong biến môi trường lẫn tệp credentials"
             )
         }
     }

@@ -1,0 +1,230 @@
+import Crypto
+import Foundation
+
+/// `loa archive copy`: every record of one archive into another, empty one, in either store: an SQLite file
+/// into PostgreSQL when a unit grows to several hosts, and back into a file when it leaves a shared archive.
+///
+/// The copy reads the source as one snapshot and writes the destination in one transaction. Before that
+/// transaction commits, every table is read back from the destination and checked against the source: the same
+/// number of rows and the same content hash (SHA-256 over each row's values in key order). Any difference rolls
+/// the destination back and is reported by table, so a destination is either a whole, checked copy or untouched.
+///
+/// What is copied is everything that makes the archive's history and its promises: announcements, variants,
+/// deliveries with their latest figures, every attempt with its host, engagement snapshots and polls, the start
+/// journal, channels, confirmations and reminders, imported deliveries, notices, uploaded photo ids and stopped
+/// channels, the runs' settings and the hosts that ran. Channel leases are not: they are claims of runs in
+/// progress, and a new archive starts with none.
+public enum ArchiveCopy {
+    /// What a copy moved: each table with its rows, in the order copied.
+    public struct Report: Sendable, Equatable {
+        public var tables: [TableCount]
+    }
+
+    /// A table and how many rows of it were copied.
+    public struct TableCount: Sendable, Equatable {
+        public var name: String
+        public var rows: Int
+    }
+
+    /// Why a copy was not made; the destination is left as it was.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The destination already holds records: a copy goes only into a new, empty archive.
+        case notEmpty(table: String)
+        /// Read back from the destination, a table differed from the source.
+        case mismatch(table: String, sourceRows: Int, copiedRows: Int)
+        /// The destination is the source.
+        case sameArchive
+        /// The workspace has no archive yet.
+        case noSource(archive: String)
+        /// An archive of a store the copy does not know (neither SQLite nor PostgreSQL).
+        case unknownStore
+        /// A value of the source that is not of its column's kind (an SQLite archive changed by hand).
+        case unreadable(table: String, column: String)
+
+        public var description: String {
+            switch self {
+            case .notEmpty(let table): Message.copyNotEmpty(["table": table])
+            case .mismatch(let table, let source, let copied):
+                Message.copyMismatch(["table": table, "source": "\(source)", "copied": "\(copied)"])
+            case .sameArchive: Message.copySameArchive()
+            case .noSource(let archive): Message.copyNoSource(["archive": archive])
+            case .unknownStore: Message.copyUnknownStore()
+            case .unreadable(let table, let column): Message.copyUnreadable(["table": table, "column": column])
+            }
+        }
+    }
+
+    /// Copies every record of `source` into `destination`, which must hold none, and checks the copy.
+    public static func copy(from source: any Archive, to destination: any Archive) throws -> Report {
+        guard source !== destination else { throw Failure.sameArchive }
+        let reader = try copyStore(source)
+        let writer = try copyStore(destination)
+        return try writer.writing { target in
+            try reader.reading { origin in
+                for table in CopiedTable.all where try !target.isEmpty(table) {
+                    throw Failure.notEmpty(table: table.name)
+                }
+                var sums: [(rows: Int, hash: SHA256.Digest)] = []
+                for table in CopiedTable.all {
+                    var hash = RowHash()
+                    var batch: [[CopiedValue]] = []
+                    try origin.rows(of: table) { row in
+                        hash.add(row, table)
+                        batch.append(row)
+                        if batch.count == CopiedTable.batchSize {
+                            try target.insert(batch, into: table)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { try target.insert(batch, into: table) }
+                    try target.finish(table)
+                    sums.append((hash.rows, hash.finish()))
+                }
+                try target.finishAll()
+                // Read back only once every table is in: recording snapshots updates the deliveries' figures.
+                for (table, sum) in zip(CopiedTable.all, sums) {
+                    var hash = RowHash()
+                    try target.rows(of: table) { hash.add($0, table) }
+                    guard hash.rows == sum.rows, hash.finish() == sum.hash else {
+                        throw Failure.mismatch(table: table.name, sourceRows: sum.rows, copiedRows: hash.rows)
+                    }
+                }
+                return Report(tables: zip(CopiedTable.all, sums).map { TableCount(name: $0.name, rows: $1.rows) })
+            }
+        }
+    }
+
+    private static func copyStore(_ archive: any Archive) throws -> any CopyStore {
+        switch archive {
+        case let archive as SQLiteArchive: return SQLiteCopyStore(archive: archive)
+        case let archive as PostgresArchive: return PostgresCopyStore(archive: archive)
+        default: throw Failure.unknownStore
+        }
+    }
+}
+
+/// One store's side of a copy: the source read as one snapshot, or the destination written in one transaction.
+protocol CopyStore {
+    /// Runs `work` on one read-only snapshot of the store.
+    func reading<T>(_ work: (any CopyReading) throws -> T) throws -> T
+    /// Runs `work` in one transaction, committed when it returns and rolled back when it throws.
+    func writing<T>(_ work: (any CopyWriting) throws -> T) throws -> T
+}
+
+/// A table's rows as a copy reads them.
+protocol CopyReading {
+    /// Calls `body` with each row of `table`, its values in the table's column order, in key order.
+    func rows(of table: CopiedTable, _ body: ([CopiedValue]) throws -> Void) throws
+}
+
+/// A copy's destination, inside its transaction.
+protocol CopyWriting: CopyReading {
+    /// Whether `table` has no rows.
+    func isEmpty(_ table: CopiedTable) throws -> Bool
+    /// Inserts rows read from the source, keeping their ids.
+    func insert(_ rows: [[CopiedValue]], into table: CopiedTable) throws
+    /// After a table's last row: a store that numbers rows itself continues after the copied ids.
+    func finish(_ table: CopiedTable) throws
+    /// After every table: what the store derives from the copied rows.
+    func finishAll() throws
+}
+
+/// One value of a copied row, as both stores can keep it.
+enum CopiedValue: Sendable, Equatable {
+    case null
+    case text(String)
+    case integer(Int64)
+    case real(Double)
+    /// Microseconds since 1970, UTC: PostgreSQL's precision. The SQLite archive keeps milliseconds.
+    case time(Int64)
+    /// JSON text with its keys sorted and no spaces: `jsonb` and SQLite's JSON functions write the same value
+    /// differently.
+    case json(String)
+    case flag(Bool)
+
+    /// JSON text in the one form both stores' copies are compared in; the text as it was when it is not JSON.
+    static func json(canonical text: String) -> CopiedValue {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
+            let data = try? JSONSerialization.data(
+                withJSONObject: value,
+                options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
+            )
+        else { return .json(text) }
+        return .json(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// SHA-256 over rows, each value tagged and length-prefixed, so that no two different rows hash alike. Times
+/// are hashed to the millisecond, the precision both stores keep.
+struct RowHash {
+    private var hash = SHA256()
+    private(set) var rows = 0
+
+    mutating func add(_ row: [CopiedValue], _ table: CopiedTable) {
+        rows += 1
+        for value in row {
+            switch value {
+            case .null: put(0, [])
+            case .text(let text): put(1, Array(text.utf8))
+            case .integer(let number): put(2, withUnsafeBytes(of: number.littleEndian, Array.init))
+            case .real(let number): put(3, withUnsafeBytes(of: number.bitPattern.littleEndian, Array.init))
+            case .time(let micro):
+                let milli = micro >= 0 ? micro / 1000 : (micro - 999) / 1000
+                put(4, withUnsafeBytes(of: milli.littleEndian, Array.init))
+            case .json(let text): put(5, Array(text.utf8))
+            case .flag(let flag): put(6, [flag ? 1 : 0])
+            }
+        }
+    }
+
+    private mutating func put(_ tag: UInt8, _ bytes: [UInt8]) {
+        hash.update(data: [tag])
+        hash.update(data: withUnsafeBytes(of: UInt64(bytes.count).littleEndian, Array.init))
+        hash.update(data: bytes)
+    }
+
+    func finish() -> SHA256.Digest { hash.finalize() }
+}
+
+extension ArchiveCopy {
+    /// Whether two locations as ``destination(_:from:environment:credentials:)`` gives them name one archive: the
+    /// same URL, or paths to the same file.
+    public static func sameLocation(_ one: String, _ other: String) -> Bool {
+        guard !PostgresLocation.isURL(one), !PostgresLocation.isURL(other) else { return one == other }
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        return resolved(one) == resolved(other)
+    }
+
+    /// Where `--to` points, as ``ArchiveStores`` opens it: a PostgreSQL URL without its password, with the password
+    /// from `${NAME}` (the environment first, then the credentials file) or from `PGPASSWORD`; or the absolute path
+    /// of an SQLite file, `text` taken from `directory`. A password written out in the URL is refused: a command
+    /// line is kept in the shell's history and shown to every account by `ps`.
+    public static func destination(
+        _ text: String,
+        from directory: URL,
+        environment: [String: String],
+        credentials: Credentials
+    ) -> Result<(location: String, password: Secret?), PostgresLocation.Problem> {
+        guard PostgresLocation.isURL(text) else {
+            return .success((URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL.path, nil))
+        }
+        switch PostgresLocation.parse(text) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let parsed):
+            guard let written = parsed.password else {
+                let password = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
+                return .success((parsed.location.display, password))
+            }
+            guard written.hasPrefix("${"), written.hasSuffix("}"), written.count > 3 else {
+                return .failure(PostgresLocation.Problem(Message.copyPasswordInURL()))
+            }
+            let name = String(written.dropFirst(2).dropLast())
+            guard let value = environment[name] ?? credentials.values[name], !value.isEmpty else {
+                return .failure(PostgresLocation.Problem(Message.copyPasswordUnset(["name": name])))
+            }
+            return .success((parsed.location.display, Secret(value)))
+        }
+    }
+}
