@@ -39,8 +39,9 @@ struct ArchiveCopyCommand: AsyncParsableCommand {
             Console.write("loa archive copy: --to: \(problem.message)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
         }
-        let source = (location: configuration.archive, password: configuration.archivePassword)
-        if ArchiveCopy.sameLocation(destination.location, source.location) {
+        let source = ArchiveCopy.Location(configuration.archive, password: configuration.archivePassword)
+        let target = ArchiveCopy.Location(destination.location, password: destination.password)
+        if ArchiveCopy.sameLocation(target.location, source.location) {
             Console.write("loa archive copy: --to: \(ArchiveCopy.Failure.sameArchive)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
         }
@@ -51,11 +52,11 @@ struct ArchiveCopyCommand: AsyncParsableCommand {
                 // No run of this host writes the source while it is read: a run that holds the lock is waited for.
                 let lock = try RunLock.waitFor(path: lockPath)
                 defer { withExtendedLifetime(lock) {} }
-                return try Self.copy(from: source, to: destination)
+                return try ArchiveCopy.copy(from: source, to: target)
             }
         } catch let failure as ArchiveCopy.Failure {
             Console.write("loa archive copy: \(failure)", to: .standardError)
-            throw ExitStatus.code(failure == .sameArchive ? ExitStatus.usage : ExitStatus.rejected)
+            throw ExitStatus.code(ExitStatus.rejected)
         } catch let failure as RunLock.Failure {
             Console.write("loa archive copy: \(failure)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
@@ -65,31 +66,6 @@ struct ArchiveCopyCommand: AsyncParsableCommand {
             let name = table.name.padding(toLength: width, withPad: " ", startingAt: 0)
             Console.write(Message.copyTable.count(table.rows, ["table": name]))
         }
-        Console.write(Message.copyDone(["source": source.location, "destination": destination.location]))
-    }
-
-    /// Opens both archives and copies; a new SQLite file made for a copy that failed is removed again.
-    static func copy(
-        from source: (location: String, password: Secret?),
-        to destination: (location: String, password: Secret?)
-    ) throws -> ArchiveCopy.Report {
-        guard try ArchiveStores.openForReading(source.location, password: source.password) != nil else {
-            throw ArchiveCopy.Failure.noSource(archive: source.location)
-        }
-        let from = try ArchiveStores.open(source.location, password: source.password)
-        let newFile =
-            !ArchiveStores.isShared(destination.location)
-            && !FileManager.default.fileExists(atPath: destination.location)
-        do {
-            let to = try ArchiveStores.open(destination.location, password: destination.password)
-            return try ArchiveCopy.copy(from: from, to: to)
-        } catch {
-            if newFile {
-                for suffix in ["", "-wal", "-shm"] {
-                    try? FileManager.default.removeItem(atPath: destination.location + suffix)
-                }
-            }
-            throw error
-        }
+        Console.write(Message.copyDone(["source": source.location, "destination": target.location]))
     }
 }

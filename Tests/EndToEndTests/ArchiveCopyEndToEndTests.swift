@@ -81,8 +81,17 @@ struct ArchiveCopyEndToEndTests {
         let query = "SELECT delivery_id, number, host, http_status, response_body, started_at FROM attempts ORDER BY id"
         let copied = try DatabaseQueue(path: back).read { try Row.fetchAll($0, sql: query) }
         #expect(copied == (try workspace.rows(query)))
-        let tries = "SELECT id, tries, figures IS NOT NULL AS figured FROM deliveries ORDER BY id"
-        #expect(try DatabaseQueue(path: back).read { try Row.fetchAll($0, sql: tries) } == workspace.rows(tries))
+        // Each delivery's tries and figures, the figures compared by value (PostgreSQL writes JSON with spaces).
+        let tries = "SELECT id, tries, figures FROM deliveries ORDER BY id"
+        func figures(_ rows: [Row]) -> [String] {
+            rows.map { row in
+                let json = (row["figures"] as String?).map { CopiedValue.canonicalJSON($0) } ?? "-"
+                return "\(row["id"] as String) \(row["tries"] as Int) \(json)"
+            }
+        }
+        let before = figures(try workspace.rows(tries))
+        #expect(figures(try DatabaseQueue(path: back).read { try Row.fetchAll($0, sql: tries) }) == before)
+        #expect(before.contains { $0.contains(#""reactions":12"#) }, "\(before)")
     }
 }
 

@@ -72,12 +72,13 @@ struct ArchiveCopyTests {
         }
     }
 
-    /// Every table's rows as SQLite holds them, in key order, JSON compared by value.
-    static func dump(_ archive: SQLiteArchive) throws -> [String: [[String]]] {
+    /// Every table's rows as SQLite holds them, in key order; with `jsonByValue`, JSON in one form (PostgreSQL's
+    /// `jsonb` writes it with spaces).
+    static func dump(_ archive: SQLiteArchive, jsonByValue: Bool = false) throws -> [String: [[String]]] {
         try archive.database.read { db in
             var tables: [String: [[String]]] = [:]
             for table in CopiedTable.all {
-                let json = Set(table.columns.filter { $0.kind == .json }.map(\.name))
+                let json = jsonByValue ? Set(table.columns.filter { $0.kind == .json }.map(\.name)) : []
                 let rows = try Row.fetchAll(
                     db,
                     sql: "SELECT * FROM \(table.name) ORDER BY \(table.key.joined(separator: ", "))"
@@ -88,7 +89,7 @@ struct ArchiveCopyTests {
                         guard json.contains(name), let text = String.fromDatabaseValue(value) else {
                             return "\(name)=\(value)"
                         }
-                        return "\(name)=\(CopiedValue.json(canonical: text))"
+                        return "\(name)=\(CopiedValue.canonicalJSON(text))"
                     }
                 }
             }
@@ -161,10 +162,93 @@ struct ArchiveCopyTests {
         #expect(report.tables.allSatisfy { $0.rows == 3 }, "\(report)")
         let back = try Self.sqliteArchive()
         #expect(try ArchiveCopy.copy(from: shared, to: back) == report)
-        #expect(try Self.dump(back) == Self.dump(source))
+        #expect(try Self.dump(back, jsonByValue: true) == Self.dump(source, jsonByValue: true))
         // PostgreSQL numbers the next attempt after the copied ones.
         let next = try shared.session.query("SELECT nextval(pg_get_serial_sequence('attempts', 'id'))")
         #expect(try next.first?.decode(Int.self) == 4)
+    }
+
+    @Test(
+        "thousands of rows, more than a batch and a page, through PostgreSQL and back",
+        .enabled(if: PostgresTestServer.runs)
+    )
+    func manyRows() throws {
+        let source = try Self.sqliteArchive()
+        try Self.fill(source)
+        try source.database.write { db in
+            for number in 1...4_321 {
+                try db.execute(
+                    sql: """
+                        INSERT INTO attempts (id, delivery_id, number, channel, started_at, outcome, response_body, host)
+                        VALUES (?, 'd0', ?, 'fb', ?, 'sent', ?, 'máy-1')
+                        """,
+                    arguments: [
+                        100 + number, number, DatabaseDate.text(milliseconds: 1_796_058_000_000 + number),
+                        "{\"id\": \"\(number)\"}",
+                    ]
+                )
+            }
+            try db.execute(sql: ArchiveSchema.countTries)
+        }
+        let (location, password) = try PostgresTestServer.freshDatabase()
+        let shared = try PostgresArchive.open(location, password: password)
+        let report = try ArchiveCopy.copy(from: source, to: shared)
+        #expect(report.tables.first { $0.name == "attempts" }?.rows == 4_324)
+        let back = try Self.sqliteArchive()
+        #expect(try ArchiveCopy.copy(from: shared, to: back) == report)
+        #expect(try Self.dump(back, jsonByValue: true) == Self.dump(source, jsonByValue: true))
+    }
+
+    @Test(
+        "PostgreSQL's microseconds: kept into PostgreSQL, cut to the millisecond into SQLite",
+        .enabled(if: PostgresTestServer.runs)
+    )
+    func microseconds() throws {
+        let source = try Self.sqliteArchive()
+        try Self.fill(source)
+        let (first, password) = try PostgresTestServer.freshDatabase()
+        let shared = try PostgresArchive.open(first, password: password)
+        _ = try ArchiveCopy.copy(from: source, to: shared)
+        try shared.session.execute("UPDATE hosts SET last_seen_at = '2026-12-01 01:02:03.456789+00'")
+        let (second, _) = try PostgresTestServer.freshDatabase()
+        let other = try PostgresArchive.open(second, password: password)
+        _ = try ArchiveCopy.copy(from: shared, to: other)
+        let kept = try other.session.query("SELECT DISTINCT last_seen_at::text FROM hosts")
+        #expect(try kept.map { try $0.decode(String.self) } == ["2026-12-01 01:02:03.456789+00"])
+        let back = try Self.sqliteArchive()
+        _ = try ArchiveCopy.copy(from: shared, to: back)
+        let cut = try back.database.read { try String.fetchAll($0, sql: "SELECT DISTINCT last_seen_at FROM hosts") }
+        #expect(cut == ["2026-12-01 01:02:03.456"])
+    }
+
+    @Test(
+        "into PostgreSQL: a database that holds records, or that changes what it is given, is left as it was",
+        .enabled(if: PostgresTestServer.runs)
+    )
+    func postgresRefusals() throws {
+        let source = try Self.sqliteArchive()
+        try Self.fill(source)
+        let (location, password) = try PostgresTestServer.freshDatabase()
+        let shared = try PostgresArchive.open(location, password: password)
+        try shared.session.execute(
+            """
+            CREATE FUNCTION alter_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.response_body := 'khác'; RETURN NEW; END; $$
+            """
+        )
+        try shared.session.execute(
+            "CREATE TRIGGER alter_answer BEFORE INSERT ON attempts FOR EACH ROW EXECUTE FUNCTION alter_answer()"
+        )
+        #expect(throws: ArchiveCopy.Failure.mismatch(table: "attempts", sourceRows: 3, copiedRows: 3)) {
+            try ArchiveCopy.copy(from: source, to: shared)
+        }
+        let deliveries = try shared.session.query("SELECT count(*) FROM deliveries")
+        #expect(try deliveries.first?.decode(Int.self) == 0)
+        try shared.session.execute("DROP TRIGGER alter_answer ON attempts")
+        try shared.setSetting("first_run", "x")
+        #expect(throws: ArchiveCopy.Failure.notEmpty(table: "settings")) {
+            try ArchiveCopy.copy(from: source, to: shared)
+        }
     }
 
     @Test("a destination that already holds records is refused and left as it was")
@@ -208,9 +292,13 @@ struct ArchiveCopyTests {
     func unreadableValue() throws {
         let source = try Self.sqliteArchive()
         try Self.fill(source)
-        try source.database.write { try $0.execute(sql: "UPDATE hosts SET last_seen_at = 'hôm qua'") }
-        #expect(throws: ArchiveCopy.Failure.unreadable(table: "hosts", column: "last_seen_at")) {
-            try ArchiveCopy.copy(from: source, to: try Self.sqliteArchive())
+        for written in ["hôm qua", "2026-12-01T08:00:00+07:00", "2026-12-01 01:00:00.1234"] {
+            try source.database.write {
+                try $0.execute(sql: "UPDATE hosts SET last_seen_at = ?", arguments: [written])
+            }
+            #expect(throws: ArchiveCopy.Failure.unreadable(table: "hosts", column: "last_seen_at"), "\(written)") {
+                try ArchiveCopy.copy(from: source, to: try Self.sqliteArchive())
+            }
         }
     }
 

@@ -47,6 +47,12 @@ struct PostgresArchiveTests {
         // A password is taken apart (for the tests' own server URL), never kept in the location.
         let parsed = try? PostgresLocation.parse("postgres://loa:b%C3%AD%20m%E1%BA%ADt@db/loa").get()
         #expect(parsed?.password == "bí mật" && parsed?.location.display.contains("mật") == false)
+        // A password holding `/`, `:` or `@` is still the password: no part of it is read as a port or database.
+        let awkward = try? PostgresLocation.parse("postgres://loa:ab/c:d@e@db:5433/loa").get()
+        #expect(
+            awkward?.password == "ab/c:d@e" && awkward?.location.display == "postgres://loa@db:5433/loa?sslmode=prefer"
+        )
+        #expect(problem("postgres://loa:ab/cd@db:x/loa").map { !$0.contains("ab") && !$0.contains("cd") } == true)
     }
 
     static let channels = "\nchannels:\n  z:\n    platform: zalo\n    transport: outbox\n"

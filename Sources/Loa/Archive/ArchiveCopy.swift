@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `loa archive copy`: every record of one archive into another, empty one, in either store: an SQLite file
@@ -17,12 +16,15 @@ import Foundation
 public enum ArchiveCopy {
     /// What a copy moved: each table with its rows, in the order copied.
     public struct Report: Sendable, Equatable {
+        /// The tables copied, in the order they were.
         public var tables: [TableCount]
     }
 
     /// A table and how many rows of it were copied.
     public struct TableCount: Sendable, Equatable {
+        /// The table's name in both stores.
         public var name: String
+        /// Its rows in the source, and so in the copy.
         public var rows: Int
     }
 
@@ -40,6 +42,8 @@ public enum ArchiveCopy {
         case unknownStore
         /// A value of the source that is not of its column's kind (an SQLite archive changed by hand).
         case unreadable(table: String, column: String)
+        /// The destination refused a table's rows: its store's words (a full disk, a row referring to none).
+        case refused(table: String, reason: String)
 
         public var description: String {
             switch self {
@@ -50,7 +54,47 @@ public enum ArchiveCopy {
             case .noSource(let archive): Message.copyNoSource(["archive": archive])
             case .unknownStore: Message.copyUnknownStore()
             case .unreadable(let table, let column): Message.copyUnreadable(["table": table, "column": column])
+            case .refused(let table, let reason): Message.copyRefused(["table": table, "reason": reason])
             }
+        }
+    }
+
+    /// An archive as `archive:` or `--to` names it: a PostgreSQL URL without its password, or an SQLite file's
+    /// path, with the PostgreSQL password apart.
+    public struct Location: Sendable {
+        public var location: String
+        public var password: Secret?
+
+        public init(_ location: String, password: Secret?) {
+            self.location = location
+            self.password = password
+        }
+    }
+
+    /// Opens the archive at `source` (which must exist) and the one at `destination` (made if needed), and copies.
+    /// A new SQLite file made for a copy that did not succeed is removed again. A PostgreSQL destination keeps
+    /// Loa's (empty) tables, made when it was opened.
+    public static func copy(from source: Location, to destination: Location) throws -> Report {
+        guard !sameLocation(source.location, destination.location) else { throw Failure.sameArchive }
+        guard try ArchiveStores.openForReading(source.location, password: source.password) != nil else {
+            throw Failure.noSource(archive: source.location)
+        }
+        let from = try ArchiveStores.open(source.location, password: source.password)
+        let newFile =
+            !ArchiveStores.isShared(destination.location)
+            && !FileManager.default.fileExists(atPath: destination.location)
+        do {
+            return try copy(
+                from: from,
+                to: try ArchiveStores.open(destination.location, password: destination.password)
+            )
+        } catch {
+            if newFile {
+                for suffix in ["", "-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: destination.location + suffix)
+                }
+            }
+            throw error
         }
     }
 
@@ -60,16 +104,17 @@ public enum ArchiveCopy {
         let reader = try copyStore(source)
         let writer = try copyStore(destination)
         return try writer.writing { target in
-            try reader.reading { origin in
-                for table in CopiedTable.all where try !target.isEmpty(table) {
-                    throw Failure.notEmpty(table: table.name)
-                }
-                var sums: [(rows: Int, hash: SHA256.Digest)] = []
-                for table in CopiedTable.all {
+            for table in CopiedTable.all where try !target.isEmpty(table) {
+                throw Failure.notEmpty(table: table.name)
+            }
+            // The source's snapshot ends before the copy is read back: a PostgreSQL source is not left idle in
+            // its transaction meanwhile.
+            let sums = try reader.reading { origin in
+                try CopiedTable.all.map { table in
                     var hash = RowHash()
                     var batch: [[CopiedValue]] = []
                     try origin.rows(of: table) { row in
-                        hash.add(row, table)
+                        hash.add(row)
                         batch.append(row)
                         if batch.count == CopiedTable.batchSize {
                             try target.insert(batch, into: table)
@@ -78,19 +123,19 @@ public enum ArchiveCopy {
                     }
                     if !batch.isEmpty { try target.insert(batch, into: table) }
                     try target.finish(table)
-                    sums.append((hash.rows, hash.finish()))
+                    return (rows: hash.rows, hash: hash.finish())
                 }
-                try target.finishAll()
-                // Read back only once every table is in: recording snapshots updates the deliveries' figures.
-                for (table, sum) in zip(CopiedTable.all, sums) {
-                    var hash = RowHash()
-                    try target.rows(of: table) { hash.add($0, table) }
-                    guard hash.rows == sum.rows, hash.finish() == sum.hash else {
-                        throw Failure.mismatch(table: table.name, sourceRows: sum.rows, copiedRows: hash.rows)
-                    }
-                }
-                return Report(tables: zip(CopiedTable.all, sums).map { TableCount(name: $0.name, rows: $1.rows) })
             }
+            try target.finishAll()
+            // Read back only once every table is in: recording snapshots updates the deliveries' figures.
+            for (table, sum) in zip(CopiedTable.all, sums) {
+                var hash = RowHash()
+                try target.rows(of: table) { hash.add($0) }
+                guard hash.rows == sum.rows, hash.finish() == sum.hash else {
+                    throw Failure.mismatch(table: table.name, sourceRows: sum.rows, copiedRows: hash.rows)
+                }
+            }
+            return Report(tables: zip(CopiedTable.all, sums).map { TableCount(name: $0.name, rows: $1.rows) })
         }
     }
 
@@ -127,63 +172,6 @@ protocol CopyWriting: CopyReading {
     func finish(_ table: CopiedTable) throws
     /// After every table: what the store derives from the copied rows.
     func finishAll() throws
-}
-
-/// One value of a copied row, as both stores can keep it.
-enum CopiedValue: Sendable, Equatable {
-    case null
-    case text(String)
-    case integer(Int64)
-    case real(Double)
-    /// Microseconds since 1970, UTC: PostgreSQL's precision. The SQLite archive keeps milliseconds.
-    case time(Int64)
-    /// JSON text with its keys sorted and no spaces: `jsonb` and SQLite's JSON functions write the same value
-    /// differently.
-    case json(String)
-    case flag(Bool)
-
-    /// JSON text in the one form both stores' copies are compared in; the text as it was when it is not JSON.
-    static func json(canonical text: String) -> CopiedValue {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]),
-            let data = try? JSONSerialization.data(
-                withJSONObject: value,
-                options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
-            )
-        else { return .json(text) }
-        return .json(String(decoding: data, as: UTF8.self))
-    }
-}
-
-/// SHA-256 over rows, each value tagged and length-prefixed, so that no two different rows hash alike. Times
-/// are hashed to the millisecond, the precision both stores keep.
-struct RowHash {
-    private var hash = SHA256()
-    private(set) var rows = 0
-
-    mutating func add(_ row: [CopiedValue], _ table: CopiedTable) {
-        rows += 1
-        for value in row {
-            switch value {
-            case .null: put(0, [])
-            case .text(let text): put(1, Array(text.utf8))
-            case .integer(let number): put(2, withUnsafeBytes(of: number.littleEndian, Array.init))
-            case .real(let number): put(3, withUnsafeBytes(of: number.bitPattern.littleEndian, Array.init))
-            case .time(let micro):
-                let milli = micro >= 0 ? micro / 1000 : (micro - 999) / 1000
-                put(4, withUnsafeBytes(of: milli.littleEndian, Array.init))
-            case .json(let text): put(5, Array(text.utf8))
-            case .flag(let flag): put(6, [flag ? 1 : 0])
-            }
-        }
-    }
-
-    private mutating func put(_ tag: UInt8, _ bytes: [UInt8]) {
-        hash.update(data: [tag])
-        hash.update(data: withUnsafeBytes(of: UInt64(bytes.count).littleEndian, Array.init))
-        hash.update(data: bytes)
-    }
-
-    func finish() -> SHA256.Digest { hash.finalize() }
 }
 
 extension ArchiveCopy {

@@ -10,30 +10,37 @@ struct PostgresCopyStore: CopyStore {
     let archive: PostgresArchive
 
     func reading<T>(_ work: (any CopyReading) throws -> T) throws -> T {
-        try archive.read { _ in try work(Side(session: archive.session)) }
+        try archive.read { _ in try work(try Side(session: archive.session)) }
     }
 
     func writing<T>(_ work: (any CopyWriting) throws -> T) throws -> T {
-        try archive.write { _ in try work(Side(session: archive.session)) }
+        try archive.write { _ in try work(try Side(session: archive.session)) }
     }
 
     private struct Side: CopyWriting {
         let session: PostgresSession
-        /// Rows read by one statement: a page of the table in key order, within the transaction's snapshot.
+        /// Rows fetched at a time from a table's cursor.
         static let pageSize = 2000
+
+        /// The side of a copy in the transaction just begun. A copy of a large archive may keep its transaction
+        /// open past the connection's idle limit while the other store works (see ``PostgresSession``): that
+        /// limit is lifted for this transaction only.
+        init(session: PostgresSession) throws {
+            self.session = session
+            try session.execute("SET LOCAL idle_in_transaction_session_timeout = 0")
+        }
 
         func rows(of table: CopiedTable, _ body: ([CopiedValue]) throws -> Void) throws {
             let columns = table.columns.map { Self.selected($0) }.joined(separator: ", ")
             let order = table.keyColumns.map { $0.kind == .text ? "\($0.name) COLLATE \"C\"" : $0.name }
                 .joined(separator: ", ")
-            var offset = 0
+            // A cursor reads the table once, a page at a time, where pages by OFFSET would read it again each.
+            try session.execute(
+                "DECLARE loa_copy NO SCROLL CURSOR FOR SELECT \(columns) FROM \(table.name) ORDER BY \(order)"
+            )
+            defer { _ = try? session.execute("CLOSE loa_copy") }
             while true {
-                let page = try session.query(
-                    PostgresQuery(
-                        unsafeSQL: "SELECT \(columns) FROM \(table.name) ORDER BY \(order) "
-                            + "LIMIT \(Self.pageSize) OFFSET \(offset)"
-                    )
-                )
+                let page = try session.query(PostgresQuery(unsafeSQL: "FETCH \(Self.pageSize) FROM loa_copy"))
                 var count = 0
                 for row in page {
                     count += 1
@@ -50,7 +57,6 @@ struct PostgresCopyStore: CopyStore {
                     try body(values)
                 }
                 if count < Self.pageSize { return }
-                offset += count
             }
         }
 
@@ -74,9 +80,14 @@ struct PostgresCopyStore: CopyStore {
                 values += ")"
             }
             let names = table.columns.map(\.name).joined(separator: ", ")
-            try session.query(
-                PostgresQuery(unsafeSQL: "INSERT INTO \(table.name) (\(names)) VALUES \(values)", binds: binds)
-            )
+            do {
+                try session.query(
+                    PostgresQuery(unsafeSQL: "INSERT INTO \(table.name) (\(names)) VALUES \(values)", binds: binds)
+                )
+            } catch let error as PostgresArchiveError {
+                guard case .statement(let reason) = error.kind else { throw error }
+                throw ArchiveCopy.Failure.refused(table: table.name, reason: reason)
+            }
         }
 
         func finish(_ table: CopiedTable) throws {
@@ -128,7 +139,7 @@ struct PostgresCopyStore: CopyStore {
             case .integer: try cell.decode(Int64?.self).map(CopiedValue.integer) ?? .null
             case .real: try cell.decode(Double?.self).map(CopiedValue.real) ?? .null
             case .time: try cell.decode(Int64?.self).map(CopiedValue.time) ?? .null
-            case .json: try cell.decode(String?.self).map { CopiedValue.json(canonical: $0) } ?? .null
+            case .json: try cell.decode(String?.self).map(CopiedValue.json) ?? .null
             case .flag: try cell.decode(Bool?.self).map(CopiedValue.flag) ?? .null
             }
         }

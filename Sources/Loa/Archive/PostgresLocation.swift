@@ -52,11 +52,8 @@ public struct PostgresLocation: Sendable, Hashable {
             query = String(rest[rest.index(after: mark)...])
             rest = rest[..<mark]
         }
-        var database = ""
-        if let slash = rest.firstIndex(of: "/") {
-            database = String(rest[rest.index(after: slash)...])
-            rest = rest[..<slash]
-        }
+        // The user and password first, up to the last `@`: a password may hold a `/` or a `:`, and no part of it
+        // may reach a message as a database name or a port.
         var user = ""
         var password: String?
         if let at = rest.lastIndex(of: "@") {
@@ -68,6 +65,11 @@ public struct PostgresLocation: Sendable, Hashable {
             } else {
                 user = String(userInfo)
             }
+        }
+        var database = ""
+        if let slash = rest.firstIndex(of: "/") {
+            database = String(rest[rest.index(after: slash)...])
+            rest = rest[..<slash]
         }
         var host = String(rest)
         var port = 5432

@@ -8,15 +8,25 @@ struct SQLiteCopyStore: CopyStore {
     let archive: SQLiteArchive
 
     func reading<T>(_ work: (any CopyReading) throws -> T) throws -> T {
-        try archive.database.read { db in try work(Side(db: db)) }
+        try inWords { try archive.database.read { db in try work(Side(db: db, path: archive.database.path)) } }
     }
 
     func writing<T>(_ work: (any CopyWriting) throws -> T) throws -> T {
-        try archive.database.write { db in try work(Side(db: db)) }
+        try inWords { try archive.database.write { db in try work(Side(db: db, path: archive.database.path)) } }
+    }
+
+    /// SQLite's errors in words that name this archive, which may not be the one loa.yml names.
+    private func inWords<T>(_ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch let error as DatabaseError {
+            throw ArchiveProblem(error, archive: archive.database.path) ?? error
+        }
     }
 
     private struct Side: CopyWriting {
         let db: Database
+        let path: String
 
         func rows(of table: CopiedTable, _ body: ([CopiedValue]) throws -> Void) throws {
             let columns = table.columns.map(\.name).joined(separator: ", ")
@@ -42,8 +52,15 @@ struct SQLiteCopyStore: CopyStore {
                 sql: "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES "
                     + "(\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"
             )
-            for row in rows {
-                try statement.execute(arguments: StatementArguments(row.map(Self.stored)))
+            do {
+                for row in rows {
+                    try statement.execute(arguments: StatementArguments(row.map(Self.stored)))
+                }
+            } catch let error as DatabaseError {
+                throw ArchiveCopy.Failure.refused(
+                    table: table.name,
+                    reason: ArchiveProblem.reason(error, archive: path)
+                )
             }
         }
 
@@ -60,8 +77,7 @@ struct SQLiteCopyStore: CopyStore {
             case .text(let text), .json(let text): text.databaseValue
             case .integer(let number): number.databaseValue
             case .real(let number): number.databaseValue
-            case .time(let micro):
-                DatabaseDate.text(milliseconds: Int(micro >= 0 ? micro / 1000 : (micro - 999) / 1000)).databaseValue
+            case .time(let micro): DatabaseDate.text(milliseconds: Int(CopiedValue.milliseconds(micro))).databaseValue
             case .flag(let flag): (flag ? 1 : 0).databaseValue
             }
         }
@@ -81,10 +97,12 @@ struct SQLiteCopyStore: CopyStore {
             case (.int64(let number), .real): return .real(Double(number))
             case (.double(let number), .real): return .real(number)
             case (.int64(let number), .flag): return .flag(number != 0)
-            case (.string(let text), .json): return .json(canonical: text)
+            case (.string(let text), .json): return .json(text)
             case (.string(var text), .time):
+                // Only the archive's own form, read back to the same text: a time in another form (an offset,
+                // more digits) would be read as another instant, alike on both sides of the check.
                 let milliseconds = text.withUTF8 { DatabaseDate.milliseconds(UnsafeRawBufferPointer($0)) }
-                guard let milliseconds else { throw unreadable }
+                guard let milliseconds, DatabaseDate.text(milliseconds: milliseconds) == text else { throw unreadable }
                 return .time(Int64(milliseconds) * 1000)
             default: throw unreadable
             }

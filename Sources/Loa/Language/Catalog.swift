@@ -215,7 +215,8 @@ public enum Message: String, CaseIterable, Sendable {
     case facebookUploading, directRequestNotMade, directNoAnswer
     // loa archive copy.
     case archiveAbstract, copyAbstract, copyDiscussion, copyTo, copyTable, copyDone, copyNotEmpty, copyMismatch
-    case copySameArchive, copyNoSource, copyUnknownStore, copyUnreadable, copyPasswordInURL, copyPasswordUnset
+    case copySameArchive, copyNoSource, copyUnknownStore, copyUnreadable, copyRefused, copyPasswordInURL
+    case copyPasswordUnset
 }
 
 extension Message {
@@ -3391,6 +3392,11 @@ extension Message {
                     + "by hand?); nothing was copied",
                 vi: "bảng {table}, cột {column}: có giá trị không đúng kiểu của cột (kho có bị sửa tay không?); chưa "
                     + "sao chép gì"
+            )
+        case .copyRefused:
+            Entry(
+                en: "the destination refused the rows of table {table}: {reason}; nothing was kept",
+                vi: "nơi nhận từ chối các dòng của bảng {table}: {reason}; không lưu gì"
             )
         case .copyPasswordInURL:
             Entry(
