@@ -17,7 +17,8 @@ public struct ConfigurationLoader: Sendable {
         "reconcile_after", "chat_id", "app_id", "app_secret", "refresh_token", "broadcast", "oauth_base",
     ]
 
-    private let environment: [String: String]
+    /// The environment `${NAME}` and `PGPASSWORD` are read from first.
+    let environment: [String: String]
 
     /// A loader that resolves `${NAME}` from `environment` before the credentials file.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -530,126 +531,5 @@ public struct ConfigurationLoader: Sendable {
             return nil
         }
         return value
-    }
-}
-
-extension ConfigurationLoader {
-    /// `archive: postgres://user@host:port/database?sslmode=…`: the URL without its password, and the password
-    /// from `${NAME}` in its place (the credentials file or the environment) or from `PGPASSWORD`. A password
-    /// written in loa.yml itself is refused, without repeating it: loa.yml is shared and kept in git.
-    func readPostgresArchive(
-        _ entry: YAMLReader.Entry,
-        _ configuration: inout Configuration,
-        _ reader: inout YAMLReader,
-        _ resolver: inout SecretResolver
-    ) {
-        guard let raw = reader.string(entry) else { return }
-        let parsed: (location: PostgresLocation, password: String?)
-        switch PostgresLocation.parse(raw) {
-        case .success(let value): parsed = value
-        case .failure(let problem):
-            reader.report(at: entry.value, field: entry.field, problem.message)
-            return
-        }
-        configuration.archive = parsed.location.display
-        guard let written = parsed.password else {
-            configuration.archivePassword = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
-            return
-        }
-        guard written.hasPrefix("${"), written.hasSuffix("}"), raw.components(separatedBy: "${").count == 2,
-            let start = raw.range(of: "${"), let end = raw[start.upperBound...].firstIndex(of: "}")
-        else {
-            reader.report(
-                at: entry.value,
-                field: entry.field,
-                Message.cfgArchivePassword(),
-                hint: "postgres://\(parsed.location.user):${LOA_ARCHIVE_PASSWORD}@\(parsed.location.host):"
-                    + "\(parsed.location.port)/\(parsed.location.database)"
-            )
-            return
-        }
-        guard let resolved = resolver.resolve(entry, &reader)?.reveal() else { return }
-        let prefix = raw[..<start.lowerBound].count
-        let suffix = raw[raw.index(after: end)...].count
-        configuration.archivePassword = Secret(String(resolved.dropFirst(prefix).dropLast(suffix)))
-    }
-}
-
-/// Replaces `${NAME}` in loa.yml values, from the environment first and then the credentials file.
-///
-/// A value with a control character is refused: a line break in a token would end the `Authorization` header
-/// and start another, and none belongs in a secret or an address.
-struct SecretResolver {
-    let environment: [String: String]
-    let credentials: Credentials
-    let credentialsPath: String
-    /// Every value put in for a `${NAME}` so far, in order: each is a secret wherever it was used.
-    private(set) var substitutions: [Secret] = []
-
-    init(environment: [String: String], credentials: Credentials, credentialsPath: String) {
-        self.environment = environment
-        self.credentials = credentials
-        self.credentialsPath = credentialsPath
-    }
-
-    /// The value with every `${NAME}` replaced, wrapped as a ``Secret``; nil with a diagnostic on failure.
-    mutating func resolve(_ entry: YAMLReader.Entry, _ reader: inout YAMLReader) -> Secret? {
-        guard let raw = reader.string(entry) else { return nil }
-        if Self.hasControlCharacter(raw) {
-            reader.report(
-                at: entry.value,
-                field: entry.field,
-                Message.cfgControlCharacter()
-            )
-            return nil
-        }
-        var result = ""
-        var rest = Substring(raw)
-        while let open = rest.range(of: "${") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                reader.report(at: entry.value, field: entry.field, Message.cfgUnclosedSubstitution())
-                return nil
-            }
-            let name = String(rest[open.upperBound..<close])
-            guard Credentials.isValidName(name) else {
-                reader.report(
-                    at: entry.value,
-                    field: entry.field,
-                    Message.cfgBadSubstitutionName(["name": name])
-                )
-                return nil
-            }
-            guard let value = environment[name] ?? credentials.values[name], !value.isEmpty else {
-                let words = ["name": name, "path": credentialsPath]
-                reader.report(
-                    at: entry.value,
-                    field: entry.field,
-                    credentials.exists ? Message.cfgNotSetNowhere(words) : Message.cfgNotSetNoFile(words),
-                    hint: Message.cfgNotSetHint(words)
-                )
-                return nil
-            }
-            if Self.hasControlCharacter(value) {
-                let source = environment[name] != nil ? Message.cfgTheEnvironment() : credentialsPath
-                reader.report(
-                    at: entry.value,
-                    field: entry.field,
-                    Message.cfgValueControlCharacter(["name": name]),
-                    hint: Message.cfgCorrectIn(["name": name, "source": source])
-                )
-                return nil
-            }
-            substitutions.append(Secret(value))
-            result += value
-            rest = rest[rest.index(after: close)...]
-        }
-        result += rest
-        return Secret(result)
-    }
-
-    /// Whether a text holds a control character (Unicode's category Cc: C0, DEL and C1).
-    static func hasControlCharacter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }
