@@ -113,6 +113,7 @@ public enum ArchiveCopy {
                 try CopiedTable.all.map { table in
                     var hash = RowHash()
                     var batch: [[CopiedValue]] = []
+                    try target.start(table)
                     try origin.rows(of: table) { row in
                         hash.add(row)
                         batch.append(row)
@@ -127,7 +128,7 @@ public enum ArchiveCopy {
                 }
             }
             try target.finishAll()
-            // Read back only once every table is in: recording snapshots updates the deliveries' figures.
+            // Read back only once every table is in: recording snapshots may update the deliveries' figures.
             for (table, sum) in zip(CopiedTable.all, sums) {
                 var hash = RowHash()
                 try target.rows(of: table) { hash.add($0) }
@@ -166,6 +167,8 @@ protocol CopyReading {
 protocol CopyWriting: CopyReading {
     /// Whether `table` has no rows.
     func isEmpty(_ table: CopiedTable) throws -> Bool
+    /// Before a table's first row.
+    func start(_ table: CopiedTable) throws
     /// Inserts rows read from the source, keeping their ids.
     func insert(_ rows: [[CopiedValue]], into table: CopiedTable) throws
     /// After a table's last row: a store that numbers rows itself continues after the copied ids.

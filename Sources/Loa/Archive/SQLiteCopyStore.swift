@@ -64,6 +64,8 @@ struct SQLiteCopyStore: CopyStore {
             }
         }
 
+        func start(_ table: CopiedTable) throws {}
+
         func finish(_ table: CopiedTable) throws {}
 
         func finishAll() throws {
