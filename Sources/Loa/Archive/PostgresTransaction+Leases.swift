@@ -141,15 +141,21 @@ extension PostgresTransaction {
                 ).map { try $0.decode(String.self) }
             )
         }
-        for (delivery, seen) in again {
-            let taken = try rows(
-                """
-                UPDATE engagement_polls SET last_polled_at = \(now)
-                WHERE delivery_id = \(delivery) AND last_polled_at = \(seen)
-                RETURNING delivery_id
-                """
+        if !again.isEmpty {
+            // One statement for every post read before: each is taken only if its last read is still the one this
+            // run saw (another host's read since then moved it on).
+            let ids = again.map(\.0)
+            let seen = again.map(\.1)
+            claimed.formUnion(
+                try rows(
+                    """
+                    UPDATE engagement_polls AS p SET last_polled_at = \(now)
+                    FROM unnest(\(ids)::text[], \(seen)::timestamptz[]) AS k(id, seen)
+                    WHERE p.delivery_id = k.id AND p.last_polled_at = k.seen
+                    RETURNING p.delivery_id
+                    """
+                ).map { try $0.decode(String.self) }
             )
-            if !taken.isEmpty { claimed.insert(delivery) }
         }
         return claimed
     }
