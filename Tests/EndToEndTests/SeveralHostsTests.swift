@@ -182,48 +182,39 @@ struct SeveralHostsTests {
 
     @Test("a host paused with its requests about to go, resumed after a takeover: one post, its failure not written")
     func pausedHost() throws {
-        let (database, password) = try PostgresServer.freshDatabase()
         // The host that takes over is answered; the paused host, resumed later, is refused.
         let bridge = try TestBridge { _, count in count == 0 ? .ok(id: "1_2") : .respond(status: 503, body: "Bận") }
-        let workspace = try PostgresArchiveEndToEndTests.workspace(
-            channels: DeliveryWorkspace.webhook("fb", url: bridge.url(), extra: ["timeout: 1s"]),
-            database: database
-        )
-        try workspace.write(
-            "loa.yml",
-            try String(contentsOf: workspace.root.appendingPathComponent("loa.yml"), encoding: .utf8)
-                .replacingOccurrences(of: "channels:\n", with: "lease: 3s\nchannels:\n")
-        )
-        try workspace.announce("tin-1", "publish_at: 01/12/2026 08:00")
-        let marker = workspace.root.appendingPathComponent("paused").path
-        let h1 = try Self.start(
-            workspace,
-            host: "h1",
-            now: Date.vietnam(9),
-            password: password,
-            extra: ["LOA_TEST_PAUSE_IN_FLIGHT": marker]
-        )
-        try Self.waitUntilPaused(marker)
-        // h1's lease ends (on the runs' clock); h2 takes the channel over and posts. The run lock is each host's
-        // own, so h1, paused holding its lock in the same workspace folder, does not keep h2 from running.
-        let h2 = try Self.start(workspace, host: "h2", now: Date.vietnam(9, 1), password: password)
-        h2.waitUntilExit()
-        #expect(h2.terminationStatus == 0 && bridge.received.count == 1)
-        kill(h1.processIdentifier, SIGCONT)
-        h1.waitUntilExit()
+        let run = try Self.takeOverFromPausedHost(pausedBy: "LOA_TEST_PAUSE_IN_FLIGHT", bridge: bridge)
         // h1 sent what it had planned, was refused, and its retry was fenced out: the post stays sent.
         #expect(bridge.received.count == 2)
         #expect(Set(bridge.received.compactMap { $0.headers["webhook-id"] }).count == 1)
-        let delivery = try Self.query(database, password, "SELECT status, remote_id FROM deliveries")
+        let delivery = try Self.query(run.database, run.password, "SELECT status, remote_id FROM deliveries")
         #expect(delivery == [["sent", "1_2"]], "\(delivery)")
-        let attempts = try Self.query(database, password, "SELECT host, outcome FROM attempts ORDER BY id")
+        let attempts = try Self.query(run.database, run.password, "SELECT host, outcome FROM attempts ORDER BY id")
         #expect(attempts == [["h2", "sent"], ["h1", "retry"]], "\(attempts)")
     }
 
     @Test("a host paused after planning, resumed after a takeover: it checks its lease and sends nothing")
     func pausedBeforeSending() throws {
-        let (database, password) = try PostgresServer.freshDatabase()
         let bridge = try TestBridge { _, count in .ok(id: "p\(count)") }
+        let run = try Self.takeOverFromPausedHost(pausedBy: "LOA_TEST_PAUSE_BEFORE_SENDING", bridge: bridge)
+        #expect(run.h1.terminationStatus == 0)
+        // h1 found its lease taken when it woke, and sent nothing of what it had planned.
+        #expect(bridge.received.count == 1)
+        let attempts = try Self.query(run.database, run.password, "SELECT host, outcome FROM attempts ORDER BY id")
+        #expect(attempts == [["h2", "sent"]], "\(attempts)")
+        let delivery = try Self.query(run.database, run.password, "SELECT status, remote_id FROM deliveries")
+        #expect(delivery == [["sent", "p0"]], "\(delivery)")
+    }
+
+    /// One channel with a 3 s lease and one post due: h1 runs until the test hook `pausedBy` stops it; h2 runs
+    /// after h1's lease has ended (on the runs' clock), takes the channel over and posts once; then h1 is resumed
+    /// and runs to its end. The run lock is each host's own, so h1, paused holding its lock in the same workspace
+    /// folder, does not keep h2 from running.
+    static func takeOverFromPausedHost(pausedBy variable: String, bridge: TestBridge) throws
+        -> (database: PostgresLocation, password: String, h1: Process)
+    {
+        let (database, password) = try PostgresServer.freshDatabase()
         let workspace = try PostgresArchiveEndToEndTests.workspace(
             channels: DeliveryWorkspace.webhook("fb", url: bridge.url(), extra: ["timeout: 1s"]),
             database: database
@@ -240,7 +231,7 @@ struct SeveralHostsTests {
             host: "h1",
             now: Date.vietnam(9),
             password: password,
-            extra: ["LOA_TEST_PAUSE_BEFORE_SENDING": marker]
+            extra: [variable: marker]
         )
         try Self.waitUntilPaused(marker)
         let h2 = try Self.start(workspace, host: "h2", now: Date.vietnam(9, 1), password: password)
@@ -248,13 +239,7 @@ struct SeveralHostsTests {
         #expect(h2.terminationStatus == 0 && bridge.received.count == 1)
         kill(h1.processIdentifier, SIGCONT)
         h1.waitUntilExit()
-        #expect(h1.terminationStatus == 0)
-        // h1 found its lease taken when it woke, and sent nothing of what it had planned.
-        #expect(bridge.received.count == 1)
-        let attempts = try Self.query(database, password, "SELECT host, outcome FROM attempts ORDER BY id")
-        #expect(attempts == [["h2", "sent"]], "\(attempts)")
-        let delivery = try Self.query(database, password, "SELECT status, remote_id FROM deliveries")
-        #expect(delivery == [["sent", "p0"]], "\(delivery)")
+        return (database, password, h1)
     }
 
     /// Waits for a run started with a `LOA_TEST_PAUSE_…` variable to write `marker` and stop itself.

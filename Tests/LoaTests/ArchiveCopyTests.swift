@@ -16,6 +16,19 @@ struct ArchiveCopyTests {
         return try SQLiteArchive(path: folder.appendingPathComponent("loa.sqlite").path)
     }
 
+    /// A new SQLite archive with every copied table filled (``fill(_:)``).
+    static func filledArchive() throws -> SQLiteArchive {
+        let archive = try sqliteArchive()
+        try fill(archive)
+        return archive
+    }
+
+    /// A new PostgreSQL archive in a database of its own on the tests' server.
+    static func postgresArchive() throws -> PostgresArchive {
+        let (location, password) = try PostgresTestServer.freshDatabase()
+        return try PostgresArchive.open(location, password: password)
+    }
+
     /// Fills every copied table of `archive` with three rows of each column's kind: Vietnamese text (one row in
     /// NFD), times with milliseconds, NULL wherever a column allows it in the third row, and each delivery's
     /// tries counted as Loa keeps them.
@@ -117,8 +130,7 @@ struct ArchiveCopyTests {
         .enabled(if: PostgresTestServer.runs)
     )
     func postgresSchemaCovered() throws {
-        let (location, password) = try PostgresTestServer.freshDatabase()
-        let archive = try PostgresArchive.open(location, password: password)
+        let archive = try Self.postgresArchive()
         let rows = try archive.session.query(
             "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
         )
@@ -140,8 +152,7 @@ struct ArchiveCopyTests {
 
     @Test("an SQLite archive into a new SQLite file: every table the same, row for row")
     func sqliteToSQLite() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
+        let source = try Self.filledArchive()
         let destination = try Self.sqliteArchive()
         let report = try ArchiveCopy.copy(from: source, to: destination)
         #expect(report.tables.map(\.name) == CopiedTable.all.map(\.name))
@@ -154,10 +165,8 @@ struct ArchiveCopyTests {
         .enabled(if: PostgresTestServer.runs)
     )
     func throughPostgres() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
-        let (location, password) = try PostgresTestServer.freshDatabase()
-        let shared = try PostgresArchive.open(location, password: password)
+        let source = try Self.filledArchive()
+        let shared = try Self.postgresArchive()
         let report = try ArchiveCopy.copy(from: source, to: shared)
         #expect(report.tables.allSatisfy { $0.rows == 3 }, "\(report)")
         let back = try Self.sqliteArchive()
@@ -173,8 +182,7 @@ struct ArchiveCopyTests {
         .enabled(if: PostgresTestServer.runs)
     )
     func manyRows() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
+        let source = try Self.filledArchive()
         try source.database.write { db in
             for number in 1...4_321 {
                 try db.execute(
@@ -190,8 +198,7 @@ struct ArchiveCopyTests {
             }
             try db.execute(sql: ArchiveSchema.countTries)
         }
-        let (location, password) = try PostgresTestServer.freshDatabase()
-        let shared = try PostgresArchive.open(location, password: password)
+        let shared = try Self.postgresArchive()
         let report = try ArchiveCopy.copy(from: source, to: shared)
         #expect(report.tables.first { $0.name == "attempts" }?.rows == 4_324)
         let back = try Self.sqliteArchive()
@@ -204,14 +211,11 @@ struct ArchiveCopyTests {
         .enabled(if: PostgresTestServer.runs)
     )
     func microseconds() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
-        let (first, password) = try PostgresTestServer.freshDatabase()
-        let shared = try PostgresArchive.open(first, password: password)
+        let source = try Self.filledArchive()
+        let shared = try Self.postgresArchive()
         _ = try ArchiveCopy.copy(from: source, to: shared)
         try shared.session.execute("UPDATE hosts SET last_seen_at = '2026-12-01 01:02:03.456789+00'")
-        let (second, _) = try PostgresTestServer.freshDatabase()
-        let other = try PostgresArchive.open(second, password: password)
+        let other = try Self.postgresArchive()
         _ = try ArchiveCopy.copy(from: shared, to: other)
         let kept = try other.session.query("SELECT DISTINCT last_seen_at::text FROM hosts")
         #expect(try kept.map { try $0.decode(String.self) } == ["2026-12-01 01:02:03.456789+00"])
@@ -226,10 +230,8 @@ struct ArchiveCopyTests {
         .enabled(if: PostgresTestServer.runs)
     )
     func postgresRefusals() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
-        let (location, password) = try PostgresTestServer.freshDatabase()
-        let shared = try PostgresArchive.open(location, password: password)
+        let source = try Self.filledArchive()
+        let shared = try Self.postgresArchive()
         try shared.session.execute(
             """
             CREATE FUNCTION alter_answer() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -253,8 +255,7 @@ struct ArchiveCopyTests {
 
     @Test("a destination that already holds records is refused and left as it was")
     func notEmpty() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
+        let source = try Self.filledArchive()
         let destination = try Self.sqliteArchive()
         try destination.setSetting("first_run", "2026-11-30 01:00:00.000")
         #expect(throws: ArchiveCopy.Failure.notEmpty(table: "settings")) {
@@ -267,8 +268,7 @@ struct ArchiveCopyTests {
 
     @Test("a copy that reads back differently is rolled back, naming the table")
     func mismatchRollsBack() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
+        let source = try Self.filledArchive()
         let destination = try Self.sqliteArchive()
         // A destination that changes what it is given: a trigger rewrites each attempt's answer.
         try destination.database.write { db in
@@ -290,8 +290,7 @@ struct ArchiveCopyTests {
 
     @Test("a time that is not the archive's is refused, naming its table and column")
     func unreadableValue() throws {
-        let source = try Self.sqliteArchive()
-        try Self.fill(source)
+        let source = try Self.filledArchive()
         for written in ["hôm qua", "2026-12-01T08:00:00+07:00", "2026-12-01 01:00:00.1234"] {
             try source.database.write {
                 try $0.execute(sql: "UPDATE hosts SET last_seen_at = ?", arguments: [written])
