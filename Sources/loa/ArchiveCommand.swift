@@ -32,15 +32,14 @@ struct ArchiveCopyCommand: AsyncParsableCommand {
             displayPath: configuration.credentialsFile.path
         )
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        let destination: (location: String, password: Secret?)
+        let target: ArchiveCopy.Location
         switch ArchiveCopy.destination(to, from: here, environment: environment, credentials: credentials) {
-        case .success(let value): destination = value
+        case .success(let value): target = value
         case .failure(let problem):
             Console.write("loa archive copy: --to: \(problem.message)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
         }
         let source = ArchiveCopy.Location(configuration.archive, password: configuration.archivePassword)
-        let target = ArchiveCopy.Location(destination.location, password: destination.password)
         if ArchiveCopy.sameLocation(target.location, source.location) {
             Console.write("loa archive copy: --to: \(ArchiveCopy.Failure.sameArchive)", to: .standardError)
             throw ExitStatus.code(ExitStatus.usage)
@@ -56,7 +55,7 @@ struct ArchiveCopyCommand: AsyncParsableCommand {
             }
         } catch let failure as ArchiveCopy.Failure {
             Console.write("loa archive copy: \(failure)", to: .standardError)
-            throw ExitStatus.code(ExitStatus.rejected)
+            throw ExitStatus.code(failure.isUsage ? ExitStatus.usage : ExitStatus.rejected)
         } catch let failure as RunLock.Failure {
             Console.write("loa archive copy: \(failure)", to: .standardError)
             throw ExitStatus.code(ExitStatus.rejected)
@@ -66,6 +65,8 @@ struct ArchiveCopyCommand: AsyncParsableCommand {
             let name = table.name.padding(toLength: width, withPad: " ", startingAt: 0)
             Console.write(Message.copyTable.count(table.rows, ["table": name]))
         }
-        Console.write(Message.copyDone(["source": source.location, "destination": target.location]))
+        Console.write(
+            Message.copyDone(["source": source.location, "destination": target.location, "setting": target.setting])
+        )
     }
 }

@@ -32,7 +32,7 @@ struct LoaCommand: AsyncParsableCommand {
         var name = "loa"
         do {
             var command = try parseAsRoot()
-            name = "loa " + (type(of: command).configuration.commandName ?? "")
+            name = commandPath(type(of: command))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -68,6 +68,18 @@ struct LoaCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("\(name): \(ErrorWords.describe(error))\n".utf8))
             Foundation.exit(ExitStatus.rejected)
         }
+    }
+
+    /// A command's name as typed, for messages: `loa run`, and `loa archive copy` for a subcommand's.
+    static func commandPath(_ command: any ParsableCommand.Type) -> String {
+        for parent in configuration.subcommands {
+            let parentName = parent.configuration.commandName ?? ""
+            if ObjectIdentifier(parent) == ObjectIdentifier(command) { return "loa \(parentName)" }
+            for child in parent.configuration.subcommands where ObjectIdentifier(child) == ObjectIdentifier(command) {
+                return "loa \(parentName) \(child.configuration.commandName ?? "")"
+            }
+        }
+        return "loa"
     }
 
     /// Sets the language of everything Loa prints, `--help` included, before any command is parsed: `LOA_LANG`,

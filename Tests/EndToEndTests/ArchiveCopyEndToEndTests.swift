@@ -56,6 +56,8 @@ struct ArchiveCopyEndToEndTests {
         #expect(copy.status == 0, "\(copy.all)")
         #expect(copy.standardOutput.contains("attempts") && copy.standardOutput.contains("\(attempts ?? -1) rows"))
         #expect(copy.standardOutput.contains("every table has the source's rows and content hash"), "\(copy.all)")
+        // What to write in loa.yml keeps ${NAME}, never the password.
+        #expect(copy.standardOutput.contains("write in loa.yml: archive: \(url)"), "\(copy.all)")
         #expect(!copy.all.contains(password))
 
         try workspace.write("loa.yml", "timezone: Asia/Ho_Chi_Minh\narchive: \(url)\nchannels:\n\(channels)\n")
@@ -73,6 +75,10 @@ struct ArchiveCopyEndToEndTests {
 
         // And back into a new file, from the PostgreSQL archive.
         let back = workspace.root.appendingPathComponent("ve-tep/loa.sqlite").path
+        try FileManager.default.createDirectory(
+            at: workspace.root.appendingPathComponent("ve-tep"),
+            withIntermediateDirectories: true
+        )
         let copyBack = try workspace.loa(["archive", "copy", "--to", "ve-tep/loa.sqlite"], environment: secret)
         #expect(copyBack.status == 0, "\(copyBack.all)")
         try workspace.write("loa.yml", "timezone: Asia/Ho_Chi_Minh\narchive: \(back)\nchannels:\n\(channels)\n")
@@ -126,13 +132,42 @@ struct ArchiveCopyRefusalTests {
         #expect(vietnamese.status == 2)
         #expect(vietnamese.standardError.contains("URL có chứa mật khẩu"), "\(vietnamese.all)")
         for output in [english, vietnamese] { #expect(!output.all.contains(password)) }
-        let same = try workspace.loa("archive", "copy", "--to", workspace.archivePath)
-        #expect(same.status == 2 && same.standardError.contains("is the archive loa.yml names"), "\(same.all)")
-        let none = try workspace.loa("archive", "copy", "--to", "sao/loa.sqlite")
+        let none = try workspace.loa("archive", "copy", "--to", "sao.sqlite")
         #expect(none.status == 1 && none.standardError.contains("there is no archive at"), "\(none.all)")
-        for path in [workspace.archivePath, workspace.root.appendingPathComponent("sao/loa.sqlite").path] {
+        for path in [workspace.archivePath, workspace.root.appendingPathComponent("sao.sqlite").path] {
             #expect(!FileManager.default.fileExists(atPath: path), "nothing was created")
         }
+        _ = try workspace.loa("run", "--now", Date.vietnam(9))
+        let same = try workspace.loa("archive", "copy", "--to", workspace.archivePath)
+        #expect(same.status == 2 && same.standardError.contains("is the archive loa.yml names"), "\(same.all)")
+    }
+
+    @Test("a mistyped address, a missing folder, an empty password or a hard link to the source: refused, nothing made")
+    func mistakes() throws {
+        let workspace = try DeliveryWorkspace(channels: DeliveryWorkspace.webhook("fb", url: "http://127.0.0.1:9/h"))
+        _ = try workspace.loa("run", "--now", Date.vietnam(9))
+        let password = "S3cret-\(UUID().uuidString)"
+        for url in ["postgresq://loa:\(password)@127.0.0.1:5432/loa", "mysql://loa:\(password)@db/loa"] {
+            let mistyped = try workspace.loa("archive", "copy", "--to", url)
+            #expect(mistyped.status == 2 && mistyped.standardError.contains("only postgres://"), "\(mistyped.all)")
+            #expect(!mistyped.all.contains(password))
+        }
+        let missing = try workspace.loa("archive", "copy", "--to", "khong-co/loa.sqlite")
+        #expect(missing.status == 2, "\(missing.all)")
+        #expect(missing.standardError == "loa archive copy: --to: the folder 'khong-co' does not exist\n")
+        let empty = try workspace.loa("archive", "copy", "--to", "postgres://loa:@127.0.0.1:5432/loa")
+        #expect(empty.status == 2 && empty.standardError.contains("single quotes"), "\(empty.all)")
+        let hardLink = workspace.root.appendingPathComponent("cung-tep.sqlite").path
+        try FileManager.default.linkItem(atPath: workspace.archivePath, toPath: hardLink)
+        let same = try workspace.loa("archive", "copy", "--to", "cung-tep.sqlite")
+        #expect(same.status == 2 && same.standardError.contains("is the archive loa.yml names"), "\(same.all)")
+        let made = try FileManager.default.contentsOfDirectory(atPath: workspace.root.path)
+        #expect(!made.contains { $0.hasPrefix("postgresq") || $0.hasPrefix("mysql") || $0 == "khong-co" }, "\(made)")
+        // An empty file is no archive to copy into, said as the destination's problem.
+        try workspace.write("trong.sqlite", "")
+        let zero = try workspace.loa("archive", "copy", "--to", "trong.sqlite")
+        #expect(zero.status == 2, "\(zero.all)")
+        #expect(zero.standardError.contains("--to: 'trong.sqlite' cannot take the copy: it is an empty file"))
     }
 
     @Test("a file that is not an archive is refused, naming it, and kept; a new file is made and checked")
@@ -148,6 +183,10 @@ struct ArchiveCopyRefusalTests {
             encoding: .utf8
         )
         #expect(kept == "đây không phải kho")
+        try FileManager.default.createDirectory(
+            at: workspace.root.appendingPathComponent("sao"),
+            withIntermediateDirectories: true
+        )
         let target = workspace.root.appendingPathComponent("sao/loa.sqlite").path
         let copy = try workspace.loa("archive", "copy", "--to", target)
         #expect(copy.status == 0, "\(copy.all)")

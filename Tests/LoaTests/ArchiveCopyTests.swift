@@ -303,7 +303,12 @@ struct ArchiveCopyTests {
 
     @Test("--to: a path, a URL with its password from ${NAME} or PGPASSWORD; a written password refused")
     func destinations() throws {
-        let here = URL(fileURLWithPath: "/srv/loa", isDirectory: true)
+        let here = FileManager.default.temporaryDirectory.appendingPathComponent("loa-to-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: here.appendingPathComponent("sao"),
+            withIntermediateDirectories: true
+        )
+        defer { try? FileManager.default.removeItem(at: here) }
         let credentials = Credentials(values: ["MAT_KHAU_KHO": "tu-tep"])
         func resolve(_ text: String, _ environment: [String: String] = [:]) -> (String, String?)? {
             guard
@@ -314,10 +319,12 @@ struct ArchiveCopyTests {
                     credentials: credentials
                 )
             else { return nil }
+            #expect(!value.setting.contains(value.password?.reveal() ?? "\u{0}"), "loa.yml's setting holds no password")
             return (value.location, value.password?.reveal())
         }
-        #expect(resolve("sao/loa.sqlite")! == ("/srv/loa/sao/loa.sqlite", nil))
+        #expect(resolve("sao/loa.sqlite")! == (here.appendingPathComponent("sao/loa.sqlite").path, nil))
         #expect(resolve("/tmp/x.sqlite")! == ("/tmp/x.sqlite", nil))
+        #expect(resolve("khong-co/loa.sqlite") == nil, "a folder that does not exist")
         let url = "postgres://loa@db.local:5433/loa?sslmode=disable"
         #expect(resolve(url, ["PGPASSWORD": "tu-moi-truong"])! == (url, "tu-moi-truong"))
         let named = "postgres://loa:${MAT_KHAU_KHO}@db.local:5433/loa?sslmode=disable"

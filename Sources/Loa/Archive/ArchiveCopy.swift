@@ -44,6 +44,20 @@ public enum ArchiveCopy {
         case unreadable(table: String, column: String)
         /// The destination refused a table's rows: its store's words (a full disk, a row referring to none).
         case refused(table: String, reason: String)
+        /// The SQLite file at the path cannot take a copy, and why.
+        case unusable(String, String)
+        /// The PostgreSQL destination could not be opened, in the archive's words; `configuration` when it is a
+        /// matter of the URL or the server's set-up (a wrong password, no such database), not of the network.
+        case unreachable(String, configuration: Bool)
+
+        /// Whether the failure is a mistake in the command (exit 2) rather than a copy that did not go (exit 1).
+        public var isUsage: Bool {
+            switch self {
+            case .sameArchive, .unusable: true
+            case .unreachable(_, let configuration): configuration
+            default: false
+            }
+        }
 
         public var description: String {
             switch self {
@@ -55,6 +69,9 @@ public enum ArchiveCopy {
             case .unknownStore: Message.copyUnknownStore()
             case .unreadable(let table, let column): Message.copyUnreadable(["table": table, "column": column])
             case .refused(let table, let reason): Message.copyRefused(["table": table, "reason": reason])
+            case .unusable(let path, let reason):
+                Message.copyUnusable(["path": DisplayPath.of(URL(fileURLWithPath: path)), "reason": reason])
+            case .unreachable(let words, _): Message.copyDestination(["problem": words])
             }
         }
     }
@@ -62,12 +79,16 @@ public enum ArchiveCopy {
     /// An archive as `archive:` or `--to` names it: a PostgreSQL URL without its password, or an SQLite file's
     /// path, with the PostgreSQL password apart.
     public struct Location: Sendable {
+        /// The URL without its password, or the file's path.
         public var location: String
         public var password: Secret?
+        /// What `archive:` in loa.yml would say to use it: the URL with `${NAME}` where it was given so.
+        public var setting: String
 
-        public init(_ location: String, password: Secret?) {
+        public init(_ location: String, password: Secret?, setting: String? = nil) {
             self.location = location
             self.password = password
+            self.setting = setting ?? location
         }
     }
 
@@ -84,10 +105,15 @@ public enum ArchiveCopy {
             !ArchiveStores.isShared(destination.location)
             && !FileManager.default.fileExists(atPath: destination.location)
         do {
-            return try copy(
-                from: from,
-                to: try ArchiveStores.open(destination.location, password: destination.password)
-            )
+            let to: any Archive
+            do {
+                to = try ArchiveStores.open(destination.location, password: destination.password)
+            } catch let error as ArchiveError {
+                throw Failure.unusable(destination.location, Self.reason(error.kind))
+            } catch let error as PostgresArchiveError {
+                throw Failure.unreachable("\(error)", configuration: !Self.mayPass(error.kind))
+            }
+            return try copy(from: from, to: to)
         } catch {
             if newFile {
                 for suffix in ["", "-wal", "-shm"] {
@@ -140,6 +166,24 @@ public enum ArchiveCopy {
         }
     }
 
+    /// Why an SQLite file cannot take a copy, as the rest of a sentence about it.
+    private static func reason(_ kind: ArchiveError.Kind) -> String {
+        switch kind {
+        case .empty: Message.copyFileEmpty()
+        case .foreign, .outdated: Message.copyFileForeign()
+        case .notADatabase: Message.copyFileNotSQLite()
+        case .unreadable(let reason): reason
+        }
+    }
+
+    /// Whether a PostgreSQL archive's problem may pass by itself (the server down or the network cut).
+    private static func mayPass(_ kind: PostgresArchiveError.Kind) -> Bool {
+        switch kind {
+        case .unreachable, .statement: true
+        default: false
+        }
+    }
+
     private static func copyStore(_ archive: any Archive) throws -> any CopyStore {
         switch archive {
         case let archive as SQLiteArchive: return SQLiteCopyStore(archive: archive)
@@ -179,43 +223,60 @@ protocol CopyWriting: CopyReading {
 
 extension ArchiveCopy {
     /// Whether two locations as ``destination(_:from:environment:credentials:)`` gives them name one archive: the
-    /// same URL, or paths to the same file.
+    /// same URL, or paths to the same file (through a symbolic or a hard link).
     public static func sameLocation(_ one: String, _ other: String) -> Bool {
         guard !PostgresLocation.isURL(one), !PostgresLocation.isURL(other) else { return one == other }
         func resolved(_ path: String) -> String {
             URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         }
+        if let first = FileIdentity(path: one), let second = FileIdentity(path: other) { return first == second }
         return resolved(one) == resolved(other)
     }
 
     /// Where `--to` points, as ``ArchiveStores`` opens it: a PostgreSQL URL without its password, with the password
     /// from `${NAME}` (the environment first, then the credentials file) or from `PGPASSWORD`; or the absolute path
-    /// of an SQLite file, `text` taken from `directory`. A password written out in the URL is refused: a command
-    /// line is kept in the shell's history and shown to every account by `ps`.
+    /// of an SQLite file in a folder that exists, `text` taken from `directory`.
+    ///
+    /// A password written out in the URL is refused: a command line is kept in the shell's history and shown to
+    /// every account by `ps`. So is any other `…://` address, rather than taken as a file's path, which would
+    /// repeat a password it holds and make folders of it; and so is a path whose folder does not exist, since a
+    /// mistyped folder would otherwise be made.
     public static func destination(
         _ text: String,
         from directory: URL,
         environment: [String: String],
         credentials: Credentials
-    ) -> Result<(location: String, password: Secret?), PostgresLocation.Problem> {
+    ) -> Result<Location, PostgresLocation.Problem> {
+        let refuse = { (message: String) in Result<Location, PostgresLocation.Problem>.failure(.init(message)) }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return refuse(Message.copyEmptyTo()) }
         guard PostgresLocation.isURL(text) else {
-            return .success((URL(fileURLWithPath: text, relativeTo: directory).standardizedFileURL.path, nil))
+            if text.contains("://") { return refuse(Message.copyNotURL()) }
+            let given = text.hasPrefix("/") ? URL(fileURLWithPath: text) : directory.appendingPathComponent(text)
+            let path = given.standardizedFileURL.path
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue
+            else { return refuse(Message.fileNoFolder(["folder": DisplayPath.of(folder)])) }
+            return .success(Location(path, password: nil))
         }
         switch PostgresLocation.parse(text) {
         case .failure(let problem): return .failure(problem)
         case .success(let parsed):
+            let display = parsed.location.display
             guard let written = parsed.password else {
                 let password = environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
-                return .success((parsed.location.display, password))
+                return .success(Location(display, password: password))
             }
+            if written.isEmpty { return refuse(Message.copyPasswordEmpty()) }
             guard written.hasPrefix("${"), written.hasSuffix("}"), written.count > 3 else {
-                return .failure(PostgresLocation.Problem(Message.copyPasswordInURL()))
+                return refuse(Message.copyPasswordInURL())
             }
             let name = String(written.dropFirst(2).dropLast())
             guard let value = environment[name] ?? credentials.values[name], !value.isEmpty else {
-                return .failure(PostgresLocation.Problem(Message.copyPasswordUnset(["name": name])))
+                return refuse(Message.copyPasswordUnset(["name": name]))
             }
-            return .success((parsed.location.display, Secret(value)))
+            // loa.yml takes the URL as written: `${NAME}` in it, never the password.
+            return .success(Location(display, password: Secret(value), setting: text))
         }
     }
 }

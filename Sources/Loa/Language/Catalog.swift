@@ -216,7 +216,8 @@ public enum Message: String, CaseIterable, Sendable {
     // loa archive copy.
     case archiveAbstract, copyAbstract, copyDiscussion, copyTo, copyTable, copyDone, copyNotEmpty, copyMismatch
     case copySameArchive, copyNoSource, copyUnknownStore, copyUnreadable, copyRefused, copyPasswordInURL
-    case copyPasswordUnset
+    case copyPasswordUnset, copyPasswordEmpty, copyEmptyTo, copyNotURL, copyUnusable, copyDestination, copyFileEmpty
+    case copyFileForeign, copyFileNotSQLite
 }
 
 extension Message {
@@ -3329,7 +3330,8 @@ extension Message {
                     works. The password of a --to URL comes from PGPASSWORD, or from ${NAME} in the URL (the \
                     environment, then the credentials file; quote the URL so the shell leaves it alone). \
                     Afterwards, point archive: in loa.yml at the copy. Exit codes: 0 copied and checked; 1 not \
-                    copied (the destination is left as it was); 2 bad usage or configuration.
+                    copied (the destination holds no records: a PostgreSQL database keeps Loa's empty tables); 2 \
+                    bad usage or configuration.
                     """,
                 vi: """
                     Sao chép mọi bản ghi của kho lưu trữ mà loa.yml chỉ định (thông báo, lượt đăng kèm số liệu, \
@@ -3340,8 +3342,9 @@ extension Message {
                     với nguồn; khác nhau ở đâu thì không lưu gì. Các lần chạy của máy này chờ trong lúc sao chép. \
                     Mật khẩu của URL --to lấy từ PGPASSWORD, hoặc từ ${NAME} trong URL (biến môi trường, rồi tệp \
                     credentials; hãy đặt URL trong dấu nháy để shell không thay nó). Sau đó, cho archive: trong \
-                    loa.yml trỏ tới bản sao. Mã thoát: 0 đã sao chép và kiểm tra; 1 không sao chép (nơi nhận giữ \
-                    nguyên); 2 dùng sai lệnh hoặc sai cấu hình.
+                    loa.yml trỏ tới bản sao. Mã thoát: 0 đã sao chép và kiểm tra; 1 không sao chép (nơi nhận không có \
+                    bản ghi nào: cơ sở dữ liệu PostgreSQL giữ lại các bảng trống của Loa); 2 dùng sai lệnh hoặc \
+                    sai cấu hình.
                     """
             )
         case .copyTo:
@@ -3352,10 +3355,10 @@ extension Message {
         case .copyTable: Entry(en: "{table}  {n} row", enOther: "{table}  {n} rows", vi: "{table}  {n} dòng")
         case .copyDone:
             Entry(
-                en: "copied {source} into {destination}: every table has the source's rows and content hash; point "
-                    + "`archive:` in loa.yml at {destination} to use it",
+                en: "copied {source} into {destination}: every table has the source's rows and content hash; to use "
+                    + "it, write in loa.yml: archive: {setting}",
                 vi: "đã sao chép {source} sang {destination}: mọi bảng có đúng số dòng và mã băm nội dung của nguồn; "
-                    + "hãy cho `archive:` trong loa.yml trỏ tới {destination} để dùng bản sao"
+                    + "để dùng bản sao, ghi trong loa.yml: archive: {setting}"
             )
         case .copyNotEmpty:
             Entry(
@@ -3378,8 +3381,8 @@ extension Message {
             )
         case .copyNoSource:
             Entry(
-                en: "there is no archive at {archive} yet: nothing to copy",
-                vi: "chưa có kho lưu trữ tại {archive}: không có gì để sao chép"
+                en: "there is no archive at {archive} yet: nothing to copy (`loa run` makes it)",
+                vi: "chưa có kho lưu trữ tại {archive}: không có gì để sao chép (`loa run` sẽ tạo kho)"
             )
         case .copyUnknownStore:
             Entry(
@@ -3398,6 +3401,40 @@ extension Message {
                 en: "the destination refused the rows of table {table}: {reason}; nothing was kept",
                 vi: "nơi nhận từ chối các dòng của bảng {table}: {reason}; không lưu gì"
             )
+        case .copyPasswordEmpty:
+            Entry(
+                en: "the URL's password is empty; if `${NAME}` was written in double quotes, the shell put its own "
+                    + "value in its place: write the URL in single quotes",
+                vi: "mật khẩu trong URL trống; nếu `${NAME}` được viết trong dấu nháy kép thì shell đã thay nó bằng "
+                    + "giá trị của shell: hãy viết URL trong dấu nháy đơn"
+            )
+        case .copyEmptyTo:
+            Entry(
+                en: "give a postgres:// URL or the path of a new SQLite file",
+                vi: "hãy cho một URL postgres:// hoặc đường dẫn một tệp SQLite mới"
+            )
+        case .copyNotURL:
+            Entry(
+                en: "only postgres:// and postgresql:// addresses (in small letters) name a database; anything else "
+                    + "is a file's path, and a path holds no `://`",
+                vi: "chỉ địa chỉ postgres:// và postgresql:// (chữ thường) mới chỉ một cơ sở dữ liệu; còn lại là đường "
+                    + "dẫn tệp, mà đường dẫn thì không có `://`"
+            )
+        case .copyUnusable:
+            Entry(
+                en: "--to: '{path}' cannot take the copy: {reason}; give the path of a file that does not exist yet",
+                vi: "--to: '{path}' không nhận được bản sao: {reason}; hãy cho đường dẫn một tệp chưa có"
+            )
+        case .copyDestination: Entry(en: "--to: {problem}", vi: "--to: {problem}")
+        case .copyFileEmpty:
+            Entry(en: "it is an empty file (0 bytes)", vi: "đó là một tệp trống (0 byte)")
+        case .copyFileForeign:
+            Entry(
+                en: "it is an SQLite database, but not one this Loa made",
+                vi: "đó là cơ sở dữ liệu SQLite nhưng không do bản Loa này tạo"
+            )
+        case .copyFileNotSQLite:
+            Entry(en: "it is not an SQLite database", vi: "đó không phải cơ sở dữ liệu SQLite")
         case .copyPasswordInURL:
             Entry(
                 en: "the URL holds a password, which would stay in the shell's history; write ${NAME} in its place "
