@@ -226,6 +226,36 @@ struct ArchiveCopyTests {
     }
 
     @Test(
+        "a new PostgreSQL database gets Loa's tables with the copy: a failed copy leaves it without any",
+        .enabled(if: PostgresTestServer.runs)
+    )
+    func newDatabaseUntouched() throws {
+        let source = try Self.filledArchive()
+        let (location, password) = try PostgresTestServer.freshDatabase()
+        let target = ArchiveCopy.Location(location.display, password: password)
+        let from = ArchiveCopy.Location(source.database.path, password: nil)
+        // A value the copy refuses, in a table copied late: the tables before it are in when the copy fails.
+        try source.database.write { try $0.execute(sql: "UPDATE notices SET created_at = 'hôm qua'") }
+        #expect(throws: ArchiveCopy.Failure.unreadable(table: "notices", column: "created_at")) {
+            try ArchiveCopy.copy(from: from, to: target)
+        }
+        let session = try PostgresSession.connect(location, password: password)
+        let tables = try session.query(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        #expect(try tables.first?.decode(Int.self) == 0, "no table left behind")
+        // Mended, the same copy goes through, and the database is an archive like any other.
+        try source.database.write {
+            try $0.execute(sql: "UPDATE notices SET created_at = '2026-12-01 01:00:00.000'")
+        }
+        let report = try ArchiveCopy.copy(from: from, to: target)
+        #expect(report.tables.allSatisfy { $0.rows == 3 })
+        let opened = try PostgresArchive.open(location, password: password)
+        #expect(try opened.read { try $0.hasDeliveries() })
+        #expect(try PostgresSchema.isCurrent(opened.session))
+    }
+
+    @Test(
         "into PostgreSQL: a database that holds records, or that changes what it is given, is left as it was",
         .enabled(if: PostgresTestServer.runs)
     )

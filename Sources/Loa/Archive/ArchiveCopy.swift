@@ -93,8 +93,8 @@ public enum ArchiveCopy {
     }
 
     /// Opens the archive at `source` (which must exist) and the one at `destination` (made if needed), and copies.
-    /// A new SQLite file made for a copy that did not succeed is removed again. A PostgreSQL destination keeps
-    /// Loa's (empty) tables, made when it was opened.
+    /// A new SQLite file made for a copy that did not succeed is removed again; a new PostgreSQL database gets
+    /// Loa's tables in the copy's transaction, so it is left without them.
     public static func copy(from source: Location, to destination: Location) throws -> Report {
         guard !sameLocation(source.location, destination.location) else { throw Failure.sameArchive }
         guard try ArchiveStores.openForReading(source.location, password: source.password) != nil else {
@@ -107,13 +107,15 @@ public enum ArchiveCopy {
         do {
             let to: any Archive
             do {
-                to = try ArchiveStores.open(destination.location, password: destination.password)
+                to = try ArchiveStores.openForCopy(destination.location, password: destination.password)
             } catch let error as ArchiveError {
                 throw Failure.unusable(destination.location, Self.reason(error.kind))
             } catch let error as PostgresArchiveError {
                 throw Failure.unreachable("\(error)", configuration: !Self.mayPass(error.kind))
             }
-            return try copy(from: from, to: to)
+            let report = try copy(from: from, to: to)
+            try (to as? PostgresArchive)?.keep()
+            return report
         } catch {
             if newFile {
                 for suffix in ["", "-wal", "-shm"] {

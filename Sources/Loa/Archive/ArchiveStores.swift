@@ -31,6 +31,16 @@ public enum ArchiveStores {
         return try SQLiteArchive.scratchCopy(of: location)
     }
 
+    /// The archive at `location` for `loa archive copy` to copy into: a new PostgreSQL database gets its tables in
+    /// the copy's own transaction (``PostgresArchive/openForCopy(_:password:)``), an SQLite file is opened as for
+    /// any command that writes.
+    static func openForCopy(_ location: String, password: Secret?) throws -> any Archive {
+        if let postgres = try postgresLocation(location) {
+            return try PostgresArchive.openForCopy(postgres, password: password)
+        }
+        return try SQLiteArchive(path: location)
+    }
+
     /// Whether `location` names a PostgreSQL archive, shared by several hosts, rather than an SQLite file.
     public static func isShared(_ location: String) -> Bool {
         PostgresLocation.isURL(location)

@@ -14,9 +14,10 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
     /// thread) joins it.
     private let lock = NSRecursiveLock()
     private var depth = 0
-    /// A scratch archive (`loa run --dry-run`) keeps one transaction open from start to end and rolls it back;
+    /// A scratch archive (`loa run --dry-run`), or a new database a copy goes into until ``keep()``, keeps one
+    /// transaction open from start to end and rolls it back;
     /// each `read` and `write` is a savepoint in it.
-    private let scratch: Bool
+    private var scratch: Bool
 
     private init(session: PostgresSession, scratch: Bool) {
         self.session = session
@@ -57,6 +58,31 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             }
         }
         return PostgresArchive(session: session, scratch: true)
+    }
+
+    /// The archive at `location` for a copy into it (`loa archive copy`). A database with Loa's tables is opened
+    /// and brought up to date as ``open(_:password:)`` does; one without them gets them inside one transaction
+    /// that lasts until ``keep()``, as a scratch archive's does, so that a copy that fails leaves the database
+    /// as it was, without tables.
+    static func openForCopy(_ location: PostgresLocation, password: Secret?) throws -> PostgresArchive {
+        let session = try PostgresSession.connect(location, password: password)
+        try PostgresSchema.checkForeign(session)
+        guard try PostgresSchema.appliedMigrations(session).isEmpty else {
+            try PostgresSchema.migrate(session)
+            return PostgresArchive(session: session, scratch: false)
+        }
+        try session.execute("BEGIN")
+        try PostgresSchema.create(session)
+        return PostgresArchive(session: session, scratch: true)
+    }
+
+    /// Commits what was written since ``openForCopy(_:password:)`` made the tables; nothing to do otherwise.
+    func keep() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard scratch else { return }
+        try session.execute("COMMIT")
+        scratch = false
     }
 
     deinit {

@@ -288,6 +288,18 @@ enum PostgresSchema {
         }
     }
 
+    /// Makes every table in the transaction the caller has begun, and records the migrations as applied: for a
+    /// new database that must be left without tables if the transaction is rolled back.
+    static func create(_ session: PostgresSession) throws {
+        try session.execute(
+            "CREATE TABLE IF NOT EXISTS loa_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL)"
+        )
+        for migration in migrations {
+            for statement in statements(migration.sql) { try session.execute(statement) }
+            try session.query("INSERT INTO loa_migrations (name, applied_at) VALUES (\(migration.name), now())")
+        }
+    }
+
     /// A script's statements, one by one: the extended protocol postgres-nio speaks takes one statement at a time.
     /// Splits at each `;` outside a `$$` body.
     static func statements(_ script: String) -> [String] {

@@ -3330,8 +3330,7 @@ extension Message {
                     works. The password of a --to URL comes from PGPASSWORD, or from ${NAME} in the URL (the \
                     environment, then the credentials file; quote the URL so the shell leaves it alone). \
                     Afterwards, point archive: in loa.yml at the copy. Exit codes: 0 copied and checked; 1 not \
-                    copied (the destination holds no records: a PostgreSQL database keeps Loa's empty tables); 2 \
-                    bad usage or configuration.
+                    copied (the destination is left as it was); 2 bad usage or configuration.
                     """,
                 vi: """
                     Sao chép mọi bản ghi của kho lưu trữ mà loa.yml chỉ định (thông báo, lượt đăng kèm số liệu, \
@@ -3342,9 +3341,8 @@ extension Message {
                     với nguồn; khác nhau ở đâu thì không lưu gì. Các lần chạy của máy này chờ trong lúc sao chép. \
                     Mật khẩu của URL --to lấy từ PGPASSWORD, hoặc từ ${NAME} trong URL (biến môi trường, rồi tệp \
                     credentials; hãy đặt URL trong dấu nháy để shell không thay nó). Sau đó, cho archive: trong \
-                    loa.yml trỏ tới bản sao. Mã thoát: 0 đã sao chép và kiểm tra; 1 không sao chép (nơi nhận không có \
-                    bản ghi nào: cơ sở dữ liệu PostgreSQL giữ lại các bảng trống của Loa); 2 dùng sai lệnh hoặc \
-                    sai cấu hình.
+                    loa.yml trỏ tới bản sao. Mã thoát: 0 đã sao chép và kiểm tra; 1 không sao chép (nơi nhận giữ \
+                    nguyên); 2 dùng sai lệnh hoặc sai cấu hình.
                     """
             )
         case .copyTo:
