@@ -43,6 +43,8 @@ rm -rf "$WORK/ws/curl-bodies" "$WORK/ws/curl.config"
 # Lease long enough that one host drains all 10,000 in one run (a run stops claiming at half the lease).
 sed -i "s/^channels:/lease: 300s\nchannels:/" "$WORK/ws/loa.yml"
 
+# Wall time of each setup of the current bridge delay, by name, for the ratios against the targets.
+declare -A WALL
 # measure NAME HOSTS ARCHIVE: one round, from a fresh archive; prints the figures' row.
 measure() {
     local name=$1 hosts=$2 archive=$3
@@ -84,6 +86,7 @@ measure() {
         echo "$name: $unique distinct deliveries reached the bridge and $sent are sent, not 10000: not counted"
         exit 1
     }
+    WALL["$name"]=$(python3 -c "print(f'{$end - $start:.3f}')")
     python3 - "$name" "$start" "$end" "$loa_cpu" "$pg_before" "$pg_after" "$bridge_before" "$bridge_after" \
         "$requests" "$unique" "$per_host" <<'PY'
 import sys
@@ -106,6 +109,9 @@ for delay in "${delays[@]}"; do
     measure "SQLite, 1 process" 1 sqlite
     measure "PostgreSQL, 1 process" 1 postgres
     measure "PostgreSQL, 3 processes" 3 postgres
+    python3 -c "
+sqlite, one, three = ${WALL[SQLite, 1 process]}, ${WALL[PostgreSQL, 1 process]}, ${WALL[PostgreSQL, 3 processes]}
+print(f'three hosts drain {one / three:.2f}x as fast as one (target 2); one PostgreSQL host {sqlite / one:.2f}x SQLite (target 0.5)')"
     kill "$BRIDGE"; wait "$BRIDGE" 2>/dev/null || true; BRIDGE=
 done
 echo
