@@ -172,6 +172,11 @@ struct ArchiveCopyTests {
         let back = try Self.sqliteArchive()
         #expect(try ArchiveCopy.copy(from: shared, to: back) == report)
         #expect(try Self.dump(back, jsonByValue: true) == Self.dump(source, jsonByValue: true))
+        // The trigger that keeps the latest figures, off while the snapshots went in, is on again.
+        let trigger = try shared.session.query(
+            "SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'engagement_snapshot_recorded'"
+        )
+        #expect(try trigger.map { try $0.decode(String.self) } == ["O"])
         // PostgreSQL numbers the next attempt after the copied ones.
         let next = try shared.session.query("SELECT nextval(pg_get_serial_sequence('attempts', 'id'))")
         #expect(try next.first?.decode(Int.self) == 4)
@@ -244,6 +249,13 @@ struct ArchiveCopyTests {
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
         )
         #expect(try tables.first?.decode(Int.self) == 0, "no table left behind")
+        let open = try session.query(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+            """
+        )
+        #expect(try open.first?.decode(Int.self) == 0, "the failed copy's transaction was rolled back, not left open")
         // Mended, the same copy goes through, and the database is an archive like any other.
         try source.database.write {
             try $0.execute(sql: "UPDATE notices SET created_at = '2026-12-01 01:00:00.000'")
@@ -253,6 +265,19 @@ struct ArchiveCopyTests {
         let opened = try PostgresArchive.open(location, password: password)
         #expect(try opened.read { try $0.hasDeliveries() })
         #expect(try PostgresSchema.isCurrent(opened.session))
+    }
+
+    @Test(
+        "one PostgreSQL database under two names is the same archive: refused, not waited on",
+        .enabled(if: PostgresTestServer.runs)
+    )
+    func sameDatabaseTwoNames() throws {
+        let (location, password) = try PostgresTestServer.freshDatabase()
+        var other = location
+        other.sslMode = location.sslMode == .disable ? .prefer : .disable
+        let first = try PostgresArchive.open(location, password: password)
+        let second = try PostgresArchive.open(other, password: password)
+        #expect(throws: ArchiveCopy.Failure.sameArchive) { try ArchiveCopy.copy(from: first, to: second) }
     }
 
     @Test(

@@ -53,6 +53,9 @@ struct PostgresArchiveTests {
             awkward?.password == "ab/c:d@e" && awkward?.location.display == "postgres://loa@db:5433/loa?sslmode=prefer"
         )
         #expect(problem("postgres://loa:ab/cd@db:x/loa").map { !$0.contains("ab") && !$0.contains("cd") } == true)
+        #expect(problem("postgres://loa:pa?ss@db:x/loa").map { !$0.contains("pa") && !$0.contains("ss") } == true)
+        let question = try? PostgresLocation.parse("postgres://loa:pa?ss@db/loa?sslmode=disable").get()
+        #expect(question?.password == "pa?ss" && question?.location.sslMode == .disable)
     }
 
     static let channels = "\nchannels:\n  z:\n    platform: zalo\n    transport: outbox\n"

@@ -128,7 +128,7 @@ public enum ArchiveCopy {
 
     /// Copies every record of `source` into `destination`, which must hold none, and checks the copy.
     public static func copy(from source: any Archive, to destination: any Archive) throws -> Report {
-        guard source !== destination else { throw Failure.sameArchive }
+        guard source !== destination, try !sameDatabase(source, destination) else { throw Failure.sameArchive }
         let reader = try copyStore(source)
         let writer = try copyStore(destination)
         return try writer.writing { target in
@@ -166,6 +166,13 @@ public enum ArchiveCopy {
             }
             return Report(tables: zip(CopiedTable.all, sums).map { TableCount(name: $0.name, rows: $1.rows) })
         }
+    }
+
+    /// Whether two PostgreSQL archives are one database reached under two names (`localhost` and `127.0.0.1`,
+    /// another user or `sslmode`).
+    private static func sameDatabase(_ one: any Archive, _ other: any Archive) throws -> Bool {
+        guard let one = one as? PostgresArchive, let other = other as? PostgresArchive else { return false }
+        return try PostgresCopyStore.place(of: one) == PostgresCopyStore.place(of: other)
     }
 
     /// Why an SQLite file cannot take a copy, as the rest of a sentence about it.
@@ -250,7 +257,10 @@ extension ArchiveCopy {
         credentials: Credentials
     ) -> Result<Location, PostgresLocation.Problem> {
         let refuse = { (message: String) in Result<Location, PostgresLocation.Problem>.failure(.init(message)) }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return refuse(Message.copyEmptyTo()) }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return refuse(Message.copyEmptyTo())
+        }
+        if text.hasPrefix("~") { return refuse(Message.copyTilde()) }
         guard PostgresLocation.isURL(text) else {
             if text.contains("://") { return refuse(Message.copyNotURL()) }
             let given = text.hasPrefix("/") ? URL(fileURLWithPath: text) : directory.appendingPathComponent(text)
@@ -277,6 +287,7 @@ extension ArchiveCopy {
             guard let value = environment[name] ?? credentials.values[name], !value.isEmpty else {
                 return refuse(Message.copyPasswordUnset(["name": name]))
             }
+            if SecretResolver.hasControlCharacter(value) { return refuse(Message.copyPasswordControl(["name": name])) }
             // loa.yml takes the URL as written: `${NAME}` in it, never the password.
             return .success(Location(display, password: Secret(value), setting: text))
         }

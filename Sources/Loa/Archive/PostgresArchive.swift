@@ -71,7 +71,15 @@ public final class PostgresArchive: Archive, @unchecked Sendable {
             try PostgresSchema.migrate(session)
             return PostgresArchive(session: session, scratch: false)
         }
+        // Under the migrations' lock, held to the transaction's end: a host that starts on the database meanwhile
+        // waits, then finds the tables made (or none, if the copy failed).
         try session.execute("BEGIN")
+        try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
+        guard try PostgresSchema.appliedMigrations(session).isEmpty else {
+            try session.execute("ROLLBACK")
+            try PostgresSchema.migrate(session)
+            return PostgresArchive(session: session, scratch: false)
+        }
         try PostgresSchema.create(session)
         return PostgresArchive(session: session, scratch: true)
     }

@@ -9,6 +9,15 @@ import PostgresNIO
 struct PostgresCopyStore: CopyStore {
     let archive: PostgresArchive
 
+    /// Where an archive's database is, as its server sees it: its address and port, and the database's name.
+    static func place(of archive: PostgresArchive) throws -> String? {
+        let sql =
+            "SELECT coalesce(host(inet_server_addr()), '') || ':' || inet_server_port() || '/' || current_database()"
+        return try archive.read { _ in
+            try archive.session.query(PostgresQuery(unsafeSQL: sql)).first?.decode(String.self)
+        }
+    }
+
     func reading<T>(_ work: (any CopyReading) throws -> T) throws -> T {
         try archive.read { _ in try work(try Side(session: archive.session)) }
     }
@@ -28,6 +37,9 @@ struct PostgresCopyStore: CopyStore {
         init(session: PostgresSession) throws {
             self.session = session
             try session.execute("SET LOCAL idle_in_transaction_session_timeout = 0")
+            // A lock the copy cannot have soon (the same database given under two names, both sides waiting on
+            // each other through this process) fails the copy rather than hanging it.
+            try session.execute("SET LOCAL lock_timeout = '30s'")
         }
 
         func rows(of table: CopiedTable, _ body: ([CopiedValue]) throws -> Void) throws {

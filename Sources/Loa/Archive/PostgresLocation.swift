@@ -47,13 +47,8 @@ public struct PostgresLocation: Sendable, Hashable {
     public static func parse(_ text: String) -> Result<(location: PostgresLocation, password: String?), Problem> {
         guard isURL(text) else { return .failure(Problem(Message.pgNotURL())) }
         var rest = text.dropFirst(text.hasPrefix("postgresql://") ? 13 : 11)
-        var query = ""
-        if let mark = rest.firstIndex(of: "?") {
-            query = String(rest[rest.index(after: mark)...])
-            rest = rest[..<mark]
-        }
-        // The user and password first, up to the last `@`: a password may hold a `/` or a `:`, and no part of it
-        // may reach a message as a database name or a port.
+        // The user and password first, up to the last `@`: a password may hold a `/`, a `:` or a `?`, and no part
+        // of it may reach a message as a database name, a port or a parameter.
         var user = ""
         var password: String?
         if let at = rest.lastIndex(of: "@") {
@@ -65,6 +60,11 @@ public struct PostgresLocation: Sendable, Hashable {
             } else {
                 user = String(userInfo)
             }
+        }
+        var query = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: mark)...])
+            rest = rest[..<mark]
         }
         var database = ""
         if let slash = rest.firstIndex(of: "/") {

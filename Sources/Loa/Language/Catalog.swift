@@ -217,7 +217,7 @@ public enum Message: String, CaseIterable, Sendable {
     case archiveAbstract, copyAbstract, copyDiscussion, copyTo, copyTable, copyDone, copyNotEmpty, copyMismatch
     case copySameArchive, copyNoSource, copyUnknownStore, copyUnreadable, copyRefused, copyPasswordInURL
     case copyPasswordUnset, copyPasswordEmpty, copyEmptyTo, copyNotURL, copyUnusable, copyDestination, copyFileEmpty
-    case copyFileForeign, copyFileNotSQLite
+    case copyFileForeign, copyFileNotSQLite, copyTilde, copyPasswordControl
 }
 
 extension Message {
@@ -3430,6 +3430,16 @@ extension Message {
             Entry(
                 en: "it is an SQLite database, but not one this Loa made",
                 vi: "đó là cơ sở dữ liệu SQLite nhưng không do bản Loa này tạo"
+            )
+        case .copyTilde:
+            Entry(
+                en: "a path starting with `~` was not expanded by the shell (as in `--to=~/…`); write the whole path",
+                vi: "đường dẫn bắt đầu bằng `~` chưa được shell mở rộng (như `--to=~/…`); hãy viết đầy đủ đường dẫn"
+            )
+        case .copyPasswordControl:
+            Entry(
+                en: "${{name}} holds a control character (a line break?); no password holds one",
+                vi: "${{name}} có ký tự điều khiển (xuống dòng?); mật khẩu không chứa ký tự như vậy"
             )
         case .copyFileNotSQLite:
             Entry(en: "it is not an SQLite database", vi: "đó không phải cơ sở dữ liệu SQLite")
