@@ -237,18 +237,17 @@ struct SeveralHostsTests {
         let h2 = try Self.start(workspace, host: "h2", now: Date.vietnam(9, 1), password: password)
         h2.waitUntilExit()
         #expect(h2.terminationStatus == 0 && bridge.received.count == 1)
-        try Self.resume(h1, paused: marker)
+        try Self.resume(paused: marker)
         h1.waitUntilExit()
         return (database, password, h1)
     }
 
-    /// Lets a run stopped by a `LOA_TEST_PAUSE_…` variable go on: the file that says so, then SIGCONT.
-    static func resume(_ process: Process, paused marker: String) throws {
+    /// Lets a run paused by a `LOA_TEST_PAUSE_…` variable go on.
+    static func resume(paused marker: String) throws {
         try Data().write(to: URL(fileURLWithPath: marker + ".resume"))
-        kill(process.processIdentifier, SIGCONT)
     }
 
-    /// Waits for a run started with a `LOA_TEST_PAUSE_…` variable to write `marker` and stop itself.
+    /// Waits for a run started with a `LOA_TEST_PAUSE_…` variable to write `marker` and pause.
     static func waitUntilPaused(_ marker: String) throws {
         let deadline = Date().addingTimeInterval(30)
         while !FileManager.default.fileExists(atPath: marker) && Date() < deadline { usleep(20_000) }
@@ -331,7 +330,7 @@ struct SeveralHostsTests {
         #expect(h2.terminationStatus == 0 && bot.messages.count == 1)
         // h1 wakes with its send about to go; the platform refuses it, and the refusal is not written.
         bot.fail("sendMessage", .answer(status: 400, body: #"{"ok":false,"error_code":400,"description":"Bad"}"#))
-        try Self.resume(h1, paused: marker)
+        try Self.resume(paused: marker)
         h1.waitUntilExit()
         #expect(bot.requests("sendMessage").count == 2 && bot.messages.count == 1)
         let delivery = try Self.query(database, password, "SELECT status, remote_id FROM deliveries")

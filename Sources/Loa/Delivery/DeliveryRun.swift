@@ -262,17 +262,19 @@ public struct DeliveryRun: Sendable {
         return leases
     }
 
-    /// For the tests of a host paused between planning and sending (a stand-in for a network partition): with
-    /// `LOA_TEST_PAUSE_BEFORE_SENDING=FILE`, a run on a shared archive writes FILE and stops itself (SIGSTOP)
-    /// before it checks its leases for its first batch; with `LOA_TEST_PAUSE_IN_FLIGHT=FILE`, after that check,
-    /// just before the batch's requests. Once; the test resumes it by writing `FILE.resume` and sending SIGCONT.
-    /// A SIGCONT without that file (one came from nowhere a tester could find, once in many runs) stops it again.
+    /// For the tests of a host paused between planning and sending (a stand-in for a host frozen or cut off):
+    /// with `LOA_TEST_PAUSE_BEFORE_SENDING=FILE`, a run on a shared archive writes FILE and does nothing until
+    /// `FILE.resume` exists, before it checks its leases for its first batch; with `LOA_TEST_PAUSE_IN_FLIGHT=FILE`,
+    /// after that check, just before the batch's requests. Once.
+    ///
+    /// It waits for a file rather than stopping itself with SIGSTOP for the test's SIGCONT: on a loaded machine
+    /// the two signals raced, and CI saw a paused host run on early once and stay stopped for good once.
     private static func pauseForTests(_ variable: String) {
         guard let marker = ProcessInfo.processInfo.environment[variable], !marker.isEmpty,
             !FileManager.default.fileExists(atPath: marker)
         else { return }
         _ = FileManager.default.createFile(atPath: marker, contents: Data("\(getpid())\n".utf8))
-        repeat { kill(getpid(), SIGSTOP) } while !FileManager.default.fileExists(atPath: marker + ".resume")
+        while !FileManager.default.fileExists(atPath: marker + ".resume") { usleep(10_000) }
     }
 
     /// How many channels a run leases at a time: small enough that hosts starting together share the work.
