@@ -13,17 +13,18 @@ import Testing
 /// that took its channels over. Real processes, a real server, a real bridge on 127.0.0.1.
 @Suite("several hosts on one PostgreSQL archive", .enabled(if: PostgresServer.runs), .serialized)
 struct SeveralHostsTests {
-    /// Starts `loa run` as host `host` in `workspace`, without waiting for it.
+    /// Starts `loa run` (or `command`) as host `host` in `workspace` at `now`, without waiting for it.
     static func start(
         _ workspace: DeliveryWorkspace,
         host: String,
         now: String,
         password: String,
+        command: String = "run",
         extra: [String: String] = [:]
     ) throws -> Process {
         let process = Process()
         process.executableURL = LoaProcess.binary
-        process.arguments = ["run", "--now", now]
+        process.arguments = [command, "--now", now]
         process.currentDirectoryURL = workspace.root
         process.environment = ProcessInfo.processInfo.environment
             .merging(DeliveryWorkspace.environment) { $1 }
@@ -416,17 +417,7 @@ struct SeveralHostsTests {
         #expect(run.status == 0 && bridge.received.count == 30, "\(run.all)")
         func engagement(at now: String) throws {
             let processes = try ["h1", "h2", "h3"].map { host in
-                let process = Process()
-                process.executableURL = LoaProcess.binary
-                process.arguments = ["engagement", "--now", now]
-                process.currentDirectoryURL = workspace.root
-                process.environment = ProcessInfo.processInfo.environment
-                    .merging(DeliveryWorkspace.environment) { $1 }
-                    .merging(["LOA_HOST": host, "LOA_TEST_PG_PASSWORD": password]) { $1 }
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                return process
+                try Self.start(workspace, host: host, now: now, password: password, command: "engagement")
             }
             for process in processes { process.waitUntilExit() }
             #expect(processes.allSatisfy { $0.terminationStatus == 0 })
